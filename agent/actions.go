@@ -1,0 +1,353 @@
+package agent
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/limberapp/limber/journal"
+	"github.com/limberapp/limber/platform"
+	"github.com/limberapp/limber/prefs"
+	"github.com/limberapp/limber/schedule"
+)
+
+// Notification action keys.
+const (
+	actionStart    = platform.DefaultAction // clicking the body starts the break
+	actionPostpone = "postpone"
+	actionSkip     = "skip"
+)
+
+// perform carries out one action from the engine.
+func (a *Agent) perform(act schedule.Action, now time.Time) {
+	switch act.Type {
+	case schedule.Warn:
+		a.record(journal.Record{Event: "warned", Kind: string(act.Kind)})
+		a.notify(act.Kind, kindTitle[act.Kind]+" in "+secondsText(act.Lead), kindBody[act.Kind]+". Click to start now.")
+	case schedule.Due:
+		a.startBreak(act.Kind, now)
+	case schedule.Natural:
+		a.record(journal.Record{Event: "natural", Kind: string(act.Kind), Outcome: "natural"})
+	}
+}
+
+func secondsText(d time.Duration) string {
+	if d < time.Minute {
+		return fmt.Sprintf("%d seconds", int(d.Round(time.Second)/time.Second))
+	}
+	return roughly(d)
+}
+
+// notify shows (or replaces) the notification of a break kind, with
+// Start now / Postpone / Skip where the server supports actions.
+func (a *Agent) notify(k schedule.Kind, title, body string) {
+	n := a.opt.Notifier
+	if n == nil {
+		return
+	}
+	note := platform.Notification{Title: title, Body: body, Icon: iconPath(), Replaces: a.notified[k]}
+	if n.Actions() {
+		note.Actions = []platform.NotifyAction{{Key: actionStart, Label: "Start now"}, {Key: actionPostpone, Label: "Postpone"}}
+		if !a.cfg.Strict {
+			note.Actions = append(note.Actions, platform.NotifyAction{Key: actionSkip, Label: "Skip"})
+		}
+	}
+	id, err := n.Send(note)
+	if err != nil {
+		fmt.Fprintln(a.opt.Log, "limber: notification:", err)
+		return
+	}
+	a.notified[k] = id
+}
+
+// startBreak begins a break that is due: notify, journal, and open the
+// break window (or, notify only, count it done after its duration).
+func (a *Agent) startBreak(k schedule.Kind, now time.Time) {
+	a.breakStart = now
+	a.record(journal.Record{Event: "started", Kind: string(k)})
+	dur := a.cfg.Breaks[string(k)].Duration
+	if a.cfg.OpenWindow && a.opt.Views != nil {
+		a.notify(k, "Time for a "+lower(kindTitle[k]), kindBody[k]+fmt.Sprintf(" (%s).", secondsText(dur)))
+		if a.openBreakView(k) == nil {
+			return
+		}
+	} else {
+		a.notify(k, "Time for a "+lower(kindTitle[k]), kindBody[k]+fmt.Sprintf(" for %s. Click to open the guided exercise.", secondsText(dur)))
+	}
+	a.autoKind, a.autoEnd = k, now.Add(dur)
+}
+
+func (a *Agent) openBreakView(k schedule.Kind) error {
+	if a.opt.Views == nil {
+		return errors.New("no views")
+	}
+	if a.viewOpen[k] {
+		return nil
+	}
+	err := a.opt.Views.OpenBreak(k, func() { a.onViewExit(k) })
+	if err != nil {
+		fmt.Fprintln(a.opt.Log, "limber: break window:", err)
+		return err
+	}
+	a.viewOpen[k] = true
+	a.autoKind = ""
+	return nil
+}
+
+// onViewExit runs when a break window's process ends. A window that ended
+// without reporting (crash, killed) counts as closed.
+func (a *Agent) onViewExit(k schedule.Kind) {
+	a.viewOpen[k] = false
+	now := a.wall()
+	if st := a.eng.Status(now); st.State == schedule.InBreak && st.InBreak == k {
+		a.applyOutcome(k, "closed", "", now.Sub(a.breakStart).Seconds())
+	}
+}
+
+func lower(s string) string {
+	if s == "" {
+		return s
+	}
+	b := []byte(s)
+	if b[0] >= 'A' && b[0] <= 'Z' {
+		b[0] += 'a' - 'A'
+	}
+	return string(b)
+}
+
+// onNotifyAction handles a click on a notification or one of its buttons.
+func (a *Agent) onNotifyAction(id uint32, key string) {
+	var k schedule.Kind
+	for kind, nid := range a.notified {
+		if nid == id {
+			k = kind
+		}
+	}
+	if k == "" {
+		return
+	}
+	now := a.wall()
+	st := a.eng.Status(now)
+	inThis := st.State == schedule.InBreak && st.InBreak == k
+	switch key {
+	case actionStart:
+		if !inThis {
+			if _, err := a.eng.StartNow(k, now); err != nil {
+				fmt.Fprintln(a.opt.Log, "limber:", err)
+				return
+			}
+			a.breakStart = now
+			a.record(journal.Record{Event: "started", Kind: string(k), Data: map[string]any{"from": "notification"}})
+		}
+		if a.openBreakView(k) != nil {
+			a.autoKind, a.autoEnd = k, now.Add(a.cfg.Breaks[string(k)].Duration)
+		}
+	case actionPostpone, actionSkip:
+		if !inThis {
+			if _, err := a.eng.StartNow(k, now); err != nil {
+				return
+			}
+			a.breakStart = now
+		}
+		outcome := "postponed"
+		if key == actionSkip {
+			outcome = "skipped"
+		}
+		if err := a.applyOutcome(k, outcome, "", 0); err != nil {
+			a.notify(k, "Limber", err.Error())
+		}
+	}
+	a.refreshTray(now)
+}
+
+// applyOutcome records how a break ended and updates the schedule.
+func (a *Agent) applyOutcome(k schedule.Kind, outcome, exercise string, seconds float64) error {
+	now := a.wall()
+	var err error
+	switch outcome {
+	case "completed":
+		err = a.eng.Complete(k, now)
+	case "postponed":
+		err = a.eng.Postpone(k, now)
+	case "skipped":
+		err = a.eng.Skip(k, now)
+	case "closed":
+		err = a.eng.Close(k, now)
+	default:
+		return fmt.Errorf("unknown outcome %q: expected completed, postponed, skipped or closed", outcome)
+	}
+	if err != nil {
+		return err
+	}
+	if a.autoKind == k {
+		a.autoKind = ""
+	}
+	if n := a.opt.Notifier; n != nil && a.notified[k] != 0 {
+		n.Dismiss(a.notified[k])
+		delete(a.notified, k)
+	}
+	a.record(journal.Record{Event: outcome, Kind: string(k), Exercise: exercise, Outcome: outcome, Seconds: seconds})
+	return nil
+}
+
+// TakeBreak starts a break of kind now (tray, CLI).
+func (a *Agent) TakeBreak(k schedule.Kind) error {
+	var err error
+	a.do(func() {
+		now := a.wall()
+		if st := a.eng.Status(now); st.State == schedule.InBreak {
+			if st.InBreak == k {
+				err = a.openBreakView(k)
+				if err != nil && a.opt.Views == nil {
+					err = nil
+				}
+				return
+			}
+			err = fmt.Errorf("a %s is already in progress", lower(kindTitle[st.InBreak]))
+			return
+		}
+		if _, err = a.eng.StartNow(k, now); err != nil {
+			return
+		}
+		a.startBreak(k, now)
+		a.refreshTray(now)
+	})
+	return err
+}
+
+// Pause pauses breaks for d, or until tomorrow's resume hour when d is 0.
+func (a *Agent) Pause(d time.Duration) {
+	a.do(func() {
+		now := a.wall()
+		if d <= 0 {
+			a.eng.PauseUntilTomorrow(now)
+		} else {
+			a.eng.Pause(now, d)
+		}
+		a.record(journal.Record{Event: "paused", Seconds: d.Seconds()})
+		a.refreshTray(now)
+	})
+}
+
+// Resume ends a pause.
+func (a *Agent) Resume() {
+	a.do(func() {
+		now := a.wall()
+		a.eng.Resume(now)
+		a.record(journal.Record{Event: "resumed"})
+		a.refreshTray(now)
+	})
+}
+
+// OpenSettings opens the settings view, or until it exists the config
+// file with the desktop's default handler (writing a commented file with
+// the defaults first when there is none).
+func (a *Agent) OpenSettings() error {
+	if a.opt.Views != nil {
+		if err := a.opt.Views.Open("settings"); err == nil {
+			return nil
+		}
+	}
+	if _, err := os.Stat(a.opt.ConfigPath); os.IsNotExist(err) {
+		if err := prefs.Save(a.opt.ConfigPath, prefs.Defaults()); err != nil {
+			return err
+		}
+	}
+	return platform.OpenWithDefault(a.opt.ConfigPath)
+}
+
+// Status is the JSON snapshot for `limber status`.
+func (a *Agent) Status() StatusJSON {
+	var out StatusJSON
+	a.do(func() { out = a.statusJSON(a.wall()) })
+	return out
+}
+
+func (a *Agent) statusJSON(now time.Time) StatusJSON {
+	st := a.eng.Status(now)
+	out := StatusJSON{State: string(st.State), SkipsLeft: st.SkipsLeft, Strict: a.cfg.Strict, IdleSource: a.opt.IdleSource, Config: a.opt.ConfigPath, PID: os.Getpid(), Next: []NextJSON{}}
+	if a.opt.Notifier != nil {
+		out.Notifier = a.opt.Notifier.Name()
+	}
+	if st.State == schedule.InBreak {
+		out.InBreak = string(st.InBreak)
+	}
+	if !st.PausedUntil.IsZero() {
+		t := st.PausedUntil
+		out.PausedUntil = &t
+	}
+	for _, n := range st.Next {
+		out.Next = append(out.Next, NextJSON{Kind: string(n.Kind), DueInSeconds: int64(n.In.Round(time.Second) / time.Second), PostponesLeft: n.PostponesLeft})
+	}
+	for _, p := range a.problems {
+		out.Problems = append(out.Problems, p.String())
+	}
+	return out
+}
+
+// Handle answers one control-socket request on the loop.
+func (a *Agent) Handle(req Request) Response {
+	fail := func(err error) Response { return Response{Error: err.Error()} }
+	switch req.Cmd {
+	case "ping":
+		return Response{OK: true}
+	case "status":
+		st := a.Status()
+		return Response{OK: true, Status: &st}
+	case "break":
+		kind := req.Kind
+		if kind == "" {
+			kind = string(schedule.Posture)
+		}
+		k, err := schedule.ParseKind(kind)
+		if err != nil {
+			return fail(err)
+		}
+		if err := a.TakeBreak(k); err != nil {
+			return fail(err)
+		}
+		return Response{OK: true}
+	case "pause":
+		if !req.UntilTomorrow && req.Seconds <= 0 {
+			return fail(errors.New("pause needs a positive duration or until_tomorrow"))
+		}
+		a.Pause(time.Duration(req.Seconds * float64(time.Second)))
+		return Response{OK: true}
+	case "resume":
+		a.Resume()
+		return Response{OK: true}
+	case "outcome":
+		k, err := schedule.ParseKind(req.Kind)
+		if err != nil {
+			return fail(err)
+		}
+		a.do(func() {
+			err = a.applyOutcome(k, req.Outcome, req.Exercise, req.Seconds)
+			a.refreshTray(a.wall())
+		})
+		if err != nil {
+			return fail(err)
+		}
+		return Response{OK: true}
+	case "open":
+		var err error
+		if req.View == "settings" {
+			err = a.OpenSettings()
+		} else if a.opt.Views != nil {
+			err = a.opt.Views.Open(req.View)
+		}
+		if err != nil {
+			return fail(err)
+		}
+		return Response{OK: true}
+	case "quit":
+		return Response{OK: true}
+	}
+	return fail(fmt.Errorf("unknown command %q", req.Cmd))
+}
+
+// NotifyAction is the notifier's callback: it hands the click to the loop.
+func (a *Agent) NotifyAction(id uint32, key string) {
+	go a.do(func() { a.onNotifyAction(id, key) })
+}

@@ -1,0 +1,103 @@
+package agent
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"fyne.io/systray"
+
+	"github.com/limberapp/limber/journal"
+	"github.com/limberapp/limber/platform"
+)
+
+// Main runs the resident agent until Quit, SIGINT or SIGTERM. It returns
+// platform.ErrRunning when another agent runs (after asking that one to
+// open the requested view, if any).
+func Main(configPath string, withViews bool) error {
+	inst, err := platform.AcquireInstance()
+	if err != nil {
+		return err
+	}
+	defer inst.Release()
+	sock, err := platform.SocketPath()
+	if err != nil {
+		return err
+	}
+	l, err := listen(sock)
+	if err != nil {
+		return fmt.Errorf("control socket %s: %w", sock, err)
+	}
+	defer os.Remove(sock)
+
+	opt := Options{ConfigPath: configPath, Log: os.Stderr}
+	var jr *journal.Journal
+	if p, err := journal.DefaultPath(); err == nil {
+		if jr, err = journal.Open(p); err == nil {
+			defer jr.Close()
+			opt.Journal = jr
+		}
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "limber: journal:", err)
+	}
+	var a *Agent
+	opt.Notifier = platform.NewNotifier(func(id uint32, key string) { a.NotifyAction(id, key) })
+	if withViews {
+		exe, err := os.Executable()
+		if err != nil {
+			return err
+		}
+		opt.Views = &processViews{exe: exe, config: configPath, socket: sock, log: os.Stderr, onLoop: func(f func()) { go a.do(f) }}
+	}
+	a = New(opt)
+	a.ReportProblems()
+
+	ctx, cancel := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer cancel()
+	go serve(l, func(req Request) Response {
+		resp := a.Handle(req)
+		return resp
+	}, func(req Request) {
+		if req.Cmd == "quit" {
+			a.Quit()
+		}
+	})
+
+	done := make(chan struct{})
+	systray.Run(func() {
+		a.opt.Tray = buildMenu(a)
+		go func() {
+			a.Run(ctx)
+			l.Close()
+			systray.Quit()
+			close(done)
+		}()
+	}, func() {})
+	select {
+	case <-done:
+	default:
+		// The tray ended first (the session went away): stop the loop.
+		a.Quit()
+	}
+	return nil
+}
+
+// Running reports whether an agent answers on the control socket.
+func Running() bool {
+	sock, err := platform.SocketPath()
+	if err != nil {
+		return false
+	}
+	_, err = Call(sock, Request{Cmd: "ping"})
+	return err == nil
+}
+
+// ErrRunning is returned by Main when another agent holds the lock.
+var ErrRunning = platform.ErrRunning
+
+// IsRunning reports whether err says another agent runs.
+func IsRunning(err error) bool { return errors.Is(err, platform.ErrRunning) }

@@ -1,0 +1,52 @@
+package agent
+
+import (
+	"encoding/json"
+	"errors"
+	"net"
+	"os"
+	"time"
+)
+
+// listen opens the control socket. The caller holds the instance lock, so
+// a socket file left by a crashed agent can be removed safely.
+func listen(path string) (net.Listener, error) {
+	if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, err
+	}
+	l, err := net.Listen("unix", path)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(path, 0o600); err != nil {
+		l.Close()
+		return nil, err
+	}
+	return l, nil
+}
+
+// serve answers requests until the listener closes. Each connection is
+// handled by handle, which runs the request on the agent's loop; after
+// runs once the answer is sent (quit stops the agent there).
+func serve(l net.Listener, handle func(Request) Response, after func(Request)) {
+	for {
+		c, err := l.Accept()
+		if err != nil {
+			return
+		}
+		go func() {
+			defer c.Close()
+			c.SetDeadline(time.Now().Add(10 * time.Second))
+			var req Request
+			if err := json.NewDecoder(c).Decode(&req); err != nil {
+				json.NewEncoder(c).Encode(Response{Error: "bad request: " + err.Error()})
+				return
+			}
+			json.NewEncoder(c).Encode(handle(req))
+			c.Close()
+			if after != nil {
+				after(req)
+			}
+		}()
+	}
+}

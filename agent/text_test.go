@@ -1,0 +1,50 @@
+package agent
+
+import (
+	"testing"
+	"time"
+
+	"github.com/limberapp/limber/schedule"
+)
+
+func TestRoughly(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		0:                               "less than a minute",
+		59 * time.Second:                "less than a minute",
+		time.Minute:                     "1 min",
+		61 * time.Second:                "2 min",
+		19*time.Minute + 30*time.Second: "20 min",
+		time.Hour:                       "1 h 00 min",
+		2*time.Hour + 5*time.Minute:     "2 h 05 min",
+	} {
+		if got := roughly(d); got != want {
+			t.Errorf("roughly(%v) = %q, want %q", d, got, want)
+		}
+	}
+}
+
+func TestStatusLineAndTooltip(t *testing.T) {
+	now := time.Date(2026, 11, 24, 10, 0, 0, 0, time.Local)
+	run := schedule.Status{State: schedule.Running, Next: []schedule.NextBreak{{Kind: schedule.Posture, In: 12 * time.Minute}}}
+	if got := statusLine(run, now); got != "Next: posture break in 12 min" {
+		t.Error(got)
+	}
+	if got := tooltip(run, now); got != "Limber — next break in 12 min (posture)" {
+		t.Error(got)
+	}
+	paused := schedule.Status{State: schedule.Paused, PausedUntil: now.Add(30 * time.Minute)}
+	if got := statusLine(paused, now); got != "Paused until 10:30" {
+		t.Error(got)
+	}
+	tomorrow := schedule.Status{State: schedule.Paused, PausedUntil: time.Date(2026, 11, 25, 6, 0, 0, 0, time.Local)}
+	if got := tooltip(tomorrow, now); got != "Limber — Paused until Wed 06:00" {
+		t.Error(got)
+	}
+	inBreak := schedule.Status{State: schedule.InBreak, InBreak: schedule.Rest}
+	if got := statusLine(inBreak, now); got != "Rest break in progress" {
+		t.Error(got)
+	}
+	if got := statusLine(schedule.Status{State: schedule.Running}, now); got != "No breaks enabled" {
+		t.Error(got)
+	}
+}

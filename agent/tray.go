@@ -1,0 +1,77 @@
+package agent
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/systray"
+
+	"github.com/limberapp/limber/assets"
+	"github.com/limberapp/limber/schedule"
+)
+
+// systrayTray is the tray icon and menu, through fyne.io/systray directly
+// (no Fyne app, so no render loop).
+type systrayTray struct {
+	status *systray.MenuItem
+	pause  *systray.MenuItem
+	resume *systray.MenuItem
+}
+
+// Update implements Tray.
+func (t *systrayTray) Update(status, tip string, paused bool) {
+	t.status.SetTitle(status)
+	systray.SetTooltip(tip)
+	if paused {
+		t.resume.Enable()
+	} else {
+		t.resume.Disable()
+	}
+}
+
+// buildMenu creates the menu and wires every item to the agent. Each
+// item's clicks arrive on a channel read by a goroutine that sleeps until
+// a click.
+func buildMenu(a *Agent) *systrayTray {
+	systray.SetIcon(assets.Icon22)
+	systray.SetTitle("Limber")
+	systray.SetTooltip("Limber")
+	t := &systrayTray{}
+	t.status = systray.AddMenuItem("Limber", "What comes next")
+	t.status.Disable()
+	systray.AddSeparator()
+
+	take := systray.AddMenuItem("Take a break now", "Start a break now")
+	for _, k := range schedule.Kinds {
+		k := k
+		item := take.AddSubMenuItem(kindTitle[k][:len(kindTitle[k])-len(" break")], kindBody[k])
+		onClick(item, func() {
+			if err := a.TakeBreak(k); err != nil {
+				fmt.Fprintln(a.opt.Log, "limber:", err)
+			}
+		})
+	}
+	t.pause = systray.AddMenuItem("Pause", "Pause breaks")
+	onClick(t.pause.AddSubMenuItem("30 minutes", "Pause breaks for 30 minutes"), func() { a.Pause(30 * time.Minute) })
+	onClick(t.pause.AddSubMenuItem("1 hour", "Pause breaks for an hour"), func() { a.Pause(time.Hour) })
+	onClick(t.pause.AddSubMenuItem("Until tomorrow", "Pause breaks until tomorrow morning"), func() { a.Pause(0) })
+	t.resume = t.pause.AddSubMenuItem("Resume", "Resume breaks now")
+	t.resume.Disable()
+	onClick(t.resume, a.Resume)
+	systray.AddSeparator()
+	onClick(systray.AddMenuItem("Settings…", "Change Limber's settings"), func() {
+		if err := a.OpenSettings(); err != nil {
+			fmt.Fprintln(a.opt.Log, "limber: settings:", err)
+		}
+	})
+	onClick(systray.AddMenuItem("Quit", "Quit Limber"), a.Quit)
+	return t
+}
+
+func onClick(item *systray.MenuItem, f func()) {
+	go func() {
+		for range item.ClickedCh {
+			f()
+		}
+	}()
+}

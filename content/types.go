@@ -1,0 +1,307 @@
+package content
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Duration is a Go duration written as a string in the data files ("30s",
+// "2m", "1m30s").
+type Duration time.Duration
+
+// UnmarshalText parses a Go duration; it must be positive.
+func (d *Duration) UnmarshalText(b []byte) error {
+	v, err := time.ParseDuration(string(b))
+	if err != nil {
+		return fmt.Errorf("bad duration %q: expected a Go duration such as \"30s\" or \"2m\"", string(b))
+	}
+	if v <= 0 {
+		return fmt.Errorf("bad duration %q: must be more than zero", string(b))
+	}
+	*d = Duration(v)
+	return nil
+}
+
+// MarshalText writes the duration as Go does.
+func (d Duration) MarshalText() ([]byte, error) { return []byte(time.Duration(d).String()), nil }
+
+// D returns the time.Duration.
+func (d Duration) D() time.Duration { return time.Duration(d) }
+
+// Break kinds an exercise can suit.
+const (
+	KindPosture  = "posture"
+	KindMobility = "mobility"
+	KindRest     = "rest"
+)
+
+// Kinds lists the break kinds.
+var Kinds = []string{KindPosture, KindMobility, KindRest}
+
+// Areas lists the body areas exercises name.
+var Areas = []string{"neck", "shoulders", "upper-back", "lower-back", "hips", "legs", "circulation", "wrists-hands", "eyes", "whole-body"}
+
+// Positions lists where an exercise is done.
+var Positions = []string{"seated", "standing", "floor"}
+
+// Step is one instruction of an exercise, with its timing: a hold or a
+// number of repetitions, and the side it works.
+type Step struct {
+	Text string   `toml:"text"`
+	Hold Duration `toml:"hold"` // hold this long …
+	Reps int      `toml:"reps"` // … or repeat this many times
+	Rep  Duration `toml:"rep"`  // time per repetition (default 3s)
+	Side string   `toml:"side"` // both (default), left, right
+	Ref  string   `toml:"ref"`  // optional: the lifting step it shows
+}
+
+// DefaultRep is the time one repetition takes when a step does not say.
+const DefaultRep = 3 * time.Second
+
+// Duration is the step's time: its hold, or reps × rep.
+func (s Step) Duration() time.Duration {
+	if s.Hold > 0 {
+		return s.Hold.D()
+	}
+	r := s.Rep.D()
+	if r <= 0 {
+		r = DefaultRep
+	}
+	return time.Duration(s.Reps) * r
+}
+
+// Keyframe is one key pose as written in the data: the base it starts
+// from, what it changes, and its timing.
+type Keyframe struct {
+	Step   int                `toml:"step"`   // 1-based step number
+	Base   string             `toml:"base"`   // optional: overrides the exercise's base pose
+	Anchor string             `toml:"anchor"` // optional: feet, seat, floor or none
+	Like   int                `toml:"like"`   // optional: start from keyframe N's pose (1-based, earlier)
+	Mirror bool               `toml:"mirror"` // swap left and right (after like and pose)
+	Pose   map[string]float64 `toml:"pose"`
+	Move   Duration           `toml:"move"` // time to move into this pose (default 1s)
+	Ease   string             `toml:"ease"` // linear, ease-in-out (default), hold
+	Hold   Duration           `toml:"hold"` // time to stay
+}
+
+// Exercise is one guided exercise with its figure animation.
+type Exercise struct {
+	ID        string     `toml:"id"`
+	Name      string     `toml:"name"`
+	Areas     []string   `toml:"areas"`
+	Position  string     `toml:"position"`
+	Kinds     []string   `toml:"kinds"`
+	Demo      bool       `toml:"demo"` // an illustration (the lifting demo): never offered as a break
+	Duration  Duration   `toml:"duration"`
+	Why       string     `toml:"why"`
+	Cautions  []string   `toml:"cautions"`
+	Sources   []string   `toml:"sources"`
+	Props     []Prop     `toml:"props"`
+	View      string     `toml:"view"`  // side (default), front, top
+	Frame     string     `toml:"frame"` // full (default), upper, hands
+	Base      string     `toml:"base"`  // base pose of the keyframes
+	Steps     []Step     `toml:"steps"`
+	Keyframes []Keyframe `toml:"keyframes"`
+
+	// Resolved by the loader.
+	File string    `toml:"-"` // where it was read from
+	Line int       `toml:"-"` // line of its id
+	User bool      `toml:"-"` // from the person's own exercises
+	anim Animation `toml:"-"`
+}
+
+// Animation returns the exercise's resolved figure animation.
+func (e *Exercise) Animation() Animation { return e.anim }
+
+// Suits reports whether the exercise suits a break kind.
+func (e *Exercise) Suits(kind string) bool {
+	for _, k := range e.Kinds {
+		if k == kind {
+			return true
+		}
+	}
+	return false
+}
+
+// StepTiming is the timing to show for step i: "hold 15 s", "10 times",
+// "hold 15 s, then switch sides".
+func (e *Exercise) StepTiming(i int) string {
+	s := e.Steps[i]
+	var t string
+	if s.Hold > 0 {
+		t = "hold " + humanDuration(s.Hold.D())
+	} else {
+		t = fmt.Sprintf("%d times", s.Reps)
+	}
+	switch s.Side {
+	case "left", "right":
+		if i+1 < len(e.Steps) && e.Steps[i+1].Side != "" && e.Steps[i+1].Side != "both" && e.Steps[i+1].Side != s.Side {
+			t += ", then switch sides"
+		} else {
+			t += " on the " + s.Side
+		}
+	case "each":
+		t += " each side"
+	}
+	return t
+}
+
+// humanDuration writes 15 s, 2 min, 1 min 30 s.
+func humanDuration(d time.Duration) string {
+	d = d.Round(time.Second)
+	m, s := int(d/time.Minute), int((d%time.Minute)/time.Second)
+	switch {
+	case m == 0:
+		return fmt.Sprintf("%d s", s)
+	case s == 0:
+		return fmt.Sprintf("%d min", m)
+	}
+	return fmt.Sprintf("%d min %d s", m, s)
+}
+
+// Source is a reference behind the library's text.
+type Source struct {
+	ID        string `toml:"id"`
+	Title     string `toml:"title"`
+	Publisher string `toml:"publisher"`
+	Year      int    `toml:"year"`
+	URL       string `toml:"url"`
+}
+
+// Cue is a posture cue for the short posture break.
+type Cue struct {
+	ID       string   `toml:"id"`
+	Title    string   `toml:"title"`
+	Text     string   `toml:"text"`
+	Why      string   `toml:"why"`
+	Seconds  int      `toml:"seconds"`
+	Exercise string   `toml:"exercise"`
+	Sources  []string `toml:"sources"`
+}
+
+// LiftingStep is one illustrated step of lifting technique.
+type LiftingStep struct {
+	ID      string   `toml:"id"`
+	Order   int      `toml:"order"`
+	Title   string   `toml:"title"`
+	Text    string   `toml:"text"`
+	Sources []string `toml:"sources"`
+}
+
+// Mistake is a common lifting mistake and its fix.
+type Mistake struct {
+	ID      string   `toml:"id"`
+	Title   string   `toml:"title"`
+	Text    string   `toml:"text"`
+	Fix     string   `toml:"fix"`
+	Sources []string `toml:"sources"`
+}
+
+// Question is a lifting quiz question; Answer is the 0-based right choice.
+type Question struct {
+	ID          string   `toml:"id"`
+	Question    string   `toml:"question"`
+	Choices     []string `toml:"choices"`
+	Answer      int      `toml:"answer"`
+	Explanation string   `toml:"explanation"`
+	Sources     []string `toml:"sources"`
+}
+
+// ChecklistItem is one workstation check.
+type ChecklistItem struct {
+	ID        string   `toml:"id"`
+	Area      string   `toml:"area"`
+	Check     string   `toml:"check"`
+	Target    string   `toml:"target"`
+	Fix       string   `toml:"fix"`
+	Impact    int      `toml:"impact"`
+	AppliesTo []string `toml:"applies_to"`
+	Quick     bool     `toml:"quick"`
+	Sources   []string `toml:"sources"`
+}
+
+// Phase is one phase of the back-strain recovery plan.
+type Phase struct {
+	ID               string   `toml:"id"`
+	Order            int      `toml:"order"`
+	Title            string   `toml:"title"`
+	FromDay          int      `toml:"from_day"`
+	ToDay            int      `toml:"to_day"` // 0 = open-ended
+	Summary          string   `toml:"summary"`
+	Do               []string `toml:"do"`
+	Avoid            []string `toml:"avoid"`
+	WalkEvery        Duration `toml:"walk_every"`
+	Exercises        []string `toml:"exercises"`
+	AdvanceWhen      string   `toml:"advance_when"`
+	MaxPainToAdvance int      `toml:"max_pain_to_advance"`
+	Sources          []string `toml:"sources"`
+}
+
+// Thermal is the ice or heat rule of the recovery plan.
+type Thermal struct {
+	ID         string   `toml:"id"`
+	Title      string   `toml:"title"`
+	MaxMinutes int      `toml:"max_minutes"`
+	MinMinutes int      `toml:"min_minutes"`
+	GapMinutes int      `toml:"gap_minutes"`
+	Phases     []string `toml:"phases"`
+	Rules      []string `toml:"rules"`
+	Sources    []string `toml:"sources"`
+}
+
+// Checkin is a recovery check-in question.
+type Checkin struct {
+	ID       string   `toml:"id"`
+	Question string   `toml:"question"`
+	Type     string   `toml:"type"`
+	Choices  []string `toml:"choices"`
+	Sources  []string `toml:"sources"`
+}
+
+// RedFlag is a sign that needs a clinician, with how urgently.
+type RedFlag struct {
+	ID       string   `toml:"id"`
+	Level    string   `toml:"level"`
+	Title    string   `toml:"title"`
+	Question string   `toml:"question"`
+	Text     string   `toml:"text"`
+	Action   string   `toml:"action"`
+	Sources  []string `toml:"sources"`
+}
+
+// Library is the whole loaded content.
+type Library struct {
+	Exercises    []*Exercise
+	Cues         []*Cue
+	LiftingSteps []*LiftingStep
+	Mistakes     []*Mistake
+	Quiz         []*Question
+	Checklist    []*ChecklistItem
+	Phases       []*Phase
+	Thermal      []*Thermal
+	Checkins     []*Checkin
+	RedFlags     []*RedFlag
+	Sources      map[string]*Source
+
+	ids map[string]string // id → "file:line" where it is defined
+}
+
+// GeneralCautions apply to every exercise; views show them with the
+// exercise's own cautions.
+var GeneralCautions = []string{
+	"Move slowly and breathe; no bouncing. A stretch should feel gentle, never painful.",
+	"Stop if pain increases, or if you feel numbness, tingling or dizziness.",
+	"After a recent injury or surgery, with osteoporosis, or with ongoing back pain, ask a clinician before trying new exercises.",
+}
+
+// GeneralCautionSources back GeneralCautions.
+var GeneralCautionSources = []string{"ccohs", "mayo", "nhs"}
+
+func joinQuoted(xs []string) string {
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = fmt.Sprintf("%q", x)
+	}
+	return strings.Join(q, ", ")
+}

@@ -1,0 +1,91 @@
+package journal
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"time"
+)
+
+// Read returns every valid record in the journal at path, in file order.
+// Malformed lines and a truncated last line are skipped, each with a
+// warning naming the file and line. A missing file holds no records and is
+// not an error.
+func Read(path string) (recs []Record, warnings []string, err error) {
+	return read(path, time.Time{}, defaultLocker)
+}
+
+// ReadSince is Read keeping only records at or after since.
+func ReadSince(path string, since time.Time) (recs []Record, warnings []string, err error) {
+	return read(path, since, defaultLocker)
+}
+
+func read(path string, since time.Time, mk lockerFactory) ([]Record, []string, error) {
+	data, err := readLocked(path, mk)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, nil
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("journal %s: reading: %w", path, err)
+	}
+	recs, warnings := parse(path, data)
+	if !since.IsZero() {
+		kept := recs[:0]
+		for _, r := range recs {
+			if !r.Time.Before(since) {
+				kept = append(kept, r)
+			}
+		}
+		recs = kept
+	}
+	return recs, warnings, nil
+}
+
+// readLocked reads the whole file under a shared lock, so it never sees
+// half of a record another process is appending.
+func readLocked(path string, mk lockerFactory) (data []byte, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	lk := mk(f, path)
+	defer func() { err = errors.Join(err, lk.close()) }()
+	unlock, err := lk.lock(false)
+	if err != nil {
+		return nil, fmt.Errorf("locking: %w", err)
+	}
+	data, err = io.ReadAll(f)
+	return data, errors.Join(err, unlock())
+}
+
+// parse splits data into lines and decodes each. Blank lines are ignored.
+// A last line without its newline is accepted when it decodes whole (the
+// crash came just before the newline) and reported as truncated otherwise.
+func parse(path string, data []byte) ([]Record, []string) {
+	var (
+		recs     []Record
+		warnings []string
+	)
+	for n := 1; len(data) > 0; n++ {
+		line, rest, terminated := bytes.Cut(data, []byte{'\n'})
+		data = rest
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 {
+			continue
+		}
+		r, err := decodeRecord(line)
+		switch {
+		case err == nil:
+			recs = append(recs, r)
+		case !terminated:
+			warnings = append(warnings, fmt.Sprintf("%s:%d: skipped truncated last line (%d bytes, no final newline): %v", path, n, len(line), err))
+		default:
+			warnings = append(warnings, fmt.Sprintf("%s:%d: skipped malformed line: %v", path, n, err))
+		}
+	}
+	return recs, warnings
+}

@@ -1,0 +1,318 @@
+package lifting
+
+import (
+	"fmt"
+	"math"
+)
+
+// Source: NIOSH Applications Manual for the Revised NIOSH Lifting Equation,
+// DHHS (NIOSH) Publication No. 94-110 (revised 9/2021). All quantities here
+// are metric; use ToMetric for US input.
+
+// LoadConstantKg is the NIOSH load constant LC (51 lb in US units).
+const LoadConstantKg = 23.0
+
+// Limits of the metric equation, in cm and degrees.
+const (
+	HMinCm   = 25.0  // H closer than this gives HM 1
+	HMaxCm   = 63.0  // H beyond this gives HM 0
+	VBestCm  = 75.0  // knuckle height, where VM is 1
+	VMaxCm   = 175.0 // V above this gives VM 0
+	DMinCm   = 25.0  // D shorter than this gives DM 1
+	DMaxCm   = 175.0 // D longer than this gives DM 0
+	AMaxDeg  = 135.0 // A beyond this gives AM 0
+	maxInput = 1e6   // larger numbers are rejected as unrealistic
+)
+
+// Coupling is the quality of the hand-to-load grip.
+type Coupling string
+
+// The three NIOSH coupling classes.
+const (
+	Good Coupling = "good"
+	Fair Coupling = "fair"
+	Poor Coupling = "poor"
+)
+
+// DurationBand is the NIOSH work-duration band of the lifting task.
+type DurationBand string
+
+// The three NIOSH duration bands.
+const (
+	Short    DurationBand = "1h" // up to 1 h, then recovery at least as long as the work
+	Moderate DurationBand = "2h" // 1 to 2 h, then recovery of at least 0.3 times the work
+	Long     DurationBand = "8h" // 2 to 8 h
+)
+
+// Lift describes one lifting task. In metric units the fields hold kg, cm,
+// degrees and lifts per minute. A Lift in US units (see ToMetric) holds
+// pounds and inches in the same fields.
+type Lift struct {
+	LoadKg   float64      // weight of the load
+	HCm      float64      // hands from the midpoint between the ankles, at the origin
+	VCm      float64      // hand height above the floor at the origin
+	DCm      float64      // vertical travel between origin and destination
+	ADeg     float64      // twist (asymmetry) angle
+	Freq     float64      // lifts per minute, averaged over 15 minutes
+	Duration DurationBand // work-duration band
+	Coupling Coupling     // grip quality
+}
+
+// Reading values of Result.Reading.
+const (
+	Acceptable = "acceptable" // LI below 1
+	Increased  = "increased"  // LI from 1 to 3
+	High       = "high"       // LI above 3, or the lift is not acceptable at any weight
+)
+
+// Result is the outcome of the equation for one Lift.
+type Result struct {
+	RWLKg float64 // recommended weight limit
+	// LI is load / RWL. When RWL is 0 the index is unbounded: LI is then 0
+	// and Unbounded is true (no Inf is ever returned).
+	LI        float64
+	Unbounded bool
+
+	HM, VM, DM, AM, FM, CM float64
+
+	Reading string   // Acceptable, Increased or High
+	Notes   []string // why a multiplier is 0 or capped, and how F was read
+	Advice  []Advice // single changes that raise the RWL, largest gain first
+}
+
+// ReadingText is the reading in plain words.
+func (r Result) ReadingText() string {
+	switch {
+	case r.Unbounded:
+		return "not acceptable at any weight: redesign the task"
+	case r.Reading == Acceptable:
+		return "acceptable for most healthy workers (LI below 1)"
+	case r.Reading == Increased:
+		return "increased risk for some workers (LI 1 to 3): make changes"
+	default:
+		return "high risk (LI above 3): redesign the task"
+	}
+}
+
+// FieldError reports an invalid input field. Field is the input's short name
+// ("load", "h", "v", "d", "a", "freq", "duration", "coupling", "units"),
+// the same as the CLI flag.
+type FieldError struct {
+	Field string
+	Want  string // what was expected
+	Got   string // what was given; empty when missing
+}
+
+func (e *FieldError) Error() string {
+	if e.Got == "" {
+		return fmt.Sprintf("%s: expected %s; it is missing", e.Field, e.Want)
+	}
+	return fmt.Sprintf("%s: expected %s, got %s", e.Field, e.Want, e.Got)
+}
+
+// HM is the horizontal multiplier 25/H.
+func HM(hCm float64) float64 {
+	switch {
+	case hCm > HMaxCm:
+		return 0
+	case hCm <= HMinCm:
+		return 1
+	}
+	return HMinCm / hCm
+}
+
+// VM is the vertical multiplier 1 − 0.003·|V − 75|.
+func VM(vCm float64) float64 {
+	if vCm > VMaxCm {
+		return 0
+	}
+	return 1 - 0.003*math.Abs(vCm-VBestCm)
+}
+
+// DM is the distance multiplier 0.82 + 4.5/D.
+func DM(dCm float64) float64 {
+	switch {
+	case dCm > DMaxCm:
+		return 0
+	case dCm <= DMinCm:
+		return 1
+	}
+	return 0.82 + 4.5/dCm
+}
+
+// AM is the asymmetry multiplier 1 − 0.0032·A.
+func AM(aDeg float64) float64 {
+	if aDeg > AMaxDeg {
+		return 0
+	}
+	return 1 - 0.0032*aDeg
+}
+
+// CM is the coupling multiplier: good 1.00; fair 0.95 below V 75 cm and 1.00
+// from 75 cm; poor 0.90. An unknown coupling gives 0.
+func CM(c Coupling, vCm float64) float64 {
+	switch c {
+	case Good:
+		return 1
+	case Fair:
+		if vCm < VBestCm {
+			return 0.95
+		}
+		return 1
+	case Poor:
+		return 0.90
+	}
+	return 0
+}
+
+// Compute applies the equation. It returns an error only for invalid input:
+// a negative, NaN, infinite or absurdly large number, or an unknown duration
+// band or coupling. Out-of-range factors are not errors: their multiplier is
+// 0 and a note says why.
+func Compute(l Lift) (Result, error) {
+	if err := validate(l); err != nil {
+		return Result{}, err
+	}
+	r := compute(l)
+	if math.IsNaN(r.LI) || math.IsInf(r.LI, 0) {
+		return Result{}, &FieldError{Field: "load", Want: "a smaller load", Got: fmtNum(l.LoadKg)}
+	}
+	r.Notes = Notes(l, r, Metric)
+	r.Advice = advise(l, r.RWLKg)
+	return r, nil
+}
+
+// compute is the bare equation, without notes or advice.
+func compute(l Lift) Result {
+	r := Result{
+		HM: HM(l.HCm),
+		VM: VM(l.VCm),
+		DM: DM(l.DCm),
+		AM: AM(l.ADeg),
+		FM: FM(l.Freq, l.Duration, l.VCm),
+		CM: CM(l.Coupling, l.VCm),
+	}
+	r.RWLKg = LoadConstantKg * r.HM * r.VM * r.DM * r.AM * r.FM * r.CM
+	if r.RWLKg <= 0 {
+		r.RWLKg = 0
+		r.Unbounded = true
+		r.Reading = High
+		return r
+	}
+	r.LI = l.LoadKg / r.RWLKg
+	switch {
+	case r.LI < 1:
+		r.Reading = Acceptable
+	case r.LI <= 3:
+		r.Reading = Increased
+	default:
+		r.Reading = High
+	}
+	return r
+}
+
+// validate checks a metric Lift.
+func validate(l Lift) error {
+	nums := []struct {
+		field, want string
+		v           float64
+	}{
+		{"load", "a weight in kg, 0 or more", l.LoadKg},
+		{"h", "a horizontal distance in cm, 0 or more", l.HCm},
+		{"v", "a hand height in cm, 0 or more", l.VCm},
+		{"d", "a vertical travel in cm, 0 or more", l.DCm},
+		{"a", "a twist angle in degrees, 0 or more", l.ADeg},
+		{"freq", "lifts per minute, 0 or more", l.Freq},
+	}
+	for _, n := range nums {
+		if math.IsNaN(n.v) || math.IsInf(n.v, 0) || n.v < 0 || n.v > maxInput {
+			return &FieldError{Field: n.field, Want: n.want + " (below 1000000)", Got: fmtNum(n.v)}
+		}
+	}
+	if _, ok := fmTable[l.Duration]; !ok {
+		return &FieldError{Field: "duration", Want: "one of 1h, 2h, 8h", Got: fmt.Sprintf("%q", string(l.Duration))}
+	}
+	if CM(l.Coupling, 0) == 0 {
+		return &FieldError{Field: "coupling", Want: "one of good, fair, poor", Got: fmt.Sprintf("%q", string(l.Coupling))}
+	}
+	return nil
+}
+
+const notAcceptable = "the lift is not acceptable at any weight"
+
+// Notes explains, for a metric Lift and its Result, capped and zero
+// multipliers and how the frequency was read. With u US, the lift's lengths
+// are given in inches first (the metric limits are the ones applied).
+// Compute fills Result.Notes with the metric wording.
+func Notes(l Lift, r Result, u Units) []string {
+	length := func(cm float64) string {
+		if u == US {
+			return fmtNum(cm/CmPerInch) + " in (" + fmtNum(cm) + " cm)"
+		}
+		return fmtNum(cm) + " cm"
+	}
+	var ns []string
+	switch {
+	case l.HCm > HMaxCm:
+		ns = append(ns, fmt.Sprintf("H %s is beyond the 63 cm limit: %s", length(l.HCm), notAcceptable))
+	case l.HCm < HMinCm:
+		ns = append(ns, fmt.Sprintf("H %s is closer than 25 cm, about as close as the body allows: HM is capped at 1", length(l.HCm)))
+	}
+	if l.VCm > VMaxCm {
+		ns = append(ns, fmt.Sprintf("V %s is above the 175 cm limit: %s", length(l.VCm), notAcceptable))
+	}
+	switch {
+	case l.DCm > DMaxCm:
+		ns = append(ns, fmt.Sprintf("D %s is beyond the 175 cm limit: %s", length(l.DCm), notAcceptable))
+	case l.DCm < DMinCm:
+		ns = append(ns, fmt.Sprintf("D %s is shorter than 25 cm: DM is capped at 1", length(l.DCm)))
+	}
+	if l.ADeg > AMaxDeg {
+		ns = append(ns, fmt.Sprintf("A %s° is beyond the 135° limit: %s", fmtNum(l.ADeg), notAcceptable))
+	}
+	lo, hi, exact := fmRows(l.Freq)
+	switch {
+	case l.Freq < fmFreqs[0]:
+		ns = append(ns, fmt.Sprintf("%s lifts/min is below the table's first row: 0.2 lifts/min is used, as NIOSH directs", fmtNum(l.Freq)))
+	case !exact && hi < len(fmFreqs):
+		ns = append(ns, fmt.Sprintf("%s lifts/min lies between the table rows %s and %s: FM is interpolated linearly",
+			fmtNum(l.Freq), fmtNum(fmFreqs[lo]), fmtNum(fmFreqs[hi])))
+	}
+	if r.FM == 0 {
+		band := "V below 75 cm"
+		if l.VCm >= VBestCm {
+			band = "V from 75 cm"
+		}
+		ns = append(ns, fmt.Sprintf("%s lifts/min is beyond the frequency table for %s of work with %s: %s",
+			fmtNum(l.Freq), l.Duration.Words(), band, notAcceptable))
+	}
+	return ns
+}
+
+// Words describes the band in plain words.
+func (b DurationBand) Words() string {
+	switch b {
+	case Short:
+		return "up to 1 h"
+	case Moderate:
+		return "1 to 2 h"
+	case Long:
+		return "2 to 8 h"
+	}
+	return string(b)
+}
+
+// fmtNum formats a number with at most one decimal and no trailing zeros.
+func fmtNum(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) || math.Abs(x) >= 1e9 {
+		return fmt.Sprintf("%g", x)
+	}
+	s := fmt.Sprintf("%.1f", x)
+	if len(s) > 2 && s[len(s)-2:] == ".0" {
+		s = s[:len(s)-2]
+	}
+	if s == "-0" {
+		s = "0"
+	}
+	return s
+}

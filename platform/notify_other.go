@@ -1,0 +1,6 @@
+//go:build !linux
+
+package platform
+
+// NewNotifier returns the portable notifier (no actions) on this system.
+func NewNotifier(onAction ActionHandler) Notifier { return beeepNotifier{} }

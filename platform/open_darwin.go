@@ -1,0 +1,5 @@
+//go:build darwin
+
+package platform
+
+func openCommand(path string) (string, []string) { return "open", []string{path} }

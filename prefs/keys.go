@@ -1,0 +1,173 @@
+package prefs
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// valueType is the type of a setting's value.
+type valueType int
+
+const (
+	tBool valueType = iota
+	tDuration
+	tInt
+	tString
+	tStrings
+)
+
+// Key describes one setting: its dotted name, default, accepted range and
+// where it lives in Config. The table drives defaults, validation, the
+// README's key list and saving, so they cannot drift apart.
+type Key struct {
+	Name    string // dotted, lower case: "breaks.posture.every"
+	Doc     string
+	Default any
+	typ     valueType
+	min     int64 // durations in ns, ints as is; both 0 = unchecked
+	max     int64
+	choices []string // for strings: accepted values (empty = any)
+	get     func(*Config) any
+	set     func(*Config, any)
+}
+
+// Expect says what the key accepts, for error messages and docs.
+func (k Key) Expect() string {
+	switch k.typ {
+	case tBool:
+		return "true or false"
+	case tDuration:
+		if k.min != 0 || k.max != 0 {
+			return fmt.Sprintf("a duration such as \"%s\" between %s and %s", fmtDur(time.Duration(k.Default.(time.Duration))), fmtDur(time.Duration(k.min)), fmtDur(time.Duration(k.max)))
+		}
+		return "a duration such as \"20m\" or \"30s\""
+	case tInt:
+		return fmt.Sprintf("a whole number from %d to %d", k.min, k.max)
+	case tString:
+		if len(k.choices) > 0 {
+			return "one of " + quoteList(k.choices)
+		}
+		return "a string"
+	case tStrings:
+		if len(k.choices) > 0 {
+			return "a list of strings from " + quoteList(k.choices)
+		}
+		return "a list of strings"
+	}
+	return "?"
+}
+
+// DefaultString renders the default the way it is written in the file.
+func (k Key) DefaultString() string { return formatValue(k.typ, k.Default) }
+
+func quoteList(s []string) string {
+	q := make([]string, len(s))
+	for i, x := range s {
+		q[i] = `"` + x + `"`
+	}
+	return strings.Join(q, ", ")
+}
+
+// fmtDur prints a duration the short way people write it: 20m, 1h30m, 30s.
+func fmtDur(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
+}
+
+func formatValue(t valueType, v any) string {
+	switch t {
+	case tBool:
+		return fmt.Sprint(v.(bool))
+	case tDuration:
+		return `"` + fmtDur(v.(time.Duration)) + `"`
+	case tInt:
+		return fmt.Sprint(v.(int))
+	case tString:
+		return `"` + v.(string) + `"`
+	case tStrings:
+		return "[" + quoteList(v.([]string)) + "]"
+	}
+	return ""
+}
+
+const (
+	second = int64(time.Second)
+	minute = int64(time.Minute)
+	hour   = int64(time.Hour)
+)
+
+func breakKeys(kind string, every, dur, warn time.Duration, durMin, durMax int64) []Key {
+	p := "breaks." + kind + "."
+	b := func(c *Config) *Break {
+		x := c.Breaks[kind]
+		return &x
+	}
+	put := func(c *Config, x *Break) { c.Breaks[kind] = *x }
+	return []Key{
+		{Name: p + "enabled", Doc: "whether " + kind + " breaks happen", Default: true, typ: tBool,
+			get: func(c *Config) any { return b(c).Enabled },
+			set: func(c *Config, v any) { x := b(c); x.Enabled = v.(bool); put(c, x) }},
+		{Name: p + "every", Doc: "active (keyboard and mouse) time between " + kind + " breaks", Default: every, typ: tDuration, min: 2 * minute, max: 8 * hour,
+			get: func(c *Config) any { return b(c).Every },
+			set: func(c *Config, v any) { x := b(c); x.Every = v.(time.Duration); put(c, x) }},
+		{Name: p + "duration", Doc: "how long a " + kind + " break lasts", Default: dur, typ: tDuration, min: durMin, max: durMax,
+			get: func(c *Config) any { return b(c).Duration },
+			set: func(c *Config, v any) { x := b(c); x.Duration = v.(time.Duration); put(c, x) }},
+		{Name: p + "warn_before", Doc: "notice given before a " + kind + " break (\"0s\" for none)", Default: warn, typ: tDuration, min: 0, max: 10 * minute,
+			get: func(c *Config) any { return b(c).WarnBefore },
+			set: func(c *Config, v any) { x := b(c); x.WarnBefore = v.(time.Duration); put(c, x) }},
+	}
+}
+
+// Keys lists every setting, in the order the README and the file show them.
+var Keys = buildKeys()
+
+func buildKeys() []Key {
+	var ks []Key
+	ks = append(ks, breakKeys("posture", 20*time.Minute, 30*time.Second, 10*time.Second, 10*second, 5*minute)...)
+	ks = append(ks, breakKeys("mobility", 60*time.Minute, 3*time.Minute, 30*time.Second, 30*second, 15*minute)...)
+	ks = append(ks, breakKeys("rest", 120*time.Minute, 10*time.Minute, 60*time.Second, 1*minute, 60*minute)...)
+	ks = append(ks,
+		Key{Name: "breaks.strict", Doc: "strict mode: no skipping, postpones limited to strict_max_postpones", Default: false, typ: tBool,
+			get: func(c *Config) any { return c.Strict }, set: func(c *Config, v any) { c.Strict = v.(bool) }},
+		Key{Name: "breaks.postpone_for", Doc: "active time a postpone adds", Default: 5 * time.Minute, typ: tDuration, min: 1 * minute, max: 60 * minute,
+			get: func(c *Config) any { return c.PostponeFor }, set: func(c *Config, v any) { c.PostponeFor = v.(time.Duration) }},
+		Key{Name: "breaks.max_postpones", Doc: "postpones allowed for one break", Default: 3, typ: tInt, min: 0, max: 20,
+			get: func(c *Config) any { return c.MaxPostpones }, set: func(c *Config, v any) { c.MaxPostpones = v.(int) }},
+		Key{Name: "breaks.strict_max_postpones", Doc: "postpones allowed for one break in strict mode", Default: 1, typ: tInt, min: 0, max: 5,
+			get: func(c *Config) any { return c.StrictMaxPostpones }, set: func(c *Config, v any) { c.StrictMaxPostpones = v.(int) }},
+		Key{Name: "breaks.skip_budget", Doc: "skips allowed per day (-1 = no limit)", Default: 3, typ: tInt, min: -1, max: 100,
+			get: func(c *Config) any { return c.SkipBudget }, set: func(c *Config, v any) { c.SkipBudget = v.(int) }},
+		Key{Name: "breaks.resume_at", Doc: "local time of day when \"pause until tomorrow\" ends", Default: "06:00", typ: tString,
+			get: func(c *Config) any { return c.ResumeAt }, set: func(c *Config, v any) { c.ResumeAt = v.(string) }},
+		Key{Name: "notifications.open_window", Doc: "open the break window at break time (false: notify only)", Default: true, typ: tBool,
+			get: func(c *Config) any { return c.OpenWindow }, set: func(c *Config, v any) { c.OpenWindow = v.(bool) }},
+		Key{Name: "break_window.fullscreen", Doc: "show breaks full screen", Default: false, typ: tBool,
+			get: func(c *Config) any { return c.Fullscreen }, set: func(c *Config, v any) { c.Fullscreen = v.(bool) }},
+		Key{Name: "break_window.sound", Doc: "a soft sound at step changes and at the end of a break", Default: false, typ: tBool,
+			get: func(c *Config) any { return c.Sound }, set: func(c *Config, v any) { c.Sound = v.(bool) }},
+		Key{Name: "exercises.disabled", Doc: "exercise ids never offered", Default: []string{}, typ: tStrings,
+			get: func(c *Config) any { return c.DisabledExercises }, set: func(c *Config, v any) { c.DisabledExercises = v.([]string) }},
+		Key{Name: "exercises.avoid_areas", Doc: "body areas to leave out of breaks", Default: []string{}, typ: tStrings,
+			choices: []string{"neck", "shoulders", "upper-back", "lower-back", "hips", "legs", "circulation", "wrists-hands", "eyes", "whole-body"},
+			get:     func(c *Config) any { return c.AvoidAreas }, set: func(c *Config, v any) { c.AvoidAreas = v.([]string) }},
+	)
+	return ks
+}
+
+// keyByName finds a key in the table.
+func keyByName(name string) (Key, bool) {
+	for _, k := range Keys {
+		if k.Name == name {
+			return k, true
+		}
+	}
+	return Key{}, false
+}

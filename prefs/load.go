@@ -1,0 +1,344 @@
+package prefs
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pelletier/go-toml/v2"
+	"github.com/spf13/viper"
+)
+
+// EnvPrefix is the prefix of environment overrides: LIMBER_BREAKS_POSTURE_EVERY=15m.
+const EnvPrefix = "LIMBER"
+
+// Problem is one thing wrong with the settings. The setting it names keeps
+// its default (or its last good value) and the file is left untouched.
+type Problem struct {
+	File string // the config file, or "environment" for LIMBER_* variables
+	Line int    // 1-based line in File, 0 when unknown
+	Key  string // dotted key, empty for a syntax error
+	Msg  string
+}
+
+func (p Problem) String() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Line > 0 {
+		fmt.Fprintf(&b, ":%d", p.Line)
+	}
+	b.WriteString(": ")
+	if p.Key != "" {
+		b.WriteString(p.Key + ": ")
+	}
+	b.WriteString(p.Msg)
+	return b.String()
+}
+
+// Options change how Load reads.
+type Options struct {
+	// NoEnv ignores LIMBER_* variables (the settings view edits the file
+	// alone, so overrides are never written back).
+	NoEnv bool
+	// Environ replaces os.Environ for tests.
+	Environ []string
+}
+
+// Load reads the settings from path over the defaults. A missing file is
+// not a problem. A file that cannot be read or parsed, and every bad value,
+// is reported as a Problem and replaced by its default: Load never fails
+// the caller and never writes the file.
+func Load(path string, opt Options) (Config, []Problem) {
+	cfg := Defaults()
+	var probs []Problem
+	v := viper.New()
+	for _, k := range Keys {
+		v.SetDefault(k.Name, k.Default)
+	}
+
+	var data []byte
+	var fileMap map[string]any
+	if path != "" {
+		b, err := os.ReadFile(path)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+		case err != nil:
+			probs = append(probs, Problem{File: path, Msg: "cannot read the file: " + err.Error() + "; using defaults"})
+		default:
+			data = b
+			if err := toml.Unmarshal(b, &fileMap); err != nil {
+				probs = append(probs, syntaxProblem(path, err))
+				fileMap = nil
+			} else if err := v.MergeConfigMap(fileMap); err != nil {
+				probs = append(probs, Problem{File: path, Msg: err.Error() + "; using defaults"})
+				fileMap = nil
+			}
+		}
+	}
+
+	env := map[string]string{}
+	if !opt.NoEnv {
+		environ := opt.Environ
+		if environ == nil {
+			environ = os.Environ()
+		}
+		for _, kv := range environ {
+			name, val, ok := strings.Cut(kv, "=")
+			if ok && strings.HasPrefix(name, EnvPrefix+"_") {
+				env[name] = val
+			}
+		}
+	}
+
+	for _, k := range Keys {
+		raw := v.Get(k.Name)
+		where := Problem{File: path, Key: k.Name, Line: lineOf(data, k.Name)}
+		if ev, ok := env[EnvName(k.Name)]; ok {
+			raw = ev
+			where = Problem{File: "environment", Key: EnvName(k.Name)}
+		}
+		val, err := k.parse(raw)
+		if err != nil {
+			where.Msg = fmt.Sprintf("%s; expected %s; using the default %s", err, k.Expect(), k.DefaultString())
+			probs = append(probs, where)
+			continue
+		}
+		k.set(&cfg, val)
+	}
+
+	for _, name := range unknownKeys(fileMap) {
+		probs = append(probs, Problem{File: path, Line: lineOf(data, name), Key: name, Msg: "unknown key; ignored (see the README for the list of keys)"})
+	}
+	for _, p := range crossCheck(&cfg) {
+		p.File = path
+		p.Line = lineOf(data, p.Key)
+		probs = append(probs, p)
+	}
+	return cfg, probs
+}
+
+// EnvName is the environment variable that overrides a key.
+func EnvName(key string) string {
+	return EnvPrefix + "_" + strings.ToUpper(strings.NewReplacer(".", "_").Replace(key))
+}
+
+func syntaxProblem(path string, err error) Problem {
+	var de *toml.DecodeError
+	if errors.As(err, &de) {
+		row, col := de.Position()
+		return Problem{File: path, Line: row, Msg: fmt.Sprintf("column %d: %s; the file is not valid TOML, so every setting uses its default until it is fixed", col, de.Error())}
+	}
+	return Problem{File: path, Msg: err.Error() + "; the file is not valid TOML, so every setting uses its default until it is fixed"}
+}
+
+// parse converts a raw value from the file, viper's defaults or the
+// environment into the key's type and checks its range.
+func (k Key) parse(raw any) (any, error) {
+	switch k.typ {
+	case tBool:
+		switch x := raw.(type) {
+		case bool:
+			return x, nil
+		case string:
+			b, err := strconv.ParseBool(x)
+			if err != nil {
+				return nil, fmt.Errorf("%q is not true or false", x)
+			}
+			return b, nil
+		}
+		return nil, fmt.Errorf("%v is not true or false", raw)
+	case tDuration:
+		var d time.Duration
+		switch x := raw.(type) {
+		case time.Duration:
+			d = x
+		case string:
+			var err error
+			d, err = time.ParseDuration(strings.TrimSpace(x))
+			if err != nil {
+				return nil, fmt.Errorf("%q is not a duration", x)
+			}
+		default:
+			return nil, fmt.Errorf("%v is not a duration (write it in quotes, like \"20m\")", raw)
+		}
+		if (k.min != 0 || k.max != 0) && (int64(d) < k.min || int64(d) > k.max) {
+			return nil, fmt.Errorf("%s is out of range", fmtDur(d))
+		}
+		return d, nil
+	case tInt:
+		var n int64
+		switch x := raw.(type) {
+		case int:
+			n = int64(x)
+		case int64:
+			n = x
+		case string:
+			var err error
+			n, err = strconv.ParseInt(strings.TrimSpace(x), 10, 64)
+			if err != nil {
+				return nil, fmt.Errorf("%q is not a whole number", x)
+			}
+		default:
+			return nil, fmt.Errorf("%v is not a whole number", raw)
+		}
+		if n < k.min || n > k.max {
+			return nil, fmt.Errorf("%d is out of range", n)
+		}
+		return int(n), nil
+	case tString:
+		s, ok := raw.(string)
+		if !ok {
+			return nil, fmt.Errorf("%v is not a string", raw)
+		}
+		if len(k.choices) > 0 && !contains(k.choices, s) {
+			return nil, fmt.Errorf("%q is not accepted", s)
+		}
+		if k.Name == "breaks.resume_at" {
+			if _, _, ok := parseClock(s); !ok {
+				return nil, fmt.Errorf("%q is not a time of day like \"06:00\"", s)
+			}
+		}
+		return s, nil
+	case tStrings:
+		var out []string
+		switch x := raw.(type) {
+		case []string:
+			out = append(out, x...)
+		case []any:
+			for _, e := range x {
+				s, ok := e.(string)
+				if !ok {
+					return nil, fmt.Errorf("%v is not a string", e)
+				}
+				out = append(out, s)
+			}
+		case string: // from the environment: comma separated
+			for _, s := range strings.Split(x, ",") {
+				if s = strings.TrimSpace(s); s != "" {
+					out = append(out, s)
+				}
+			}
+		default:
+			return nil, fmt.Errorf("%v is not a list of strings", raw)
+		}
+		for _, s := range out {
+			if len(k.choices) > 0 && !contains(k.choices, s) {
+				return nil, fmt.Errorf("%q is not accepted", s)
+			}
+		}
+		if out == nil {
+			out = []string{}
+		}
+		return out, nil
+	}
+	return nil, errors.New("unknown type")
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// crossCheck finds settings that are each valid but do not fit together,
+// and puts the break back to its defaults.
+func crossCheck(c *Config) []Problem {
+	var probs []Problem
+	def := Defaults()
+	for _, kind := range []string{"posture", "mobility", "rest"} {
+		b := c.Breaks[kind]
+		if b.Duration >= b.Every {
+			probs = append(probs, Problem{Key: "breaks." + kind + ".duration", Msg: fmt.Sprintf("%s is not shorter than every (%s); expected a duration shorter than the interval; using the defaults for [breaks.%s]", fmtDur(b.Duration), fmtDur(b.Every), kind)})
+			c.Breaks[kind] = def.Breaks[kind]
+			continue
+		}
+		if b.WarnBefore >= b.Every {
+			probs = append(probs, Problem{Key: "breaks." + kind + ".warn_before", Msg: fmt.Sprintf("%s is not shorter than every (%s); expected a shorter warning; using %s", fmtDur(b.WarnBefore), fmtDur(b.Every), fmtDur(def.Breaks[kind].WarnBefore))})
+			b.WarnBefore = def.Breaks[kind].WarnBefore
+			if b.WarnBefore >= b.Every {
+				b.WarnBefore = 0
+			}
+			c.Breaks[kind] = b
+		}
+	}
+	return probs
+}
+
+// unknownKeys lists the dotted keys of the file that are not settings.
+func unknownKeys(m map[string]any) []string {
+	known := map[string]bool{}
+	for _, k := range Keys {
+		known[k.Name] = true
+	}
+	var out []string
+	var walk func(prefix string, m map[string]any)
+	walk = func(prefix string, m map[string]any) {
+		for name, v := range m {
+			full := strings.ToLower(prefix + name)
+			if sub, ok := v.(map[string]any); ok {
+				if !isSection(full) {
+					out = append(out, full)
+					continue
+				}
+				walk(full+".", sub)
+				continue
+			}
+			if !known[full] {
+				out = append(out, full)
+			}
+		}
+	}
+	walk("", m)
+	sort.Strings(out)
+	return out
+}
+
+// isSection reports whether some key lives under the dotted prefix.
+func isSection(prefix string) bool {
+	for _, k := range Keys {
+		if strings.HasPrefix(k.Name, prefix+".") {
+			return true
+		}
+	}
+	return false
+}
+
+// lineOf finds the 1-based line where a dotted key is set in TOML text,
+// following [table] headers; 0 when it is not found.
+func lineOf(data []byte, dotted string) int {
+	if len(data) == 0 {
+		return 0
+	}
+	table := ""
+	for i, line := range strings.Split(string(data), "\n") {
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, "[") && !strings.HasPrefix(t, "[[") {
+			end := strings.Index(t, "]")
+			if end > 0 {
+				table = strings.ToLower(strings.TrimSpace(t[1:end]))
+			}
+			continue
+		}
+		name, _, ok := strings.Cut(t, "=")
+		if !ok || strings.HasPrefix(t, "#") {
+			continue
+		}
+		name = strings.ToLower(strings.Trim(strings.TrimSpace(name), `"`))
+		full := name
+		if table != "" {
+			full = table + "." + name
+		}
+		if full == dotted {
+			return i + 1
+		}
+	}
+	return 0
+}

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Idle footprint of the Limber agent next to Workrave and Safe Eyes, all
+# running at once in the same throwaway desktop session (Xvfb, session bus,
+# tray watcher, dunst). For each round: start all three, let them settle
+# 10 s, then measure RSS, CPU seconds and context switches (whole process
+# tree, every thread) over 60 s of idling. Prints the medians over ROUNDS
+# rounds (default 3) and the ratios against Limber.
+#   scripts/bench-idle.sh /path/to/limber
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] || [ -z "${DISPLAY:-}" ]; then
+	exec "$here/desktop-session.sh" "$0" "$@"
+fi
+limber=${1:?usage: bench-idle.sh LIMBER_BINARY}
+rounds=${ROUNDS:-3}
+settle=${SETTLE:-10}
+window=${WINDOW:-60}
+hz=$(getconf CLK_TCK)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# tree PID: the pid and all its descendants
+tree() {
+	local p=$1
+	echo "$p"
+	for c in $(ps -o pid= --ppid "$p" 2>/dev/null); do tree "$c"; done
+}
+# sample PID → "rss_kb cpu_ticks ctxsw" summed over the tree and threads
+sample() {
+	local rss=0 ticks=0 cs=0
+	for p in $(tree "$1"); do
+		[ -r "/proc/$p/status" ] || continue
+		r=$(awk '/^VmRSS:/{print $2}' "/proc/$p/status"); rss=$((rss + ${r:-0}))
+		t=$(awk '{print $14 + $15}' "/proc/$p/stat"); ticks=$((ticks + t))
+		for s in /proc/$p/task/*/status; do
+			c=$(awk '/ctxt_switches/{s+=$2} END{print s+0}' "$s" 2>/dev/null || echo 0)
+			cs=$((cs + c))
+		done
+	done
+	echo "$rss $ticks $cs"
+}
+
+start_limber() {
+	local d="$work/limber-$1"
+	mkdir -p "$d"/{config,state,run,home}
+	chmod 700 "$d"/*
+	HOME="$d/home" XDG_CONFIG_HOME="$d/config" XDG_STATE_HOME="$d/state" XDG_RUNTIME_DIR="$d/run" \
+		"$limber" >"$d/log" 2>&1 &
+	echo $!
+}
+start_peer() {
+	local name=$1 d="$work/$1-$2"
+	mkdir -p "$d/home"
+	command -v "$name" >/dev/null || { echo 0; return; }
+	HOME="$d/home" XDG_CONFIG_HOME="$d/home/.config" "$name" >"$d/log" 2>&1 &
+	echo $!
+}
+
+declare -A res
+for r in $(seq "$rounds"); do
+	pids=("$(start_limber "$r")" "$(start_peer workrave "$r")" "$(start_peer safeeyes "$r")")
+	names=(limber workrave safeeyes)
+	sleep "$settle"
+	declare -a before=()
+	for i in 0 1 2; do before[$i]="$( [ "${pids[$i]}" != 0 ] && sample "${pids[$i]}" || echo "0 0 0")"; done
+	sleep "$window"
+	for i in 0 1 2; do
+		[ "${pids[$i]}" != 0 ] || continue
+		read -r _ t0 c0 <<<"${before[$i]}"
+		read -r rss t1 c1 <<<"$(sample "${pids[$i]}")"
+		res[${names[$i]},$r]="$rss $((t1 - t0)) $((c1 - c0))"
+	done
+	for p in "${pids[@]}"; do [ "$p" != 0 ] && { pkill -P "$p" 2>/dev/null || true; kill "$p" 2>/dev/null || true; }; done
+	wait 2>/dev/null || true
+	sleep 1
+done
+
+median() { sort -n | awk '{a[NR]=$1} END{ if (NR==0) {print 0} else if (NR%2) {print a[(NR+1)/2]} else {print (a[NR/2]+a[NR/2+1])/2} }'; }
+declare -A med
+for n in limber workrave safeeyes; do
+	for f in 1 2 3; do
+		med[$n,$f]=$(for r in $(seq "$rounds"); do v=${res[$n,$r]:-}; [ -n "$v" ] && echo "$v" | awk -v f=$f '{print $f}'; done | median)
+	done
+done
+printf '\nIdle footprint, median of %d rounds, %ds after a %ds settle (Xvfb, same session, all running at once)\n\n' "$rounds" "$window" "$settle"
+printf '| program | RSS (MB) | CPU (s) | context switches | RSS ratio to Limber | CPU ratio | switches ratio |\n|---|---|---|---|---|---|---|\n'
+for n in limber workrave safeeyes; do
+	rss=$(awk -v k="${med[$n,1]}" 'BEGIN{printf "%.1f", k/1024}')
+	cpu=$(awk -v t="${med[$n,2]}" -v hz="$hz" 'BEGIN{printf "%.2f", t/hz}')
+	if [ "${med[$n,1]}" = 0 ]; then
+		printf '| %s | not installed | | | | | |\n' "$n"
+		continue
+	fi
+	rr=$(awk -v a="${med[$n,1]}" -v b="${med[limber,1]}" 'BEGIN{printf "%.2f", (b>0)?a/b:0}')
+	cr=$(awk -v a="${med[$n,2]}" -v b="${med[limber,2]}" 'BEGIN{ if (b>0) printf "%.1f", a/b; else printf "n/a (Limber 0)" }')
+	sr=$(awk -v a="${med[$n,3]}" -v b="${med[limber,3]}" 'BEGIN{ if (b>0) printf "%.1f", a/b; else printf "n/a (Limber 0)" }')
+	printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$rss" "$cpu" "${med[$n,3]}" "$rr" "$cr" "$sr"
+done
+printf '\nLimber RSS as a fraction of Workrave'"'"'s: %s\n' "$(awk -v a="${med[limber,1]}" -v b="${med[workrave,1]}" 'BEGIN{ if (b>0) printf "%.2f", a/b; else print "n/a" }')"

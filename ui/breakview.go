@@ -1,0 +1,326 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/limberapp/limber/content"
+)
+
+// Outcomes a break window reports.
+const (
+	OutcomeCompleted = "completed"
+	OutcomePostponed = "postponed"
+	OutcomeSkipped   = "skipped"
+	OutcomeClosed    = "closed"
+)
+
+// BreakOptions configure a break window.
+type BreakOptions struct {
+	Kind          string        // posture, mobility, rest
+	Duration      time.Duration // the whole break
+	Exercise      *content.Exercise
+	Sources       map[string]*content.Source
+	Strict        bool // no Skip button
+	PostponesLeft int
+	Fullscreen    bool
+	// Next picks another exercise for "Next exercise"; nil hides the button.
+	Next func(current *content.Exercise) *content.Exercise
+	// Report tells the agent how the break ended. An error (e.g. no
+	// postpones left) is shown and the window stays open.
+	Report func(outcome, exercise string, spent time.Duration) error
+	// Cue is called at step changes and at the end (sound setting).
+	Cue func(end bool)
+	Now func() time.Time
+}
+
+// BreakView is the break window: the exercise's moving figure, its
+// numbered steps with the current one highlighted, a countdown ring for
+// the whole break, and Done / Postpone / Skip / Next exercise.
+type BreakView struct {
+	opt     BreakOptions
+	win     fyne.Window
+	started time.Time
+	ex      *content.Exercise
+	step    int
+	ended   bool
+	closed  bool
+
+	title    *widget.Label
+	figure   *Figure
+	figSlot  *fyne.Container
+	steps    []*widget.Label
+	stepBox  *fyne.Container
+	ring     *Ring
+	why      *widget.Label
+	message  *widget.Label
+	done     *widget.Button
+	postpone *widget.Button
+	skip     *widget.Button
+	next     *widget.Button
+	ticker   *time.Ticker
+}
+
+var kindNames = map[string]string{"posture": "Posture break", "mobility": "Mobility break", "rest": "Rest break"}
+
+// NewBreakView builds the window; Show displays it.
+func NewBreakView(a fyne.App, opt BreakOptions) *BreakView {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	v := &BreakView{opt: opt}
+	v.win = a.NewWindow(kindNames[opt.Kind])
+	v.build()
+	v.setExercise(opt.Exercise)
+	return v
+}
+
+// Window returns the view's window.
+func (v *BreakView) Window() fyne.Window { return v.win }
+
+func (v *BreakView) build() {
+	v.title = widget.NewLabel("")
+	v.title.TextStyle.Bold = true
+	v.title.SizeName = "headingText"
+	v.title.Wrapping = fyne.TextWrapWord
+	v.figSlot = container.NewStack()
+	v.stepBox = container.NewVBox()
+	v.ring = NewRing(v.opt.Duration)
+	v.why = widget.NewLabel("")
+	v.why.Wrapping = fyne.TextWrapWord
+	v.message = widget.NewLabel("")
+	v.message.Wrapping = fyne.TextWrapWord
+	v.message.Importance = widget.WarningImportance
+	v.message.Hide()
+
+	v.done = widget.NewButton("Done (Enter)", v.OnDone)
+	v.done.Importance = widget.HighImportance
+	v.postpone = widget.NewButton(v.postponeLabel(), v.OnPostpone)
+	if v.opt.PostponesLeft <= 0 {
+		v.postpone.Disable()
+	}
+	v.skip = widget.NewButton("Skip", v.OnSkip)
+	v.next = widget.NewButton("Next exercise (N)", v.OnNext)
+	buttons := container.NewHBox(layout.NewSpacer(), v.next, v.postpone)
+	if !v.opt.Strict {
+		buttons.Add(v.skip)
+	}
+	buttons.Add(v.done)
+	if v.opt.Next == nil {
+		v.next.Hide()
+	}
+
+	ring := container.NewGridWrap(fyne.NewSize(120, 120), v.ring)
+	right := container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), ring), nil, nil, container.NewVScroll(v.stepBox))
+	body := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(300, 300), v.figSlot), nil, right)
+	v.win.SetContent(container.NewPadded(container.NewBorder(v.title, container.NewVBox(v.why, v.message, buttons), nil, nil, body)))
+	v.win.Resize(fyne.NewSize(820, 560))
+	v.win.SetFullScreen(v.opt.Fullscreen)
+	v.win.Canvas().SetOnTypedKey(v.OnKey)
+	v.win.SetCloseIntercept(v.OnClose)
+}
+
+func (v *BreakView) postponeLabel() string {
+	return fmt.Sprintf("Postpone (Esc) · %d left", max(v.opt.PostponesLeft, 0))
+}
+
+// setExercise shows ex: title, figure, steps, why.
+func (v *BreakView) setExercise(ex *content.Exercise) {
+	if v.figure != nil {
+		v.figure.Stop()
+	}
+	v.ex = ex
+	v.step = -1
+	name := kindNames[v.opt.Kind]
+	v.stepBox.RemoveAll()
+	v.steps = nil
+	v.figSlot.RemoveAll()
+	if ex == nil {
+		v.title.SetText(name)
+		v.why.SetText("")
+		return
+	}
+	v.title.SetText(name + " · " + ex.Name)
+	v.win.SetTitle(name + " — " + ex.Name + " — Limber")
+	for i := range ex.Steps {
+		l := widget.NewLabel(fmt.Sprintf("%d. %s (%s)", i+1, ex.Steps[i].Text, ex.StepTiming(i)))
+		l.Wrapping = fyne.TextWrapWord
+		v.steps = append(v.steps, l)
+		v.stepBox.Add(l)
+	}
+	v.figure = NewFigure(ex)
+	v.figure.OnStep = v.onFigureStep
+	v.figSlot.Add(v.figure)
+	v.why.SetText("Why: " + ex.Why + " — " + v.sourceNames(ex.Sources))
+	v.highlight(0)
+	v.figure.Start()
+}
+
+func (v *BreakView) sourceNames(ids []string) string {
+	var names []string
+	for _, id := range ids {
+		if s, ok := v.opt.Sources[id]; ok && s.Publisher != "" {
+			names = append(names, s.Publisher)
+		} else {
+			names = append(names, id)
+		}
+	}
+	return "Source: " + strings.Join(names, "; ")
+}
+
+// onFigureStep follows the animation's current step.
+func (v *BreakView) onFigureStep(i int) {
+	if i != v.step && v.opt.Cue != nil && v.step >= 0 {
+		v.opt.Cue(false)
+	}
+	v.highlight(i)
+}
+
+// highlight marks step i as the current one.
+func (v *BreakView) highlight(i int) {
+	if i == v.step || i < 0 || i >= len(v.steps) {
+		return
+	}
+	v.step = i
+	for j, l := range v.steps {
+		l.TextStyle.Bold = j == i
+		if j == i {
+			l.Importance = widget.HighImportance
+		} else {
+			l.Importance = widget.MediumImportance
+		}
+		l.Refresh()
+	}
+}
+
+// CurrentStep is the highlighted step (0-based).
+func (v *BreakView) CurrentStep() int { return v.step }
+
+// Show displays the window centred, focused, and starts the countdown.
+func (v *BreakView) Show() {
+	v.started = v.opt.Now()
+	v.win.CenterOnScreen()
+	v.win.Show()
+	v.win.RequestFocus()
+	v.ticker = time.NewTicker(250 * time.Millisecond)
+	go func() {
+		for range v.ticker.C {
+			fyne.Do(v.Tick)
+		}
+	}()
+}
+
+// Tick updates the countdown; at zero it offers completion.
+func (v *BreakView) Tick() {
+	left := v.opt.Duration - v.opt.Now().Sub(v.started)
+	v.ring.SetLeft(left)
+	if left <= 0 && !v.ended {
+		v.ended = true
+		if v.figure != nil {
+			v.figure.Stop()
+		}
+		v.message.Importance = widget.SuccessImportance
+		v.message.SetText("Break complete. Well done — press Enter to finish.")
+		v.message.Show()
+		v.done.SetText("Finish (Enter)")
+		v.postpone.Disable()
+		v.skip.Disable()
+		if v.opt.Cue != nil {
+			v.opt.Cue(true)
+		}
+	}
+}
+
+// Ended reports whether the countdown has reached zero.
+func (v *BreakView) Ended() bool { return v.ended }
+
+func (v *BreakView) spent() time.Duration {
+	if v.started.IsZero() {
+		return 0
+	}
+	return v.opt.Now().Sub(v.started)
+}
+
+// finish reports the outcome and closes the window, or shows why not.
+func (v *BreakView) finish(outcome string) {
+	if v.closed {
+		return
+	}
+	id := ""
+	if v.ex != nil {
+		id = v.ex.ID
+	}
+	if v.opt.Report != nil {
+		if err := v.opt.Report(outcome, id, v.spent()); err != nil && outcome != OutcomeClosed {
+			v.message.Importance = widget.WarningImportance
+			v.message.SetText(capitalize(err.Error()) + ".")
+			v.message.Show()
+			return
+		}
+	}
+	v.closed = true
+	if v.ticker != nil {
+		v.ticker.Stop()
+	}
+	if v.figure != nil {
+		v.figure.Stop()
+	}
+	v.win.Close()
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// OnDone completes the break.
+func (v *BreakView) OnDone() { v.finish(OutcomeCompleted) }
+
+// OnPostpone postpones the break.
+func (v *BreakView) OnPostpone() {
+	if v.postpone.Disabled() {
+		return
+	}
+	v.finish(OutcomePostponed)
+}
+
+// OnSkip skips the break (never in strict mode).
+func (v *BreakView) OnSkip() {
+	if v.opt.Strict || v.skip.Disabled() {
+		return
+	}
+	v.finish(OutcomeSkipped)
+}
+
+// OnNext shows another exercise.
+func (v *BreakView) OnNext() {
+	if v.opt.Next == nil {
+		return
+	}
+	if ex := v.opt.Next(v.ex); ex != nil {
+		v.setExercise(ex)
+	}
+}
+
+// OnClose handles the window's close button.
+func (v *BreakView) OnClose() { v.finish(OutcomeClosed) }
+
+// OnKey maps the keyboard: Enter = Done, Esc = Postpone, N = next.
+func (v *BreakView) OnKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		v.OnDone()
+	case fyne.KeyEscape:
+		v.OnPostpone()
+	case fyne.KeyN:
+		v.OnNext()
+	}
+}
