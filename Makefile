@@ -36,12 +36,12 @@ vet:
 	$(GO) vet -tags e2e ./e2e/
 
 unit:
-	$(GO) test -race -count=1 ./...
+	scripts/desktop-session.sh $(GO) test -race -count=1 ./...
 
 e2e: build
 	LIMBER_BIN=$(CURDIR)/$(BIN) scripts/desktop-session.sh $(GO) test -tags e2e -count=1 -v ./e2e/
 
-test: deps-test vet unit e2e
+test: deps-test vet unit e2e check-install
 
 bench: deps-bench build
 	scripts/bench-idle.sh $(CURDIR)/$(BIN)
@@ -51,3 +51,39 @@ contact-sheet: build
 
 clean:
 	rm -rf bin dist
+
+# Install like any desktop program. DESTDIR is honoured for packaging.
+PREFIX ?= /usr/local
+APPID  := org.limber.Limber
+ICON_SIZES := 16 22 24 32 48 64 128 256 512
+
+.PHONY: install uninstall check-install
+install: build
+	install -Dm755 $(BIN) $(DESTDIR)$(PREFIX)/bin/limber
+	install -Dm644 packaging/$(APPID).desktop $(DESTDIR)$(PREFIX)/share/applications/$(APPID).desktop
+	install -Dm644 packaging/$(APPID).metainfo.xml $(DESTDIR)$(PREFIX)/share/metainfo/$(APPID).metainfo.xml
+	install -Dm644 assets/icon/limber.svg $(DESTDIR)$(PREFIX)/share/icons/hicolor/scalable/apps/$(APPID).svg
+	for s in $(ICON_SIZES); do \
+		install -Dm644 assets/icon/limber-$$s.png $(DESTDIR)$(PREFIX)/share/icons/hicolor/$${s}x$${s}/apps/$(APPID).png; \
+	done
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/limber \
+	      $(DESTDIR)$(PREFIX)/share/applications/$(APPID).desktop \
+	      $(DESTDIR)$(PREFIX)/share/metainfo/$(APPID).metainfo.xml \
+	      $(DESTDIR)$(PREFIX)/share/icons/hicolor/scalable/apps/$(APPID).svg
+	for s in $(ICON_SIZES); do rm -f $(DESTDIR)$(PREFIX)/share/icons/hicolor/$${s}x$${s}/apps/$(APPID).png; done
+
+# Installs into a temporary prefix, validates what was installed, and
+# checks that uninstall removes every file again.
+check-install: build
+	@set -e; tmp=$$(mktemp -d); \
+	$(MAKE) -s install PREFIX=$$tmp >/dev/null; \
+	desktop-file-validate $$tmp/share/applications/$(APPID).desktop; \
+	appstreamcli validate --no-net --pedantic $$tmp/share/metainfo/$(APPID).metainfo.xml >/dev/null || appstreamcli validate --no-net $$tmp/share/metainfo/$(APPID).metainfo.xml; \
+	$$tmp/bin/limber --version; \
+	for s in $(ICON_SIZES); do test -s $$tmp/share/icons/hicolor/$${s}x$${s}/apps/$(APPID).png; done; \
+	$(MAKE) -s uninstall PREFIX=$$tmp >/dev/null; \
+	left=$$(find $$tmp -type f | wc -l); \
+	if [ $$left -ne 0 ]; then echo "uninstall left $$left files in $$tmp"; exit 1; fi; \
+	rm -rf $$tmp; echo "check-install: installed, validated and uninstalled cleanly"

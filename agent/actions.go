@@ -24,6 +24,11 @@ func (a *Agent) perform(act schedule.Action, now time.Time) {
 	switch act.Type {
 	case schedule.Warn:
 		a.record(journal.Record{Event: "warned", Kind: string(act.Kind)})
+		if a.cfg.OpenWindow && a.cfg.Prestart && a.opt.Views != nil {
+			if err := a.opt.Views.Prestart(act.Kind); err != nil {
+				fmt.Fprintln(a.opt.Log, "limber: pre-starting the break window:", err)
+			}
+		}
 		a.notify(act.Kind, kindTitle[act.Kind]+" in "+secondsText(act.Lead), kindBody[act.Kind]+". Click to start now.")
 	case schedule.Due:
 		a.startBreak(act.Kind, now)
@@ -183,6 +188,9 @@ func (a *Agent) applyOutcome(k schedule.Kind, outcome, exercise string, seconds 
 	if a.autoKind == k {
 		a.autoKind = ""
 	}
+	if a.opt.Views != nil && !a.viewOpen[k] {
+		a.opt.Views.Discard(k)
+	}
 	if n := a.opt.Notifier; n != nil && a.notified[k] != 0 {
 		n.Dismiss(a.notified[k])
 		delete(a.notified, k)
@@ -266,12 +274,15 @@ func (a *Agent) Status() StatusJSON {
 
 func (a *Agent) statusJSON(now time.Time) StatusJSON {
 	st := a.eng.Status(now)
-	out := StatusJSON{State: string(st.State), SkipsLeft: st.SkipsLeft, Strict: a.cfg.Strict, IdleSource: a.opt.IdleSource, Config: a.opt.ConfigPath, PID: os.Getpid(), Next: []NextJSON{}}
+	out := StatusJSON{State: string(st.State), SkipsLeft: st.SkipsLeft, Strict: a.cfg.Strict, IdleSource: a.idleSourceName(), Config: a.opt.ConfigPath, PID: os.Getpid(), Next: []NextJSON{}}
 	if a.opt.Notifier != nil {
 		out.Notifier = a.opt.Notifier.Name()
 	}
 	if st.State == schedule.InBreak {
 		out.InBreak = string(st.InBreak)
+	}
+	if a.dnd.Active && st.Waiting != "" {
+		out.Deferred = a.dnd.Reason
 	}
 	if !st.PausedUntil.IsZero() {
 		t := st.PausedUntil

@@ -31,6 +31,10 @@ type Views interface {
 	// OpenBreak opens the break window for kind. onExit runs on the
 	// agent's loop when the view process ends.
 	OpenBreak(kind schedule.Kind, onExit func()) error
+	// Prestart starts the break window of kind hidden, to show it at once
+	// later; Discard ends a pre-started window that is not needed.
+	Prestart(kind schedule.Kind) error
+	Discard(kind schedule.Kind)
 	// Open opens another view ("settings", "wizard", …).
 	Open(view string, args ...string) error
 }
@@ -45,7 +49,14 @@ type Options struct {
 	Views      Views
 	Journal    Recorder
 	Log        io.Writer
-	IdleSource string
+	// Idle reads the time since the last input; nil: the person counts
+	// as active whenever the agent runs.
+	Idle platform.IdleSource
+	// DND checks do-not-disturb; nil: never.
+	DND func(platform.DNDConfig) platform.DNDState
+	// Session delivers sleep, wake, lock and unlock; nil: none (the
+	// wall-clock jump check still sees a suspend).
+	Session <-chan platform.SessionEvent
 }
 
 // Agent is the resident process's state. Everything it owns is touched
@@ -68,6 +79,25 @@ type Agent struct {
 	autoKind   schedule.Kind
 	lastTray   string
 	breakStart time.Time
+
+	turns int // loop turns, for tests: the loop must not poll
+
+	idleFor    time.Duration // last reading of the idle source
+	idleReadAt time.Time     // when it was read
+	dnd        platform.DNDState
+	dndAt      time.Time
+	sleptAt    time.Time // Sleep or Lock seen, not yet Wake/Unlock
+}
+
+// idleSourceName names the idle source for `limber status`.
+func (a *Agent) idleSourceName() string {
+	switch {
+	case !a.cfg.IdleEnabled:
+		return "off"
+	case a.opt.Idle == nil:
+		return "unsupported"
+	}
+	return a.opt.Idle.Name()
 }
 
 // New loads the settings and builds the engine.
@@ -77,9 +107,6 @@ func New(opt Options) *Agent {
 	}
 	if opt.Log == nil {
 		opt.Log = os.Stderr
-	}
-	if opt.IdleSource == "" {
-		opt.IdleSource = "none"
 	}
 	a := &Agent{opt: opt, calls: make(chan func()), notified: map[schedule.Kind]uint32{}, viewOpen: map[schedule.Kind]bool{}}
 	a.cfg, a.problems = prefs.Load(opt.ConfigPath, prefs.Options{})
@@ -129,9 +156,22 @@ func (a *Agent) do(f func()) {
 // ends or Quit is called.
 func (a *Agent) Run(ctx context.Context) {
 	ctx, a.stop = context.WithCancel(ctx)
+	if a.opt.Session != nil {
+		go func() {
+			for {
+				select {
+				case <-ctx.Done():
+					return
+				case ev := <-a.opt.Session:
+					a.do(func() { a.onSession(ev) })
+				}
+			}
+		}()
+	}
 	timer := time.NewTimer(time.Hour)
 	defer timer.Stop()
 	for {
+		a.turns++
 		a.tick()
 		wait, ok := a.nextWake()
 		if !timer.Stop() {
@@ -179,10 +219,101 @@ func (a *Agent) tick() {
 			a.record(journal.Record{Event: "completed", Kind: string(k), Outcome: "completed", Seconds: now.Sub(a.breakStart).Seconds(), Data: map[string]any{"window": false}})
 		}
 	}
-	for _, act := range a.eng.Advance(now, schedule.Inputs{}) {
+	in := schedule.Inputs{IdleFor: a.readIdle(now), DoNotDisturb: a.checkDND(now)}
+	for _, act := range a.eng.Advance(now, in) {
 		a.perform(act, now)
 	}
 	a.refreshTray(now)
+}
+
+// idleMatters: the idle source is read only while breaks are counting.
+func (a *Agent) idleMatters(now time.Time) bool {
+	if a.opt.Idle == nil || !a.cfg.IdleEnabled || !a.sleptAt.IsZero() {
+		return false
+	}
+	st := a.eng.Status(now).State
+	return st == schedule.Running || st == schedule.Idle || st == schedule.InBreak
+}
+
+// readIdle reads the idle source when it matters.
+func (a *Agent) readIdle(now time.Time) time.Duration {
+	if !a.idleMatters(now) {
+		a.idleReadAt = time.Time{}
+		return 0
+	}
+	d, err := a.opt.Idle.IdleTime()
+	if err != nil {
+		return 0
+	}
+	a.idleFor, a.idleReadAt = d, now
+	return d
+}
+
+// nextIdleCheck is when the idle source should be read again: when the
+// idle time, if no input comes, reaches the next length at which the
+// engine's view changes; and, once the person is away, often enough to
+// notice their return (every 5 s at first, less often the longer they
+// are away, at once-a-minute at most; every 5 s while a break waits).
+func (a *Agent) nextIdleCheck(now time.Time) (time.Duration, bool) {
+	if a.idleReadAt.IsZero() || !a.idleMatters(now) {
+		return 0, false
+	}
+	cur := a.idleFor + now.Sub(a.idleReadAt)
+	var wait time.Duration
+	ok := false
+	for _, m := range a.eng.IdleMarks() {
+		if m > cur {
+			wait, ok = m-cur, true
+			break
+		}
+	}
+	if cur >= schedule.AwayAfter {
+		back := min(max(cur/6, 5*time.Second), time.Minute)
+		if a.eng.Status(now).Waiting != "" {
+			back = 5 * time.Second
+		}
+		if !ok || back < wait {
+			wait, ok = back, true
+		}
+	}
+	return max(wait, 5*time.Second), ok
+}
+
+// checkDND asks the platform about do-not-disturb when a break is about to
+// be shown or one is being held; otherwise the last answer stands.
+func (a *Agent) checkDND(now time.Time) bool {
+	if a.opt.DND == nil {
+		return false
+	}
+	due := false
+	if act, ok := a.eng.Next(now); ok && !act.At.After(now) && (act.Type == schedule.Due || act.Type == schedule.Warn) {
+		due = true
+	}
+	if due || (a.dnd.Active && !now.Before(a.dndAt.Add(30*time.Second))) {
+		a.dnd = a.opt.DND(platform.DNDConfig{Desktop: a.cfg.DNDDesktop, Fullscreen: a.cfg.DNDFullscreen, Camera: a.cfg.DNDCamera, Apps: a.cfg.DNDApps})
+		a.dndAt = now
+	}
+	return a.dnd.Active
+}
+
+// onSession handles sleep, wake, lock and unlock: the time between counts
+// as an absence, and the tray is right at once.
+func (a *Agent) onSession(ev platform.SessionEvent) {
+	now := a.wall()
+	switch ev.Kind {
+	case platform.Sleep, platform.Lock:
+		if a.sleptAt.IsZero() {
+			a.sleptAt = now
+		}
+	case platform.Wake, platform.Unlock:
+		if !a.sleptAt.IsZero() {
+			a.eng.Absent(now, now.Sub(a.sleptAt))
+			a.sleptAt = time.Time{}
+			// The wall-clock jump is accounted for: don't count it twice.
+			a.lastWall, a.lastMono = now, a.opt.Now()
+		}
+	}
+	a.record(journal.Record{Event: "session", Outcome: ev.Kind.String()})
 }
 
 // nextWake is how long the loop may sleep.
@@ -203,6 +334,12 @@ func (a *Agent) nextWake() (time.Duration, bool) {
 	}
 	if a.autoKind != "" {
 		consider(a.autoEnd.Sub(now))
+	}
+	if d, has := a.nextIdleCheck(now); has {
+		consider(d)
+	}
+	if a.dnd.Active {
+		consider(a.dndAt.Add(30 * time.Second).Sub(now))
 	}
 	// The tray's countdown shows whole minutes: wake when it changes.
 	st := a.eng.Status(now)

@@ -45,6 +45,7 @@ type StatusJSON struct {
 	Strict      bool       `json:"strict"`
 	Notifier    string     `json:"notifier"`
 	IdleSource  string     `json:"idle_source"`
+	Deferred    string     `json:"deferred,omitempty"` // why a due break is held
 	Config      string     `json:"config"`
 	Problems    []string   `json:"problems,omitempty"`
 	PID         int        `json:"pid"`

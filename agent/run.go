@@ -53,11 +53,21 @@ func Main(configPath string, withViews bool) error {
 		}
 		opt.Views = &processViews{exe: exe, config: configPath, socket: sock, log: os.Stderr, onLoop: func(f func()) { go a.do(f) }}
 	}
+	ctx, cancel := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer cancel()
+	if idle, err := platform.DetectIdle(); err == nil {
+		opt.Idle = idle
+		defer idle.Close()
+	} else {
+		fmt.Fprintln(os.Stderr, "limber: idle detection:", err, "(you count as active whenever Limber runs)")
+	}
+	opt.DND = platform.CheckDND
+	if events, _, err := platform.WatchSession(ctx); err == nil {
+		opt.Session = events
+	}
 	a = New(opt)
 	a.ReportProblems()
 
-	ctx, cancel := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
-	defer cancel()
 	go serve(l, func(req Request) Response {
 		resp := a.Handle(req)
 		return resp

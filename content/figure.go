@@ -80,7 +80,7 @@ const (
 	UpperArmWidth = 0.046
 	ForearmWidth  = 0.04
 	HandWidth     = 0.032
-	FingerWidth   = 0.012
+	FingerWidth   = 0.014
 	ThighWidth    = 0.066
 	ShinWidth     = 0.048
 	FootWidth     = 0.03
@@ -102,6 +102,7 @@ const (
 type Arm struct {
 	Shoulder, Elbow, Wrist, Knuckle Vec3
 	Fingers                         [3][2]Vec3 // three fingers: middle joint, tip
+	Thumb                           [2]Vec3    // thumb base and tip
 	Hand                            Mat3       // hand orientation
 }
 
@@ -124,11 +125,25 @@ func spine(flex, bend, rot float64) Mat3 {
 	return rotZ(-flex).Mul(rotX(bend)).Mul(rotY(-rot))
 }
 
+// axisAngle is the rotation by deg about the unit axis a.
+func axisAngle(a Vec3, deg float64) Mat3 {
+	s, c := math.Sincos(rad(deg))
+	t := 1 - c
+	return Mat3{
+		{t*a.X*a.X + c, t*a.X*a.Y - s*a.Z, t*a.X*a.Z + s*a.Y},
+		{t*a.X*a.Y + s*a.Z, t*a.Y*a.Y + c, t*a.Y*a.Z - s*a.X},
+		{t*a.X*a.Z - s*a.Y, t*a.Y*a.Z + s*a.X, t*a.Z*a.Z + c},
+	}
+}
+
 // limb is the frame of an arm or leg raised elev degrees in plane, turned
 // inward by r; s is +1 for the left side, -1 for the right. The limb runs
-// along the frame's -Y.
+// along the frame's -Y. The raise is the shortest swing from hanging, so
+// the limb's front stays to the front (a knee raised sideways still bends
+// backward), and r turns the limb about its length.
 func limb(s, elev, plane, r float64) Mat3 {
-	return rotY(-s * plane).Mul(rotZ(elev)).Mul(rotY(s * r))
+	sp, cp := math.Sincos(rad(plane))
+	return axisAngle(Vec3{-s * sp, 0, cp}, elev).Mul(rotY(s * r))
 }
 
 func side(s int) float64 {
@@ -144,7 +159,7 @@ func (p Pose) Solve() Body {
 	v := &p.V
 	var b Body
 	b.Eyes = v[Eyes]
-	root := rotY(-v[Yaw]).Mul(rotZ(-v[Pitch])).Mul(rotX(v[Roll]))
+	root := rotY(-v[Yaw]).Mul(rotZ(-v[Pitch])).Mul(rotX(v[Roll])).Mul(rotY(-v[Spin]))
 	b.Pelvis = Vec3{v[PX], v[PY], v[PZ]}
 	b.PelvisFrame = root
 	b.Lumbar = b.Pelvis.Add(root.Apply(Vec3{0, PelvisLength, 0}))
@@ -170,6 +185,11 @@ func (p Pose) Solve() Body {
 		a.Wrist = a.Elbow.Add(fore.Apply(Vec3{0, -Forearm, 0}))
 		a.Hand = fore.Mul(rotZ(v[Wrist+o])).Mul(rotX(s * v[WristDev+o]))
 		a.Knuckle = a.Wrist.Add(a.Hand.Apply(Vec3{0, -PalmLength, 0}))
+		// The thumb sits on the palm side near the wrist and follows the
+		// fingers partway as they curl.
+		a.Thumb[0] = a.Wrist.Add(a.Hand.Apply(Vec3{0.01, -0.018, s * 0.012}))
+		thumb := a.Hand.Mul(rotX(-s * (14 + v[Spread+o]))).Mul(rotZ(12 + 0.25*(v[Knuckles+o]+v[Fingers+o])))
+		a.Thumb[1] = a.Thumb[0].Add(thumb.Apply(Vec3{0, -0.036, 0}))
 		for f := range 3 {
 			fan := float64(f - 1)
 			base := a.Hand.Mul(rotX(s * fan * v[Spread+o])).Mul(rotZ(v[Knuckles+o]))
@@ -243,20 +263,22 @@ func (p Pose) Place() Pose {
 		b := q.Solve()
 		low := b.lowest()
 		q.V[PY] = -low
-		// Feet bearing weight stay where they were: their mean heel–toe
-		// midpoint is the origin.
+		// Feet bearing weight stay where they were: their mean ankle is
+		// the origin (both feet when neither is on the floor).
 		var sum Vec3
 		n := 0
 		for _, l := range b.Legs {
 			if math.Min(l.Heel.Y, l.Toe.Y)-FootWidth/2 < low+0.02 {
-				sum = sum.Add(l.Heel.Add(l.Toe).Scale(0.5))
+				sum = sum.Add(l.Ankle)
 				n++
 			}
 		}
-		if n > 0 {
-			mid := sum.Scale(1 / float64(n))
-			q.V[PX], q.V[PZ] = -mid.X+ToeFront/2-HeelBack/2, -mid.Z
+		if n == 0 {
+			sum = b.Legs[Left].Ankle.Add(b.Legs[Right].Ankle)
+			n = 2
 		}
+		mid := sum.Scale(1 / float64(n))
+		q.V[PX], q.V[PZ] = -mid.X, -mid.Z
 	}
 	q.V[PX] += off.X
 	q.V[PY] += off.Y

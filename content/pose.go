@@ -42,6 +42,7 @@ const (
 	Yaw             // whole figure turns left (degrees)
 	Pitch           // whole figure tips forward: 90 = face down, -90 = on the back
 	Roll            // whole figure tips onto its left side
+	Spin            // whole figure turns about its own length, to its left (after pitch and roll)
 	LumbarFlex
 	LumbarBend
 	LumbarRot
@@ -112,10 +113,10 @@ var sideInfo = []ParamInfo{
 	{"fingers", 0, 110, "finger joints curled"},
 	{"spread", 0, 25, "fingers fanned apart"},
 	{"hip_elev", 0, 140, "thigh raised from hanging"},
-	{"hip_plane", -45, 180, "direction the thigh is raised in: 0 forward, 90 sideways, 180 back"},
+	{"hip_plane", -90, 180, "direction the thigh is raised in: 0 forward, 90 sideways, 180 back, -90 across the other leg"},
 	{"hip_rot", -45, 45, "thigh turned inward about its length"},
 	{"knee", 0, 155, "knee bend"},
-	{"ankle", -50, 30, "toes raised (negative: pointed)"},
+	{"ankle", -75, 30, "toes raised (negative: pointed; past -50 only with the foot resting, as when kneeling)"},
 }
 
 var paramInfo = func() [NumParams]ParamInfo {
@@ -127,6 +128,7 @@ var paramInfo = func() [NumParams]ParamInfo {
 		{"yaw", -360, 360, "whole figure turned to its left"},
 		{"pitch", -180, 180, "whole figure tipped forward"},
 		{"roll", -180, 180, "whole figure tipped onto its left side"},
+		{"spin", -180, 180, "whole figure turned about its own length to its left (lying: rolled onto its left side)"},
 		{"lumbar_flex", -30, 60, "lower back bent forward"},
 		{"lumbar_bend", -30, 30, "lower back bent to the left"},
 		{"lumbar_rot", -15, 15, "lower back turned to the left"},
@@ -228,11 +230,11 @@ var basePoses = map[string]basePose{
 		"hip_elev": 90, "knee": 90, "shoulder_elev": 18, "elbow": 85, "fingers": 20, "hip_plane": 4,
 	}},
 	"all-fours": {AnchorFloor, map[string]float64{
-		"pitch": 90, "hip_elev": 90, "knee": 90, "ankle": -40, "shoulder_elev": 90,
+		"pitch": 90, "hip_elev": 90, "knee": 90, "ankle": -70, "shoulder_elev": 90,
 		"wrist": -85, "neck_flex": -10, "head_flex": -5,
 	}},
 	"hook-lying": {AnchorFloor, map[string]float64{
-		"pitch": -90, "hip_elev": 50, "knee": 100, "ankle": -10, "shoulder_elev": 10, "shoulder_plane": 60, "elbow": 5,
+		"pitch": -90, "hip_elev": 50, "knee": 100, "ankle": -40, "shoulder_elev": 10, "shoulder_plane": 60, "elbow": 5,
 	}},
 	"lying": {AnchorFloor, map[string]float64{
 		"pitch": -90, "ankle": -20, "shoulder_elev": 10, "shoulder_plane": 60,
@@ -331,7 +333,7 @@ func (p Pose) CheckLimits() []error {
 // backward; thighs go about 130° forward, 50° sideways, 30° back.
 var elevationCones = map[Param][][2]float64{
 	ShoulderElev: {{-90, 130}, {-30, 150}, {0, 180}, {100, 180}, {140, 110}, {180, 65}},
-	HipElev:      {{-45, 100}, {0, 140}, {45, 100}, {90, 55}, {135, 40}, {180, 35}},
+	HipElev:      {{-90, 32}, {-45, 100}, {0, 140}, {45, 100}, {90, 55}, {135, 40}, {180, 35}},
 }
 
 // ElevationLimit is the highest a shoulder or hip may be raised (elev:
@@ -370,7 +372,7 @@ func (p Pose) Mirror() Pose {
 	for i := firstSide; i < endSide; i += 2 {
 		r.V[i], r.V[i+1] = p.V[i+1], p.V[i]
 	}
-	for _, q := range []Param{LumbarBend, LumbarRot, ThoraxBend, ThoraxRot, NeckBend, NeckRot, HeadBend, HeadRot, Yaw, Roll, PZ, BoxZ} {
+	for _, q := range []Param{LumbarBend, LumbarRot, ThoraxBend, ThoraxRot, NeckBend, NeckRot, HeadBend, HeadRot, Yaw, Roll, Spin, PZ, BoxZ} {
 		r.V[q] = -p.V[q]
 	}
 	return r

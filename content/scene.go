@@ -67,6 +67,7 @@ const (
 	RoleProp
 	RoleFloor
 	RoleGhost
+	RoleOutline // the background-coloured edge around a limb (wider by Outline)
 )
 
 // Shape is one drawable primitive. For a line, A and B are its ends and W
@@ -143,21 +144,25 @@ var propShapes = map[string]func(p Prop) []cuboid{
 		}
 	},
 	"mat": func(Prop) []cuboid {
-		return []cuboid{box(-0.6, -0.012, -0.3, 0.6, 0, 0.3)}
+		return []cuboid{box(-0.5, -0.012, -0.3, 0.5, 0, 0.3)}
 	},
 	"box": func(Prop) []cuboid {
-		return []cuboid{box(-BoxSize/2, 0, -BoxSize/2, BoxSize/2, BoxSize*0.8, BoxSize/2)}
+		return []cuboid{box(-BoxSize/2, 0, -BoxSize/2, BoxSize/2, BoxSize, BoxSize/2)}
 	},
 	"step": func(Prop) []cuboid {
 		return []cuboid{box(0.25, 0, -0.25, 0.5, 0.1, 0.25)}
 	},
 	"window": func(Prop) []cuboid {
+		// A window in the far wall, seen face on from the side.
+		const z0, z1 = -0.6, -0.58
 		return []cuboid{
-			box(-0.5, 0.55, -0.4, -0.47, 0.58, 0.4),
-			box(-0.5, 0.95, -0.4, -0.47, 0.98, 0.4),
-			box(-0.5, 0.55, -0.4, -0.47, 0.98, -0.37),
-			box(-0.5, 0.55, 0.37, -0.47, 0.98, 0.4),
-			box(-0.5, 0.55, -0.015, -0.47, 0.98, 0.015),
+			box(-0.2, 0.55, z0, 0.2, 0.98, z1),     // pane
+			box(-0.2, 0.55, z0, 0.2, 0.575, z1),    // frame: bottom, top, sides, bar
+			box(-0.2, 0.955, z0, 0.2, 0.98, z1),
+			box(-0.2, 0.55, z0, -0.175, 0.98, z1),
+			box(0.175, 0.55, z0, 0.2, 0.98, z1),
+			box(-0.0125, 0.55, z0, 0.0125, 0.98, z1),
+			box(-0.2, 0.755, z0, 0.2, 0.775, z1),
 		}
 	},
 }
@@ -191,7 +196,7 @@ func (p Prop) cuboids(pose Pose, body Body) []cuboid {
 		// The box rests where the pose puts it, or between the hands.
 		rest := Vec3{pose.V[BoxX], pose.V[BoxY], pose.V[BoxZ]}
 		hands := body.Arms[Left].Knuckle.Add(body.Arms[Right].Knuckle).Scale(0.5)
-		held := hands.Sub(Vec3{0, BoxSize * 0.4, 0})
+		held := hands.Sub(Vec3{0, BoxSize / 2, 0})
 		off = off.Add(rest.Add(held.Sub(rest).Scale(pose.V[Carry])))
 	}
 	for i := range cs {
@@ -202,54 +207,81 @@ func (p Prop) cuboids(pose Pose, body Body) []cuboid {
 }
 
 // Shapes draws a placed pose (see Pose.Place) and its props from view v in
-// world units (y up), nearest last.
+// world units (y up), back to front.
 func Shapes(pose Pose, props []Prop, v View) []Shape {
+	bg, fg := shapes(pose, props, v)
+	return append(bg, fg...)
+}
+
+// group is a part of the figure drawn together: its outline first (when
+// it has one), then its fill, so a limb in front of another stands out.
+type group struct {
+	shapes  []Shape
+	marks   []Shape // drawn last, over the fill (eyes)
+	outline bool
+	limb    bool
+	depth   float64
+}
+
+// Outline is the width of the background-coloured edge drawn around limbs
+// and the head, in the unit square a Stage draws into.
+const Outline = 0.0065
+
+// torso sections: half-depth (front to back) and half-width of the pelvis,
+// the lower and the upper torso.
+var torsoSections = [3][2]float64{{0.055, 0.078}, {0.045, 0.064}, {0.05, 0.077}}
+
+// shapes returns the background props and, back to front, the figure and
+// the props that move with it (the box).
+func shapes(pose Pose, props []Prop, v View) (bg, fg []Shape) {
 	b := pose.Solve()
-	var out []Shape
-	add := func(s Shape) { out = append(out, s) }
-	line := func(a, c Vec3, w float64, limb bool) {
+	var groups []*group
+	newGroup := func(outline, limb bool) *group {
+		g := &group{outline: outline, limb: limb}
+		groups = append(groups, g)
+		return g
+	}
+	line := func(g *group, a, c Vec3, w float64) {
 		ax, ay, ad := v.project(a)
 		cx, cy, cd := v.project(c)
-		role := RoleBody
-		if limb && (ad+cd)/2 < -0.03 && v != ViewFront {
-			role = RoleFar
-		}
-		if limb && v == ViewFront && (ad+cd)/2 < -0.06 {
-			role = RoleFar
-		}
-		add(Shape{Kind: ShapeLine, Role: role, A: Point{ax, ay}, B: Point{cx, cy}, W: w, Depth: (ad + cd) / 2})
+		g.shapes = append(g.shapes, Shape{Kind: ShapeLine, Role: RoleBody, A: Point{ax, ay}, B: Point{cx, cy}, W: w, Depth: (ad + cd) / 2})
 	}
-	// torso: a line whose width is the section's extent across the line.
+	// A torso section is a line as wide as the section's extent across it,
+	// its round ends pulled in by inA and inC of its half-width.
 	vx, vy := v.axes()
-	torso := func(a, c Vec3, frame Mat3, scale float64) {
+	torso := func(g *group, a, c Vec3, frame Mat3, sec [2]float64, inA, inC float64) {
 		ax, ay, ad := v.project(a)
 		cx, cy, cd := v.project(c)
 		dx, dy := cx-ax, cy-ay
 		n := math.Hypot(dx, dy)
-		var across Vec3
-		if n < 1e-9 {
-			across = vx
-		} else {
+		across := vx
+		if n > 1e-9 {
 			across = vx.Scale(-dy / n).Add(vy.Scale(dx / n))
+			dx, dy = dx/n, dy/n
 		}
 		fx, fz := frame.Apply(Vec3{1, 0, 0}), frame.Apply(Vec3{0, 0, 1})
-		w := 2 * scale * math.Hypot(torsoDepth*across.Dot(fx), torsoWidth*across.Dot(fz))
-		add(Shape{Kind: ShapeLine, Role: RoleBody, A: Point{ax, ay}, B: Point{cx, cy}, W: w, Depth: (ad+cd)/2 - 0.001})
+		half := math.Hypot(sec[0]*across.Dot(fx), sec[1]*across.Dot(fz))
+		if n > 1e-9 {
+			ia, ic := math.Min(inA*half, n/2), math.Min(inC*half, n/2)
+			ax, ay = ax+dx*ia, ay+dy*ia
+			cx, cy = cx-dx*ic, cy-dy*ic
+		}
+		g.shapes = append(g.shapes, Shape{Kind: ShapeLine, Role: RoleBody, A: Point{ax, ay}, B: Point{cx, cy}, W: 2 * half, Depth: (ad + cd) / 2})
 	}
-	torso(b.Pelvis, b.Lumbar, b.PelvisFrame, 1.05)
-	torso(b.Lumbar, b.Thorax, b.LowerFrame, 0.95)
-	torso(b.Thorax, b.NeckBase.Sub(b.UpperFrame.Apply(Vec3{0, 0.02, 0})), b.UpperFrame, 1.05)
-	line(b.Arms[Left].Shoulder, b.Arms[Right].Shoulder, UpperArmWidth*1.1, false)
-	line(b.NeckBase, b.NeckTop, NeckWidth, false)
+	t := newGroup(false, false)
+	torso(t, b.Pelvis.Sub(b.PelvisFrame.Apply(Vec3{0, 0.03, 0})), b.Lumbar, b.PelvisFrame, torsoSections[0], 0.5, 0)
+	torso(t, b.Lumbar, b.Thorax, b.LowerFrame, torsoSections[1], 0, 0)
+	torso(t, b.Thorax, b.NeckBase, b.UpperFrame, torsoSections[2], 0, 0.75)
+	line(t, b.Arms[Left].Shoulder, b.Arms[Right].Shoulder, UpperArmWidth*1.15)
+	line(t, b.NeckBase, b.NeckTop, NeckWidth)
+
+	h := newGroup(true, false)
 	hx, hy, hd := v.project(b.Head)
-	add(Shape{Kind: ShapeCircle, Role: RoleBody, A: Point{hx, hy}, R: HeadRadius, Depth: hd})
-	// nose and eyes show where the face points
+	h.shapes = append(h.shapes, Shape{Kind: ShapeCircle, Role: RoleBody, A: Point{hx, hy}, R: HeadRadius, Depth: hd})
+	// The nose and eyes show where the face points.
 	nose := b.Head.Add(b.HeadFrame.Apply(Vec3{HeadRadius * 1.0, -0.012, 0}))
-	nx, ny, nd := v.project(nose)
-	add(Shape{Kind: ShapeCircle, Role: RoleBody, A: Point{nx, ny}, R: 0.014, Depth: hd + 0.0005})
-	if nd < hd-0.01 {
-		out[len(out)-1].Depth = hd - 0.0005
-	}
+	nx, ny, _ := v.project(nose)
+	h.shapes = append(h.shapes, Shape{Kind: ShapeCircle, Role: RoleBody, A: Point{nx, ny}, R: 0.014, Depth: hd})
 	for _, s := range []float64{1, -1} {
 		eye := b.Head.Add(b.HeadFrame.Apply(Vec3{HeadRadius * 0.8, 0.012, s * 0.024}))
 		ex, ey, ed := v.project(eye)
@@ -257,39 +289,69 @@ func Shapes(pose Pose, props []Prop, v View) []Shape {
 			continue // on the far side of the head
 		}
 		if b.Eyes >= 0.5 {
-			add(Shape{Kind: ShapeCircle, Role: RoleFace, A: Point{ex, ey}, R: 0.0085, Depth: hd + 0.001})
+			h.marks = append(h.marks, Shape{Kind: ShapeCircle, Role: RoleFace, A: Point{ex, ey}, R: 0.0085, Depth: hd})
 		} else {
-			add(Shape{Kind: ShapeLine, Role: RoleFace, A: Point{ex - 0.011, ey}, B: Point{ex + 0.011, ey}, W: 0.006, Depth: hd + 0.001})
+			h.marks = append(h.marks, Shape{Kind: ShapeLine, Role: RoleFace, A: Point{ex - 0.011, ey}, B: Point{ex + 0.011, ey}, W: 0.006, Depth: hd})
 		}
 	}
 	for s := range 2 {
 		a, l := b.Arms[s], b.Legs[s]
-		line(l.Hip, l.Knee, ThighWidth, true)
-		line(l.Knee, l.Ankle, ShinWidth, true)
-		line(l.Heel, l.Toe, FootWidth, true)
-		line(a.Shoulder, a.Elbow, UpperArmWidth, true)
-		line(a.Elbow, a.Wrist, ForearmWidth, true)
-		line(a.Wrist, a.Knuckle, HandWidth, true)
+		g := newGroup(true, true)
+		line(g, l.Hip, l.Knee, ThighWidth)
+		line(g, l.Knee, l.Ankle, ShinWidth)
+		line(g, l.Heel, l.Toe, FootWidth)
+		g = newGroup(true, true)
+		line(g, a.Shoulder, a.Elbow, UpperArmWidth)
+		line(g, a.Elbow, a.Wrist, ForearmWidth)
+		line(g, a.Wrist, a.Knuckle, HandWidth)
+		line(g, a.Thumb[0], a.Thumb[1], FingerWidth*1.1)
 		for _, f := range a.Fingers {
-			line(a.Knuckle, f[0], FingerWidth, true)
-			line(f[0], f[1], FingerWidth, true)
+			line(g, a.Knuckle, f[0], FingerWidth)
+			line(g, f[0], f[1], FingerWidth)
 		}
 	}
-	var props2 []Shape
 	for _, p := range props {
+		var g *group
 		for _, c := range p.cuboids(pose, b) {
 			x0, y0, d0 := v.project(c.min)
 			x1, y1, d1 := v.project(c.max)
 			s := Shape{Kind: ShapeRect, Role: RoleProp, A: Point{math.Min(x0, x1), math.Min(y0, y1)}, B: Point{math.Max(x0, x1), math.Max(y0, y1)}, Depth: (d0 + d1) / 2}
-			if p.Kind == "box" {
-				out = append(out, s) // sorted with the figure
-			} else {
-				props2 = append(props2, s)
+			if p.Kind != "box" {
+				bg = append(bg, s)
+				continue
 			}
+			if g == nil {
+				g = newGroup(false, false) // the box is sorted with the figure
+			}
+			g.shapes = append(g.shapes, s)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Depth < out[j].Depth })
-	return append(props2, out...)
+	sort.SliceStable(bg, func(i, j int) bool { return bg[i].Depth < bg[j].Depth })
+	_, _, torsoDepth := v.project(b.Thorax)
+	for _, g := range groups {
+		for _, s := range g.shapes {
+			g.depth += s.Depth
+		}
+		g.depth /= float64(len(g.shapes))
+	}
+	sort.SliceStable(groups, func(i, j int) bool { return groups[i].depth < groups[j].depth })
+	for _, g := range groups {
+		far := g.limb && g.depth < torsoDepth-0.035
+		if g.outline {
+			for _, s := range g.shapes {
+				s.Role = RoleOutline
+				fg = append(fg, s)
+			}
+		}
+		for _, s := range g.shapes {
+			if far && s.Role == RoleBody {
+				s.Role = RoleFar
+			}
+			fg = append(fg, s)
+		}
+		fg = append(fg, g.marks...)
+	}
+	return bg, fg
 }
 
 // Rect is an axis-aligned rectangle in the drawing plane.
@@ -339,22 +401,28 @@ const (
 	FrameHands Framing = "hands"
 )
 
-// focus returns the part of a body a framing keeps in view.
-func focus(b Body, v View, f Framing) Rect {
+// focus returns the part of a body a framing keeps in view. For the hands
+// framing, sides selects the hands to keep (bit 0 left, bit 1 right).
+func focus(b Body, v View, f Framing, sides int) Rect {
 	r := emptyRect()
 	pts := []contact{}
 	switch f {
 	case FrameUpper:
-		pts = append(pts, contact{b.Head, HeadRadius + 0.02}, contact{b.Lumbar, torsoWidth}, contact{b.Pelvis, torsoDepth})
+		pts = append(pts, contact{b.Head, HeadRadius + 0.02}, contact{b.Thorax, torsoSections[2][1]}, contact{b.Lumbar, torsoSections[1][1]})
 		for _, a := range b.Arms {
-			pts = append(pts, contact{a.Shoulder, 0.03}, contact{a.Elbow, 0.03}, contact{a.Wrist, 0.03}, contact{a.Knuckle, 0.03})
+			pts = append(pts, contact{a.Shoulder, 0.03}, contact{a.Elbow, 0.03}, contact{a.Wrist, 0.03}, contact{a.Knuckle, 0.03},
+				contact{a.Fingers[1][1], 0.02}, contact{a.Thumb[1], 0.02})
 		}
 	case FrameHands:
-		for _, a := range b.Arms {
-			pts = append(pts, contact{a.Elbow, 0.03}, contact{a.Wrist, 0.03}, contact{a.Knuckle, 0.03})
-			for _, fg := range a.Fingers {
-				pts = append(pts, contact{fg[1], 0.02})
+		for s, a := range b.Arms {
+			if sides&(1<<s) == 0 {
+				continue
 			}
+			pts = append(pts, contact{a.Wrist, 0.035}, contact{a.Knuckle, 0.03})
+			for _, fg := range a.Fingers {
+				pts = append(pts, contact{fg[1], 0.025})
+			}
+			pts = append(pts, contact{a.Thumb[1], 0.025})
 		}
 	}
 	for _, c := range pts {
@@ -431,11 +499,17 @@ func fit(shapes []Shape, frame Rect) []Shape {
 				continue
 			}
 			s.A, s.B, s.W = tp(a), tp(b), s.W*scale
+			if s.Role == RoleOutline {
+				s.W += 2 * Outline
+			}
 		case ShapeCircle:
 			if s.A.X < frame.Min.X || s.A.X > frame.Max.X || s.A.Y < frame.Min.Y || s.A.Y > frame.Max.Y {
 				continue
 			}
 			s.A, s.R = tp(s.A), s.R*scale
+			if s.Role == RoleOutline {
+				s.R += Outline
+			}
 		case ShapeRect:
 			a := Point{math.Max(s.A.X, frame.Min.X), math.Max(s.A.Y, frame.Min.Y)}
 			b := Point{math.Min(s.B.X, frame.Max.X), math.Min(s.B.Y, frame.Max.Y)}

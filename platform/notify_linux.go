@@ -23,8 +23,8 @@ type dbusNotifier struct {
 // NewNotifier returns a D-Bus notifier with actions when the session's
 // notification server offers them, and beeep otherwise.
 func NewNotifier(onAction ActionHandler) Notifier {
-	conn, err := dbus.SessionBus()
-	if err != nil {
+	conn := sessionBusOrNil()
+	if conn == nil {
 		return beeepNotifier{}
 	}
 	caps, err := notify.GetCapabilities(conn)

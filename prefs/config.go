@@ -25,9 +25,22 @@ type Config struct {
 	ResumeAt           string // "HH:MM"
 	OpenWindow         bool
 	Fullscreen         bool
+	Prestart           bool
 	Sound              bool
 	DisabledExercises  []string
 	AvoidAreas         []string
+
+	IdleEnabled   bool
+	IdleThreshold time.Duration
+
+	HoursEnabled bool
+	Hours        [7][]string // by time.Weekday: "09:00-17:30" ranges
+
+	DNDDesktop     bool
+	DNDFullscreen  bool
+	DNDCamera      bool
+	DNDApps        []string
+	DNDMaxDeferral time.Duration
 }
 
 // Defaults returns the settings with every key at its default.
@@ -59,6 +72,21 @@ func (c Config) Schedule() schedule.Config {
 	sc.MaxPostpones = c.MaxPostpones
 	sc.StrictMaxPostpones = c.StrictMaxPostpones
 	sc.SkipBudget = c.SkipBudget
+	if c.IdleEnabled {
+		sc.IdleThreshold = c.IdleThreshold
+	}
+	sc.MaxDeferral = c.DNDMaxDeferral
+	if c.HoursEnabled {
+		h := &schedule.Hours{}
+		for d, spans := range c.Hours {
+			for _, s := range spans {
+				if sp, err := schedule.ParseSpan(s); err == nil {
+					h.Days[d] = append(h.Days[d], sp)
+				}
+			}
+		}
+		sc.Hours = h
+	}
 	if h, m, ok := parseClock(c.ResumeAt); ok {
 		sc.ResumeHour = time.Duration(h)*time.Hour + time.Duration(m)*time.Minute
 	}

@@ -28,6 +28,7 @@ type Key struct {
 	min     int64 // durations in ns, ints as is; both 0 = unchecked
 	max     int64
 	choices []string // for strings: accepted values (empty = any)
+	spans   bool     // for strings: each a time range "HH:MM-HH:MM"
 	get     func(*Config) any
 	set     func(*Config, any)
 }
@@ -52,6 +53,9 @@ func (k Key) Expect() string {
 	case tStrings:
 		if len(k.choices) > 0 {
 			return "a list of strings from " + quoteList(k.choices)
+		}
+		if k.spans {
+			return "a list of time ranges such as [\"09:00-12:30\", \"13:30-17:30\"]"
 		}
 		return "a list of strings"
 	}
@@ -151,6 +155,8 @@ func buildKeys() []Key {
 			get: func(c *Config) any { return c.OpenWindow }, set: func(c *Config, v any) { c.OpenWindow = v.(bool) }},
 		Key{Name: "break_window.fullscreen", Doc: "show breaks full screen", Default: false, typ: tBool,
 			get: func(c *Config) any { return c.Fullscreen }, set: func(c *Config, v any) { c.Fullscreen = v.(bool) }},
+		Key{Name: "break_window.prestart", Doc: "start the break window hidden when the warning goes out, so it appears at once", Default: true, typ: tBool,
+			get: func(c *Config) any { return c.Prestart }, set: func(c *Config, v any) { c.Prestart = v.(bool) }},
 		Key{Name: "break_window.sound", Doc: "a soft sound at step changes and at the end of a break", Default: false, typ: tBool,
 			get: func(c *Config) any { return c.Sound }, set: func(c *Config, v any) { c.Sound = v.(bool) }},
 		Key{Name: "exercises.disabled", Doc: "exercise ids never offered", Default: []string{}, typ: tStrings,
@@ -158,9 +164,39 @@ func buildKeys() []Key {
 		Key{Name: "exercises.avoid_areas", Doc: "body areas to leave out of breaks", Default: []string{}, typ: tStrings,
 			choices: []string{"neck", "shoulders", "upper-back", "lower-back", "hips", "legs", "circulation", "wrists-hands", "eyes", "whole-body"},
 			get:     func(c *Config) any { return c.AvoidAreas }, set: func(c *Config, v any) { c.AvoidAreas = v.([]string) }},
+		Key{Name: "idle.enabled", Doc: "notice when you are away: idle time stops the break clocks and counts as a natural break", Default: true, typ: tBool,
+			get: func(c *Config) any { return c.IdleEnabled }, set: func(c *Config, v any) { c.IdleEnabled = v.(bool) }},
+		Key{Name: "idle.threshold", Doc: "no input for this long stops the break clocks", Default: 5 * time.Minute, typ: tDuration, min: 10 * second, max: hour,
+			get: func(c *Config) any { return c.IdleThreshold }, set: func(c *Config, v any) { c.IdleThreshold = v.(time.Duration) }},
+		Key{Name: "hours.enabled", Doc: "breaks only inside working hours", Default: false, typ: tBool,
+			get: func(c *Config) any { return c.HoursEnabled }, set: func(c *Config, v any) { c.HoursEnabled = v.(bool) }},
+	)
+	for _, d := range weekdays {
+		d := d
+		def := []string{"09:00-17:30"}
+		if d == time.Saturday || d == time.Sunday {
+			def = []string{}
+		}
+		ks = append(ks, Key{Name: "hours." + strings.ToLower(d.String()), Doc: "working hours on " + d.String() + " (ranges like \"09:00-12:30\"; [] for none)", Default: def, typ: tStrings, spans: true,
+			get: func(c *Config) any { return c.Hours[d] }, set: func(c *Config, v any) { c.Hours[d] = v.([]string) }})
+	}
+	ks = append(ks,
+		Key{Name: "dnd.desktop", Doc: "hold breaks while the desktop's do-not-disturb is on", Default: true, typ: tBool,
+			get: func(c *Config) any { return c.DNDDesktop }, set: func(c *Config, v any) { c.DNDDesktop = v.(bool) }},
+		Key{Name: "dnd.fullscreen", Doc: "hold breaks while a full-screen window is active", Default: true, typ: tBool,
+			get: func(c *Config) any { return c.DNDFullscreen }, set: func(c *Config, v any) { c.DNDFullscreen = v.(bool) }},
+		Key{Name: "dnd.camera", Doc: "hold breaks while a camera is in use", Default: true, typ: tBool,
+			get: func(c *Config) any { return c.DNDCamera }, set: func(c *Config, v any) { c.DNDCamera = v.(bool) }},
+		Key{Name: "dnd.apps", Doc: "hold breaks while any of these programs runs", Default: []string{}, typ: tStrings,
+			get: func(c *Config) any { return c.DNDApps }, set: func(c *Config, v any) { c.DNDApps = v.([]string) }},
+		Key{Name: "dnd.max_deferral", Doc: "the longest a break is held for do-not-disturb", Default: 30 * time.Minute, typ: tDuration, min: minute, max: 4 * hour,
+			get: func(c *Config) any { return c.DNDMaxDeferral }, set: func(c *Config, v any) { c.DNDMaxDeferral = v.(time.Duration) }},
 	)
 	return ks
 }
+
+// weekdays in the order people read a week.
+var weekdays = []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
 
 // keyByName finds a key in the table.
 func keyByName(name string) (Key, bool) {

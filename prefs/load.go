@@ -12,6 +12,8 @@ import (
 
 	"github.com/pelletier/go-toml/v2"
 	"github.com/spf13/viper"
+
+	"github.com/limberapp/limber/schedule"
 )
 
 // EnvPrefix is the prefix of environment overrides: LIMBER_BREAKS_POSTURE_EVERY=15m.
@@ -229,6 +231,11 @@ func (k Key) parse(raw any) (any, error) {
 		for _, s := range out {
 			if len(k.choices) > 0 && !contains(k.choices, s) {
 				return nil, fmt.Errorf("%q is not accepted", s)
+			}
+			if k.spans {
+				if _, err := schedule.ParseSpan(s); err != nil {
+					return nil, err
+				}
 			}
 		}
 		if out == nil {

@@ -166,3 +166,41 @@ func TestScheduleConversion(t *testing.T) {
 		t.Fatalf("breaks %+v", sc.Breaks)
 	}
 }
+
+func TestHoursIdleAndDNDKeys(t *testing.T) {
+	p := writeFile(t, `
+[idle]
+threshold = "15s"
+
+[hours]
+enabled = true
+monday = ["09:00-12:30", "13:30-17:30"]
+saturday = ["22:00-02:00"]
+sunday = ["9 to 5"]
+
+[dnd]
+apps = ["zoom"]
+max_deferral = "10m"
+`)
+	cfg, probs := Load(p, Options{Environ: []string{}})
+	if len(probs) != 1 || probs[0].Key != "hours.sunday" || probs[0].Line != 9 || !strings.Contains(probs[0].Msg, "time ranges") {
+		t.Fatalf("problems: %v", probs)
+	}
+	sc := cfg.Schedule()
+	if sc.IdleThreshold != 15*time.Second || sc.MaxDeferral != 10*time.Minute || sc.Hours == nil {
+		t.Fatalf("schedule config: %+v", sc)
+	}
+	if got := len(sc.Hours.Days[time.Monday]); got != 2 {
+		t.Fatalf("monday spans: %d", got)
+	}
+	if got := len(sc.Hours.Days[time.Sunday]); got != 0 {
+		t.Fatalf("a bad sunday falls back to its default (none): %d", got)
+	}
+	if sat := sc.Hours.Days[time.Saturday]; len(sat) != 1 || sat[0].To >= sat[0].From {
+		t.Fatalf("saturday crosses midnight: %+v", sat)
+	}
+	off, _ := Load("", Options{Environ: []string{"LIMBER_IDLE_ENABLED=false"}})
+	if off.Schedule().Hours != nil {
+		t.Fatal("hours are off by default")
+	}
+}

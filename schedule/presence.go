@@ -23,7 +23,9 @@ const inputJitter = time.Second
 type presence struct {
 	assume    bool // no readings: the person is present (or away, below) throughout
 	away      bool // with assume: away throughout, never idle past the threshold
-	dnd       bool
+	dnd       bool // do-not-disturb before end (as last seen)
+	dndEnd    bool // do-not-disturb at end (the new reading)
+	end       time.Time
 	last      time.Time // L
 	idleFor   time.Duration
 	prevLast  time.Time // the previous L, when its episode ended at L
@@ -44,6 +46,15 @@ func (p *presence) episodeAt(t time.Time) (start time.Time, idle time.Duration, 
 		return p.prevLast, t.Sub(p.prevLast), true
 	}
 	return time.Time{}, 0, false
+}
+
+// dndAt reports whether do-not-disturb holds at t: a reading tells the
+// state at its own time; before it, the previous reading's state held.
+func (p *presence) dndAt(t time.Time) bool {
+	if !p.assume && !t.Before(p.end) {
+		return p.dndEnd
+	}
+	return p.dnd
 }
 
 // idleAt is how long the person had been idle at t.

@@ -41,15 +41,15 @@ type Config struct {
 	Breaks map[Kind]BreakConfig
 
 	PostponeFor        time.Duration // active time a postpone adds (default 5m)
-	MaxPostpones       int           // postpones allowed per break occurrence (default 3)
+	MaxPostpones       int           // postpones allowed per break occurrence (default 3); <0 = none
 	Strict             bool          // no skip; postpones limited to StrictMaxPostpones
-	StrictMaxPostpones int           // default 1
+	StrictMaxPostpones int           // postpones allowed in strict mode (default 1); <0 = none
 	SkipBudget         int           // skips allowed per local day; <0 = unlimited (default 3)
 	ResumeHour         time.Duration // "until tomorrow" ends at this local time of day (default 6h)
 	CoalesceWithin     time.Duration // a longer break due within this of a due shorter one is taken instead (default 5m)
 
-	// Idle handling (the idle source arrives through Engine.Observe).
-	IdleThreshold time.Duration // idle longer than this stops active-time accounting; 0 = default 5m
+	// Idle handling (the idle source's readings arrive through Engine.Advance).
+	IdleThreshold time.Duration // idle at least this long stops active-time accounting; 0 = default 5m
 
 	// Hours is the working-hours calendar; nil means always inside hours.
 	Hours *Hours
@@ -123,7 +123,7 @@ type Action struct {
 	Covers []Kind
 }
 
-// Due is one entry of Status.Next.
+// NextBreak is one entry of Status.Next.
 type NextBreak struct {
 	Kind          Kind
 	In            time.Duration // active time until due (0 if due now or waiting)

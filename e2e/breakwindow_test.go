@@ -1,0 +1,115 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/limberapp/limber/journal"
+)
+
+// xdo runs xdotool and returns its trimmed output.
+func xdo(t *testing.T, args ...string) (string, error) {
+	out, err := exec.Command("xdotool", args...).Output()
+	return strings.TrimSpace(string(out)), err
+}
+
+// waitWindow waits until a mapped window whose name contains name exists.
+func waitWindow(t *testing.T, name string, within time.Duration) string {
+	t.Helper()
+	deadline := time.Now().Add(within)
+	for time.Now().Before(deadline) {
+		if out, err := xdo(t, "search", "--onlyvisible", "--name", name); err == nil && out != "" {
+			return strings.Fields(out)[0]
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("no visible window named %q within %v", name, within)
+	return ""
+}
+
+// pressKey focuses the window (there is no window manager: XSetInputFocus)
+// and types a key through XTEST, as a person would.
+func pressKey(t *testing.T, win, key string) {
+	t.Helper()
+	if _, err := xdo(t, "windowfocus", "--sync", win); err != nil {
+		t.Fatalf("xdotool windowfocus: %v", err)
+	}
+	if _, err := xdo(t, "key", key); err != nil {
+		t.Fatalf("xdotool key %s: %v", key, err)
+	}
+}
+
+// A posture break warned a few seconds after start: its notification
+// reaches dunst, dunst's default action opens the break window, Enter
+// finishes it, the journal has the completed record and the posture
+// clock starts again.
+func TestNotificationActionOpensBreakWindow(t *testing.T) {
+	s := newSession(t, "[breaks.posture]\nevery = \"2m\"\nwarn_before = \"1m55s\"\n")
+	s.start()
+	if st := s.status(); st.Notifier != "dbus" {
+		t.Fatalf("dunst offers actions, so the agent should use D-Bus notifications: %+v", st)
+	}
+	s.eventually("the warning reaches dunst", 15*time.Second, func() bool { return dunstDisplayed(t) > 0 })
+	if out, err := exec.Command("dunstctl", "action").CombinedOutput(); err != nil {
+		t.Fatalf("dunstctl action: %v %s", err, out)
+	}
+	win := waitWindow(t, "Posture break", 15*time.Second)
+	if st := s.status(); st.State != "in_break" || st.InBreak != "posture" {
+		t.Fatalf("status while the window is open: %+v", st)
+	}
+	time.Sleep(500 * time.Millisecond) // let the window take focus
+	pressKey(t, win, "Return")
+	s.eventually("the break ends", 10*time.Second, func() bool { return s.status().State == "running" })
+	st := s.status()
+	if st.Next[0].Kind != "posture" || st.Next[0].DueInSeconds < 110 {
+		t.Fatalf("posture should start again from 2 min: %+v", st)
+	}
+	recs, warns, err := journal.Read(filepath.Join(s.dirs["XDG_STATE_HOME"], "limber", "journal.jsonl"))
+	if err != nil || len(warns) != 0 {
+		t.Fatalf("journal: %v %v", err, warns)
+	}
+	var completed *journal.Record
+	for i := range recs {
+		if recs[i].Event == "completed" && recs[i].Kind == "posture" {
+			completed = &recs[i]
+		}
+	}
+	if completed == nil || completed.Exercise == "" || completed.Seconds <= 0 {
+		t.Fatalf("no completed posture record with its exercise and time: %+v", recs)
+	}
+	s.eventually("the window closes", 5*time.Second, func() bool {
+		out, _ := xdo(t, "search", "--onlyvisible", "--name", "Posture break")
+		return out == ""
+	})
+	s.quit()
+}
+
+// `limber break now --kind rest` opens the rest break window; closing it
+// with the window's close button counts as closed (a postpone).
+func TestBreakNowOpensWindowAndEscPostpones(t *testing.T) {
+	s := newSession(t, "")
+	s.start()
+	if _, errs, err := s.limber("break", "now", "--kind", "rest"); err != nil {
+		t.Fatalf("break now: %v %s", err, errs)
+	}
+	win := waitWindow(t, "Rest break", 15*time.Second)
+	time.Sleep(500 * time.Millisecond)
+	pressKey(t, win, "Escape")
+	s.eventually("the break is postponed", 10*time.Second, func() bool { return s.status().State == "running" })
+	st := s.status()
+	var rest int64 = -1
+	for _, n := range st.Next {
+		if n.Kind == "rest" {
+			rest = n.DueInSeconds
+		}
+	}
+	if rest < 0 || rest > 5*60+5 {
+		t.Fatalf("a postponed rest break comes back after 5 min: %+v", st)
+	}
+	s.quit()
+}

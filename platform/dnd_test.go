@@ -1,0 +1,29 @@
+package platform
+
+import "testing"
+
+func TestDNDMatchApp(t *testing.T) {
+	apps := []string{"zoom", "Teams.exe", "gnome-calculator", " obs "}
+	cases := []struct{ process, want string }{
+		{"zoom", "zoom"},
+		{"ZOOM", "zoom"},
+		{"Zoom.exe", "zoom"},
+		{"teams", "Teams.exe"},
+		{"gnome-calculato", "gnome-calculator"}, // Linux cuts names at 15 bytes
+		{"gnome-calc", ""},
+		{"obs", " obs "},
+		{"zoomer", ""},
+		{"", ""},
+	}
+	for _, c := range cases {
+		if got := matchApp(c.process, apps); got != c.want {
+			t.Errorf("matchApp(%q) = %q, want %q", c.process, got, c.want)
+		}
+	}
+}
+
+func TestCheckDNDWithNothingEnabled(t *testing.T) {
+	if got := CheckDND(DNDConfig{}); got.Active || got.Reason != "" {
+		t.Fatalf("CheckDND with every signal off = %+v, want inactive", got)
+	}
+}

@@ -1,0 +1,53 @@
+//go:build !windows && !darwin
+
+package platform
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/jezek/xgb"
+	"github.com/jezek/xgb/screensaver"
+	"github.com/jezek/xgb/xproto"
+)
+
+// x11Idle reads the X server's MIT-SCREEN-SAVER idle counter, which any
+// keyboard or pointer input (real or XTest) resets.
+type x11Idle struct {
+	conn *xgb.Conn
+	root xproto.Drawable
+}
+
+// newX11Idle connects to display ("" means $DISPLAY) and checks that the
+// extension answers.
+func newX11Idle(display string) (*x11Idle, error) {
+	conn, err := xgb.NewConnDisplay(display)
+	if err != nil {
+		return nil, err
+	}
+	if err := screensaver.Init(conn); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("MIT-SCREEN-SAVER: %w", err)
+	}
+	x := &x11Idle{conn: conn, root: xproto.Drawable(xproto.Setup(conn).DefaultScreen(conn).Root)}
+	if _, err := x.IdleTime(); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return x, nil
+}
+
+func (x *x11Idle) Name() string { return IdleX11 }
+
+func (x *x11Idle) IdleTime() (time.Duration, error) {
+	r, err := screensaver.QueryInfo(x.conn, x.root).Reply()
+	if err != nil {
+		return 0, fmt.Errorf("MIT-SCREEN-SAVER QueryInfo: %w", err)
+	}
+	return time.Duration(r.MsSinceUserInput) * time.Millisecond, nil
+}
+
+func (x *x11Idle) Close() error {
+	x.conn.Close()
+	return nil
+}
