@@ -123,6 +123,9 @@ func lower(s string) string {
 
 // onNotifyAction handles a click on a notification or one of its buttons.
 func (a *Agent) onNotifyAction(id uint32, key string) {
+	if a.onCalendarAction(id, key) {
+		return
+	}
 	var k schedule.Kind
 	for kind, nid := range a.notified {
 		if nid == id {
@@ -265,6 +268,21 @@ func (a *Agent) OpenSettings() error {
 	return platform.OpenWithDefault(a.opt.ConfigPath)
 }
 
+// OpenView opens a view window (tray, socket).
+func (a *Agent) OpenView(view string) error {
+	if view == "settings" {
+		return a.OpenSettings()
+	}
+	if a.opt.Views == nil {
+		return errors.New("windows are not available")
+	}
+	if err := a.opt.Views.Open(view); err != nil {
+		fmt.Fprintln(a.opt.Log, "limber:", err)
+		return err
+	}
+	return nil
+}
+
 // Status is the JSON snapshot for `limber status`.
 func (a *Agent) Status() StatusJSON {
 	var out StatusJSON
@@ -342,13 +360,10 @@ func (a *Agent) Handle(req Request) Response {
 		}
 		return Response{OK: true}
 	case "open":
-		var err error
-		if req.View == "settings" {
-			err = a.OpenSettings()
-		} else if a.opt.Views != nil {
-			err = a.opt.Views.Open(req.View)
+		if !knownViews[req.View] {
+			return fail(fmt.Errorf("unknown view %q", req.View))
 		}
-		if err != nil {
+		if err := a.OpenView(req.View); err != nil {
 			return fail(err)
 		}
 		return Response{OK: true}
@@ -357,6 +372,9 @@ func (a *Agent) Handle(req Request) Response {
 	}
 	return fail(fmt.Errorf("unknown command %q", req.Cmd))
 }
+
+// knownViews are the windows the agent may open on request.
+var knownViews = map[string]bool{"settings": true, "wizard": true, "welcome": true, "quickcheck": true, "lifting": true, "recovery": true, "recovery-checkin": true}
 
 // NotifyAction is the notifier's callback: it hands the click to the loop.
 func (a *Agent) NotifyAction(id uint32, key string) {

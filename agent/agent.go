@@ -57,6 +57,8 @@ type Options struct {
 	// Session delivers sleep, wake, lock and unlock; nil: none (the
 	// wall-clock jump check still sees a suspend).
 	Session <-chan platform.SessionEvent
+	// StateDir holds agent.json (calendar items); empty: not kept.
+	StateDir string
 }
 
 // Agent is the resident process's state. Everything it owns is touched
@@ -80,13 +82,17 @@ type Agent struct {
 	lastTray   string
 	breakStart time.Time
 
-	turns int // loop turns, for tests: the loop must not poll
+	turns int  // loop turns, for tests: the loop must not poll
+	trace bool // LIMBER_TRACE=1: log each loop turn to stderr
 
 	idleFor    time.Duration // last reading of the idle source
 	idleReadAt time.Time     // when it was read
 	dnd        platform.DNDState
 	dndAt      time.Time
 	sleptAt    time.Time // Sleep or Lock seen, not yet Wake/Unlock
+
+	state    agentState
+	calNotes map[uint32]string // calendar notification id → view
 }
 
 // idleSourceName names the idle source for `limber status`.
@@ -109,10 +115,12 @@ func New(opt Options) *Agent {
 		opt.Log = os.Stderr
 	}
 	a := &Agent{opt: opt, calls: make(chan func()), notified: map[schedule.Kind]uint32{}, viewOpen: map[schedule.Kind]bool{}}
+	a.trace = os.Getenv("LIMBER_TRACE") == "1"
 	a.cfg, a.problems = prefs.Load(opt.ConfigPath, prefs.Options{})
 	now := a.wall()
 	a.eng = schedule.New(a.cfg.Schedule(), now)
 	a.lastWall, a.lastMono = now, opt.Now()
+	a.loadState(now)
 	return a
 }
 
@@ -183,6 +191,9 @@ func (a *Agent) Run(ctx context.Context) {
 		if ok {
 			timer.Reset(wait)
 		}
+		if a.trace {
+			fmt.Fprintf(a.opt.Log, "limber: loop turn %d at %s: sleeping %v (%v)\n", a.turns, a.wall().Format("15:04:05.000"), wait, ok)
+		}
 		select {
 		case <-ctx.Done():
 			return
@@ -219,6 +230,7 @@ func (a *Agent) tick() {
 			a.record(journal.Record{Event: "completed", Kind: string(k), Outcome: "completed", Seconds: now.Sub(a.breakStart).Seconds(), Data: map[string]any{"window": false}})
 		}
 	}
+	a.fireCalendar(now)
 	in := schedule.Inputs{IdleFor: a.readIdle(now), DoNotDisturb: a.checkDND(now)}
 	for _, act := range a.eng.Advance(now, in) {
 		a.perform(act, now)
@@ -340,6 +352,9 @@ func (a *Agent) nextWake() (time.Duration, bool) {
 	}
 	if a.dnd.Active {
 		consider(a.dndAt.Add(30 * time.Second).Sub(now))
+	}
+	if _, at, has := a.nextCalendar(now); has {
+		consider(at.Sub(now))
 	}
 	// The tray's countdown shows whole minutes: wake when it changes.
 	st := a.eng.Status(now)

@@ -34,6 +34,9 @@ func Main(configPath string, withViews bool) error {
 	defer os.Remove(sock)
 
 	opt := Options{ConfigPath: configPath, Log: os.Stderr}
+	if dir, err := platform.StateDir(); err == nil {
+		opt.StateDir = dir
+	}
 	var jr *journal.Journal
 	if p, err := journal.DefaultPath(); err == nil {
 		if jr, err = journal.Open(p); err == nil {

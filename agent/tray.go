@@ -59,6 +59,15 @@ func buildMenu(a *Agent) *systrayTray {
 	t.resume.Disable()
 	onClick(t.resume, a.Resume)
 	systray.AddSeparator()
+	for _, v := range []struct{ label, tip, view string }{
+		{"Workstation check…", "Check your desk, chair and screen set-up", "wizard"},
+		{"Lifting refresher…", "A one-minute lifting-technique refresher and a load calculator", "lifting"},
+		{"I strained my back…", "Start a back-strain recovery plan", "recovery"},
+	} {
+		v := v
+		onClick(systray.AddMenuItem(v.label, v.tip), func() { a.OpenView(v.view) })
+	}
+	systray.AddSeparator()
 	onClick(systray.AddMenuItem("Settings…", "Change Limber's settings"), func() {
 		if err := a.OpenSettings(); err != nil {
 			fmt.Fprintln(a.opt.Log, "limber: settings:", err)

@@ -109,12 +109,21 @@ func (a Animation) At(t time.Duration) Pose {
 	}
 	prev := a.Keys[(i+len(a.Keys)-1)%len(a.Keys)].Pose
 	f := k.Ease.apply(float64(dt) / float64(k.Move))
+	p := Lerp(prev, k.Pose, f)
+	p.Anchor = k.Pose.Anchor
 	if prev.Anchor == k.Pose.Anchor {
-		p := Lerp(prev, k.Pose, f)
-		p.Anchor = k.Pose.Anchor
 		return p.Place()
 	}
-	return Lerp(prev.Place(), k.Pose.Place(), f)
+	// Between two ways of resting (sitting, then standing), place the
+	// blend both ways and move between the two, never under the floor.
+	from, to := p, p
+	from.Anchor = prev.Anchor
+	from, to = from.Place(), to.Place()
+	q := Lerp(from, to, f)
+	if low := q.Solve().lowest(); low < 0 {
+		q.V[PY] -= low
+	}
+	return q
 }
 
 // StepAt returns the step (0-based) shown at t.

@@ -114,10 +114,10 @@ type Leg struct {
 // Body is the figure's joint positions after forward kinematics.
 type Body struct {
 	Pelvis, Lumbar, Thorax, Sternum, NeckBase, NeckTop, Head Vec3
-	PelvisFrame, LowerFrame, UpperFrame, HeadFrame         Mat3
-	Arms                                                  [2]Arm // Left, Right
-	Legs                                                  [2]Leg
-	Eyes                                                  float64
+	PelvisFrame, LowerFrame, UpperFrame, HeadFrame           Mat3
+	Arms                                                     [2]Arm // Left, Right
+	Legs                                                     [2]Leg
+	Eyes                                                     float64
 }
 
 // spine rotation for flex (forward), bend (left) and rot (left).

@@ -87,6 +87,24 @@ type loader struct {
 	errs []error
 	raw  map[string][]byte
 	occ  occurrences // exercise id occurrences per file
+
+	// failed names files that did not decode, so that references into
+	// them are not reported as dangling too.
+	failed map[string]bool
+}
+
+// broken reports whether a file (or, for ExerciseDir, any exercise file)
+// failed to decode.
+func (ld *loader) broken(file string) bool {
+	if file == ExerciseDir {
+		for f := range ld.failed {
+			if strings.HasPrefix(f, ExerciseDir+"/") {
+				return true
+			}
+		}
+		return false
+	}
+	return ld.failed[file]
 }
 
 func (ld *loader) fail(file string, line int, field, format string, args ...any) {
@@ -106,6 +124,10 @@ func (ld *loader) decode(file string, doc any, optional bool) bool {
 	}
 	if errs := decodeStrict(file, b, doc); len(errs) > 0 {
 		ld.errs = append(ld.errs, errs...)
+		if ld.failed == nil {
+			ld.failed = map[string]bool{}
+		}
+		ld.failed[file] = true
 		return false
 	}
 	ld.raw[file] = b
@@ -224,7 +246,7 @@ func (l *Library) AddUserExercises(fsys fs.FS) []error {
 		ld := &loader{fsys: fsys, lib: l, raw: map[string][]byte{}}
 		var doc exercisesDoc
 		if !ld.decode(f, &doc, false) {
-			errs = append(errs, ld.errs...)
+			errs = append(errs, errors.Join(ld.errs...))
 			continue
 		}
 		for _, e := range doc.Exercise {
@@ -245,7 +267,7 @@ func (l *Library) AddUserExercises(fsys fs.FS) []error {
 			v.exercise(e, ids)
 		}
 		if len(ld.errs) > 0 {
-			errs = append(errs, ld.errs...)
+			errs = append(errs, errors.Join(ld.errs...))
 			continue
 		}
 		l.ids = ids

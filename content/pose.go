@@ -36,13 +36,13 @@ type Param int
 // The figure's parameters. Side parameters come in pairs: the left one, then
 // the right one (Param + 1).
 const (
-	PX Param = iota // root offset forward (figure heights)
-	PY              // root offset up
-	PZ              // root offset to the left
-	Yaw             // whole figure turns left (degrees)
-	Pitch           // whole figure tips forward: 90 = face down, -90 = on the back
-	Roll            // whole figure tips onto its left side
-	Spin            // whole figure turns about its own length, to its left (after pitch and roll)
+	PX    Param = iota // root offset forward (figure heights)
+	PY                 // root offset up
+	PZ                 // root offset to the left
+	Yaw                // whole figure turns left (degrees)
+	Pitch              // whole figure tips forward: 90 = face down, -90 = on the back
+	Roll               // whole figure tips onto its left side
+	Spin               // whole figure turns about its own length, to its left (after pitch and roll)
 	LumbarFlex
 	LumbarBend
 	LumbarRot
@@ -319,9 +319,12 @@ func (p Pose) CheckLimits() []error {
 	for side := range 2 {
 		for _, j := range []struct{ elev, plane Param }{{ShoulderElev, ShoulderPlane}, {HipElev, HipPlane}} {
 			e, pl := p.V[j.elev+Param(side)], p.V[j.plane+Param(side)]
+			if e > paramInfo[j.elev].Max+1e-9 || pl < paramInfo[j.plane].Min-1e-9 || pl > paramInfo[j.plane].Max+1e-9 {
+				continue // already reported
+			}
 			if lim := ElevationLimit(j.elev, pl); e > lim+1e-9 {
 				errs = append(errs, fmt.Errorf("%s = %g is beyond the limit %g for %s = %g (a limb raised this way cannot go higher)",
-					(j.elev + Param(side)).String(), e, lim, (j.plane + Param(side)).String(), pl))
+					(j.elev+Param(side)).String(), e, lim, (j.plane+Param(side)).String(), pl))
 			}
 		}
 	}

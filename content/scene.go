@@ -156,8 +156,8 @@ var propShapes = map[string]func(p Prop) []cuboid{
 		// A window in the far wall, seen face on from the side.
 		const z0, z1 = -0.6, -0.58
 		return []cuboid{
-			box(-0.2, 0.55, z0, 0.2, 0.98, z1),     // pane
-			box(-0.2, 0.55, z0, 0.2, 0.575, z1),    // frame: bottom, top, sides, bar
+			box(-0.2, 0.55, z0, 0.2, 0.98, z1),  // pane
+			box(-0.2, 0.55, z0, 0.2, 0.575, z1), // frame: bottom, top, sides, bar
 			box(-0.2, 0.955, z0, 0.2, 0.98, z1),
 			box(-0.2, 0.55, z0, -0.175, 0.98, z1),
 			box(0.175, 0.55, z0, 0.2, 0.98, z1),
@@ -282,6 +282,18 @@ func shapes(pose Pose, props []Prop, v View) (bg, fg []Shape) {
 	nose := b.Head.Add(b.HeadFrame.Apply(Vec3{HeadRadius * 1.0, -0.012, 0}))
 	nx, ny, _ := v.project(nose)
 	h.shapes = append(h.shapes, Shape{Kind: ShapeCircle, Role: RoleBody, A: Point{nx, ny}, R: 0.014, Depth: hd})
+	// Ears on the side of the head turned toward the viewer show which way
+	// the head faces (drawn over it, with their own edge).
+	for _, s := range []float64{1, -1} {
+		ear := b.Head.Add(b.HeadFrame.Apply(Vec3{-0.006, -0.004, s * HeadRadius * 0.93}))
+		ex, ey, ed := v.project(ear)
+		if ed-hd < -HeadRadius*0.3 {
+			continue
+		}
+		h.marks = append(h.marks,
+			Shape{Kind: ShapeCircle, Role: RoleOutline, A: Point{ex, ey}, R: 0.0145, Depth: hd},
+			Shape{Kind: ShapeCircle, Role: RoleBody, A: Point{ex, ey}, R: 0.0145, Depth: hd})
+	}
 	for _, s := range []float64{1, -1} {
 		eye := b.Head.Add(b.HeadFrame.Apply(Vec3{HeadRadius * 0.8, 0.012, s * 0.024}))
 		ex, ey, ed := v.project(eye)
@@ -394,10 +406,12 @@ func bounds(shapes []Shape, props bool) Rect {
 // Framing says which part of the scene an exercise's picture shows.
 type Framing string
 
-// Framings: the whole scene, the upper body, or the hands and forearms.
+// Framings: the whole scene, the upper body, the trunk and thighs, or the
+// hands.
 const (
 	FrameFull  Framing = "full"
 	FrameUpper Framing = "upper"
+	FrameTrunk Framing = "trunk"
 	FrameHands Framing = "hands"
 )
 
@@ -412,6 +426,12 @@ func focus(b Body, v View, f Framing, sides int) Rect {
 		for _, a := range b.Arms {
 			pts = append(pts, contact{a.Shoulder, 0.03}, contact{a.Elbow, 0.03}, contact{a.Wrist, 0.03}, contact{a.Knuckle, 0.03},
 				contact{a.Fingers[1][1], 0.02}, contact{a.Thumb[1], 0.02})
+		}
+	case FrameTrunk:
+		pts = append(pts, contact{b.NeckBase, torsoSections[2][1]}, contact{b.Thorax, torsoSections[2][1]},
+			contact{b.Lumbar, torsoSections[1][1]}, contact{b.Pelvis, torsoSections[0][1]})
+		for _, l := range b.Legs {
+			pts = append(pts, contact{l.Knee, ThighWidth}, contact{l.Hip, ThighWidth})
 		}
 	case FrameHands:
 		for s, a := range b.Arms {
@@ -437,10 +457,10 @@ func ParseFraming(s string) (Framing, error) {
 	switch Framing(s) {
 	case "", FrameFull:
 		return FrameFull, nil
-	case FrameUpper, FrameHands:
+	case FrameUpper, FrameTrunk, FrameHands:
 		return Framing(s), nil
 	}
-	return "", fmt.Errorf("unknown frame %q (expected %s)", s, strings.Join([]string{string(FrameFull), string(FrameUpper), string(FrameHands)}, ", "))
+	return "", fmt.Errorf("unknown frame %q (expected %s)", s, strings.Join([]string{string(FrameFull), string(FrameUpper), string(FrameTrunk), string(FrameHands)}, ", "))
 }
 
 // ParseView checks a view name.

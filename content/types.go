@@ -2,7 +2,6 @@ package content
 
 import (
 	"fmt"
-	"strings"
 	"time"
 )
 
@@ -297,11 +296,3 @@ var GeneralCautions = []string{
 
 // GeneralCautionSources back GeneralCautions.
 var GeneralCautionSources = []string{"ccohs", "mayo", "nhs"}
-
-func joinQuoted(xs []string) string {
-	q := make([]string, len(xs))
-	for i, x := range xs {
-		q[i] = fmt.Sprintf("%q", x)
-	}
-	return strings.Join(q, ", ")
-}

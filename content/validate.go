@@ -106,7 +106,7 @@ func (v *validator) refs(it item, field string, srcs []string) {
 		v.fail(it, field, "missing (every item needs at least one source)")
 	}
 	for _, s := range srcs {
-		if _, ok := v.ld.lib.Sources[s]; !ok {
+		if _, ok := v.ld.lib.Sources[s]; !ok && !v.ld.broken("sources.toml") {
 			v.fail(it, field, "unknown source id %q (not in sources.toml)", s)
 		}
 	}
@@ -147,7 +147,7 @@ func (v *validator) library() {
 			v.fail(it, "seconds", "must be more than zero")
 		}
 		if c.Exercise != "" {
-			if _, ok := l.Exercise(c.Exercise); !ok {
+			if _, ok := l.Exercise(c.Exercise); !ok && !v.ld.broken(ExerciseDir) {
 				v.fail(it, "exercise", "unknown exercise id %q", c.Exercise)
 			}
 		}
@@ -225,7 +225,7 @@ func (v *validator) library() {
 			v.fail(it, "max_pain_to_advance", "%d is outside 0..10", p.MaxPainToAdvance)
 		}
 		for _, x := range p.Exercises {
-			if _, ok := l.Exercise(x); !ok {
+			if _, ok := l.Exercise(x); !ok && !v.ld.broken(ExerciseDir) {
 				v.fail(it, "exercises", "unknown exercise id %q", x)
 			}
 		}
@@ -246,7 +246,7 @@ func (v *validator) library() {
 			v.fail(it, "gap_minutes", "must not be negative")
 		}
 		for _, ph := range t.Phases {
-			if _, ok := l.Phase(ph); !ok {
+			if _, ok := l.Phase(ph); !ok && !v.ld.broken("recovery.toml") {
 				v.fail(it, "phases", "unknown phase id %q", ph)
 			}
 		}
@@ -272,14 +272,6 @@ func (v *validator) library() {
 			v.oneOf(it, "level", f.Level, FlagLevels)
 		}
 		v.refs(it, "sources", f.Sources)
-	}
-	// Steps of exercises may show lifting steps; checked once all are known.
-	for _, e := range l.Exercises {
-		for i, s := range e.Steps {
-			if s.Ref != "" && !slices.ContainsFunc(l.LiftingSteps, func(ls *LiftingStep) bool { return ls.ID == s.Ref }) {
-				v.fail(item{file: e.File, what: "exercise", id: e.ID, line: e.Line}, fmt.Sprintf("steps[%d].ref", i+1), "unknown lifting step id %q", s.Ref)
-			}
-		}
 	}
 }
 
@@ -328,6 +320,13 @@ func (v *validator) exercise(e *Exercise, ids map[string]string) {
 	} else if e.Suits(KindPosture) && e.Duration.D() > PostureMax {
 		v.fail(it, "duration", "%s is too long for a posture break (at most %s)", e.Duration.D(), PostureMax)
 	}
+	var total time.Duration
+	for _, s := range e.Steps {
+		total += s.Duration()
+	}
+	if e.Duration > 0 && total > e.Duration.D() {
+		v.fail(it, "duration", "%s is shorter than its steps take (%s)", e.Duration.D(), total)
+	}
 	v.requiredList(it, "cautions", e.Cautions)
 	v.refs(it, "sources", e.Sources)
 	view, err := ParseView(e.View)
@@ -362,6 +361,9 @@ func (v *validator) exercise(e *Exercise, ids map[string]string) {
 		}
 		if s.Side != "" {
 			v.oneOf(it, f+".side", s.Side, []string{"both", "left", "right", "each"})
+		}
+		if s.Ref != "" && !v.ld.broken("lifting.toml") && !slices.ContainsFunc(v.ld.lib.LiftingSteps, func(ls *LiftingStep) bool { return ls.ID == s.Ref }) {
+			v.fail(it, f+".ref", "unknown lifting step id %q", s.Ref)
 		}
 	}
 	v.keyframes(it, e)

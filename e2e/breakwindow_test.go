@@ -101,15 +101,18 @@ func TestBreakNowOpensWindowAndEscPostpones(t *testing.T) {
 	time.Sleep(500 * time.Millisecond)
 	pressKey(t, win, "Escape")
 	s.eventually("the break is postponed", 10*time.Second, func() bool { return s.status().State == "running" })
-	st := s.status()
-	var rest int64 = -1
-	for _, n := range st.Next {
-		if n.Kind == "rest" {
-			rest = n.DueInSeconds
-		}
+	recs, _, err := journal.Read(filepath.Join(s.dirs["XDG_STATE_HOME"], "limber", "journal.jsonl"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	if rest < 0 || rest > 5*60+5 {
-		t.Fatalf("a postponed rest break comes back after 5 min: %+v", st)
+	last := recs[len(recs)-1]
+	if last.Event != "postponed" || last.Kind != "rest" || last.Exercise == "" {
+		t.Fatalf("Esc should journal a postponed rest break with its exercise: %+v", last)
+	}
+	for _, n := range s.status().Next {
+		if n.Kind == "rest" && n.PostponesLeft != 2 {
+			t.Fatalf("one postpone of the rest break used: %+v", n)
+		}
 	}
 	s.quit()
 }

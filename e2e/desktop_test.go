@@ -112,11 +112,13 @@ type status struct {
 	State   string `json:"state"`
 	InBreak string `json:"in_break"`
 	Next    []struct {
-		Kind         string `json:"kind"`
-		DueInSeconds int64  `json:"due_in_seconds"`
+		Kind          string `json:"kind"`
+		DueInSeconds  int64  `json:"due_in_seconds"`
+		PostponesLeft int    `json:"postpones_left"`
 	} `json:"next"`
-	Notifier string   `json:"notifier"`
-	Problems []string `json:"problems"`
+	Notifier   string   `json:"notifier"`
+	IdleSource string   `json:"idle_source"`
+	Problems   []string `json:"problems"`
 }
 
 func (s *session) status() status {

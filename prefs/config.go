@@ -1,6 +1,7 @@
 package prefs
 
 import (
+	"strings"
 	"time"
 
 	"github.com/limberapp/limber/schedule"
@@ -41,6 +42,43 @@ type Config struct {
 	DNDCamera      bool
 	DNDApps        []string
 	DNDMaxDeferral time.Duration
+
+	LiftingRefresher     bool
+	LiftingEveryDays     int
+	LiftingDays          []string
+	LiftingAt            string
+	WorkstationCheckin   bool
+	WorkstationEveryDays int
+	WorkstationAt        string
+}
+
+// Calendar lists the calendar-driven items the settings turn on: the
+// lifting refresher (every N days, and each morning of lifting days) and
+// the workstation check-in.
+func (c Config) Calendar() []schedule.CalendarItem {
+	var items []schedule.CalendarItem
+	at := func(s string) time.Duration {
+		h, m, _ := parseClock(s)
+		return time.Duration(h)*time.Hour + time.Duration(m)*time.Minute
+	}
+	if c.LiftingRefresher {
+		items = append(items, schedule.CalendarItem{ID: "lifting", Every: time.Duration(c.LiftingEveryDays) * 24 * time.Hour, At: at(c.LiftingAt)})
+		if len(c.LiftingDays) > 0 {
+			var days []time.Weekday
+			for _, name := range c.LiftingDays {
+				for _, d := range weekdays {
+					if strings.EqualFold(d.String(), name) {
+						days = append(days, d)
+					}
+				}
+			}
+			items = append(items, schedule.CalendarItem{ID: "lifting-day", Weekdays: days, At: at("08:30")})
+		}
+	}
+	if c.WorkstationCheckin {
+		items = append(items, schedule.CalendarItem{ID: "workstation", Every: time.Duration(c.WorkstationEveryDays) * 24 * time.Hour, At: at(c.WorkstationAt)})
+	}
+	return items
 }
 
 // Defaults returns the settings with every key at its default.

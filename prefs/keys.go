@@ -29,6 +29,7 @@ type Key struct {
 	max     int64
 	choices []string // for strings: accepted values (empty = any)
 	spans   bool     // for strings: each a time range "HH:MM-HH:MM"
+	clock   bool     // for a string: a time of day "HH:MM"
 	get     func(*Config) any
 	set     func(*Config, any)
 }
@@ -149,7 +150,7 @@ func buildKeys() []Key {
 			get: func(c *Config) any { return c.StrictMaxPostpones }, set: func(c *Config, v any) { c.StrictMaxPostpones = v.(int) }},
 		Key{Name: "breaks.skip_budget", Doc: "skips allowed per day (-1 = no limit)", Default: 3, typ: tInt, min: -1, max: 100,
 			get: func(c *Config) any { return c.SkipBudget }, set: func(c *Config, v any) { c.SkipBudget = v.(int) }},
-		Key{Name: "breaks.resume_at", Doc: "local time of day when \"pause until tomorrow\" ends", Default: "06:00", typ: tString,
+		Key{Name: "breaks.resume_at", Doc: "local time of day when \"pause until tomorrow\" ends", Default: "06:00", typ: tString, clock: true,
 			get: func(c *Config) any { return c.ResumeAt }, set: func(c *Config, v any) { c.ResumeAt = v.(string) }},
 		Key{Name: "notifications.open_window", Doc: "open the break window at break time (false: notify only)", Default: true, typ: tBool,
 			get: func(c *Config) any { return c.OpenWindow }, set: func(c *Config, v any) { c.OpenWindow = v.(bool) }},
@@ -191,6 +192,26 @@ func buildKeys() []Key {
 			get: func(c *Config) any { return c.DNDApps }, set: func(c *Config, v any) { c.DNDApps = v.([]string) }},
 		Key{Name: "dnd.max_deferral", Doc: "the longest a break is held for do-not-disturb", Default: 30 * time.Minute, typ: tDuration, min: minute, max: 4 * hour,
 			get: func(c *Config) any { return c.DNDMaxDeferral }, set: func(c *Config, v any) { c.DNDMaxDeferral = v.(time.Duration) }},
+	)
+	dayNames := []string{}
+	for _, d := range weekdays {
+		dayNames = append(dayNames, strings.ToLower(d.String()))
+	}
+	ks = append(ks,
+		Key{Name: "lifting.refresher", Doc: "a one-minute lifting-technique refresher now and then", Default: true, typ: tBool,
+			get: func(c *Config) any { return c.LiftingRefresher }, set: func(c *Config, v any) { c.LiftingRefresher = v.(bool) }},
+		Key{Name: "lifting.every_days", Doc: "days between lifting refreshers", Default: 7, typ: tInt, min: 1, max: 90,
+			get: func(c *Config) any { return c.LiftingEveryDays }, set: func(c *Config, v any) { c.LiftingEveryDays = v.(int) }},
+		Key{Name: "lifting.days", Doc: "days you lift (moving, a warehouse shift, the gym): a refresher each of these mornings", Default: []string{}, typ: tStrings, choices: dayNames,
+			get: func(c *Config) any { return c.LiftingDays }, set: func(c *Config, v any) { c.LiftingDays = v.([]string) }},
+		Key{Name: "lifting.at", Doc: "time of day for the refresher", Default: "09:30", typ: tString, clock: true,
+			get: func(c *Config) any { return c.LiftingAt }, set: func(c *Config, v any) { c.LiftingAt = v.(string) }},
+		Key{Name: "workstation.checkin", Doc: "a short workstation check-in now and then", Default: true, typ: tBool,
+			get: func(c *Config) any { return c.WorkstationCheckin }, set: func(c *Config, v any) { c.WorkstationCheckin = v.(bool) }},
+		Key{Name: "workstation.every_days", Doc: "days between workstation check-ins", Default: 28, typ: tInt, min: 1, max: 365,
+			get: func(c *Config) any { return c.WorkstationEveryDays }, set: func(c *Config, v any) { c.WorkstationEveryDays = v.(int) }},
+		Key{Name: "workstation.at", Doc: "time of day for the workstation check-in", Default: "10:30", typ: tString, clock: true,
+			get: func(c *Config) any { return c.WorkstationAt }, set: func(c *Config, v any) { c.WorkstationAt = v.(string) }},
 	)
 	return ks
 }

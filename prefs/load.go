@@ -200,7 +200,7 @@ func (k Key) parse(raw any) (any, error) {
 		if len(k.choices) > 0 && !contains(k.choices, s) {
 			return nil, fmt.Errorf("%q is not accepted", s)
 		}
-		if k.Name == "breaks.resume_at" {
+		if k.clock {
 			if _, _, ok := parseClock(s); !ok {
 				return nil, fmt.Errorf("%q is not a time of day like \"06:00\"", s)
 			}

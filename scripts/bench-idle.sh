@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Idle footprint of the Limber agent next to Workrave and Safe Eyes, all
-# running at once in the same throwaway desktop session (Xvfb, session bus,
-# tray watcher, dunst). For each round: start all three, let them settle
-# 10 s, then measure RSS, CPU seconds and context switches (whole process
-# tree, every thread) over 60 s of idling. Prints the medians over ROUNDS
-# rounds (default 3) and the ratios against Limber.
+# Idle footprint of the Limber agent next to Workrave and Safe Eyes, in the
+# same throwaway desktop session (Xvfb, session bus, tray watcher, dunst).
+# Each round runs each program alone in turn (so one's D-Bus chatter does
+# not wake another): start it, let it settle 10 s, then measure RSS, CPU
+# seconds and context switches (whole process tree, every thread) over 60 s
+# of idling. Prints the medians over ROUNDS rounds (default 3) and the
+# ratios against Limber.
 #   scripts/bench-idle.sh /path/to/limber
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -57,22 +58,21 @@ start_peer() {
 }
 
 declare -A res
+names=(limber workrave safeeyes)
 for r in $(seq "$rounds"); do
-	pids=("$(start_limber "$r")" "$(start_peer workrave "$r")" "$(start_peer safeeyes "$r")")
-	names=(limber workrave safeeyes)
-	sleep "$settle"
-	declare -a before=()
-	for i in 0 1 2; do before[$i]="$( [ "${pids[$i]}" != 0 ] && sample "${pids[$i]}" || echo "0 0 0")"; done
-	sleep "$window"
-	for i in 0 1 2; do
-		[ "${pids[$i]}" != 0 ] || continue
-		read -r _ t0 c0 <<<"${before[$i]}"
-		read -r rss t1 c1 <<<"$(sample "${pids[$i]}")"
-		res[${names[$i]},$r]="$rss $((t1 - t0)) $((c1 - c0))"
+	for n in "${names[@]}"; do
+		if [ "$n" = limber ]; then pid=$(start_limber "$r"); else pid=$(start_peer "$n" "$r"); fi
+		[ "$pid" != 0 ] || continue
+		sleep "$settle"
+		read -r _ t0 c0 <<<"$(sample "$pid")"
+		sleep "$window"
+		read -r rss t1 c1 <<<"$(sample "$pid")"
+		res[$n,$r]="$rss $((t1 - t0)) $((c1 - c0))"
+		pkill -P "$pid" 2>/dev/null || true
+		kill "$pid" 2>/dev/null || true
+		wait "$pid" 2>/dev/null || true
+		sleep 2
 	done
-	for p in "${pids[@]}"; do [ "$p" != 0 ] && { pkill -P "$p" 2>/dev/null || true; kill "$p" 2>/dev/null || true; }; done
-	wait 2>/dev/null || true
-	sleep 1
 done
 
 median() { sort -n | awk '{a[NR]=$1} END{ if (NR==0) {print 0} else if (NR%2) {print a[(NR+1)/2]} else {print (a[NR/2]+a[NR/2+1])/2} }'; }
@@ -82,7 +82,7 @@ for n in limber workrave safeeyes; do
 		med[$n,$f]=$(for r in $(seq "$rounds"); do v=${res[$n,$r]:-}; [ -n "$v" ] && echo "$v" | awk -v f=$f '{print $f}'; done | median)
 	done
 done
-printf '\nIdle footprint, median of %d rounds, %ds after a %ds settle (Xvfb, same session, all running at once)\n\n' "$rounds" "$window" "$settle"
+printf '\nIdle footprint, median of %d rounds, %ds after a %ds settle (Xvfb, same session, one program at a time)\n\n' "$rounds" "$window" "$settle"
 printf '| program | RSS (MB) | CPU (s) | context switches | RSS ratio to Limber | CPU ratio | switches ratio |\n|---|---|---|---|---|---|---|\n'
 for n in limber workrave safeeyes; do
 	rss=$(awk -v k="${med[$n,1]}" 'BEGIN{printf "%.1f", k/1024}')

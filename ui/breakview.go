@@ -81,6 +81,15 @@ func NewBreakView(a fyne.App, opt BreakOptions) *BreakView {
 	return v
 }
 
+// relayout lays the content out again once widths are known, so wrapped
+// step texts get their real heights.
+func (v *BreakView) relayout() {
+	for i := 0; i < 2; i++ {
+		v.stepBox.Refresh()
+		v.win.Content().Refresh()
+	}
+}
+
 // Window returns the view's window.
 func (v *BreakView) Window() fyne.Window { return v.win }
 
@@ -116,10 +125,11 @@ func (v *BreakView) build() {
 		v.next.Hide()
 	}
 
-	ring := container.NewGridWrap(fyne.NewSize(120, 120), v.ring)
-	right := container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), ring), nil, nil, container.NewVScroll(v.stepBox))
-	body := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(300, 300), v.figSlot), nil, right)
-	v.win.SetContent(container.NewPadded(container.NewBorder(v.title, container.NewVBox(v.why, v.message, buttons), nil, nil, body)))
+	ring := container.NewCenter(container.NewGridWrap(fyne.NewSize(110, 110), v.ring))
+	left := container.NewVBox(container.NewGridWrap(fyne.NewSize(300, 300), v.figSlot), ring)
+	right := container.NewVScroll(container.NewVBox(v.stepBox, widget.NewSeparator(), v.why))
+	body := container.NewBorder(nil, nil, left, nil, right)
+	v.win.SetContent(container.NewPadded(container.NewBorder(v.title, container.NewVBox(v.message, buttons), nil, nil, body)))
 	v.win.Resize(fyne.NewSize(820, 560))
 	v.win.SetFullScreen(v.opt.Fullscreen)
 	v.win.Canvas().SetOnTypedKey(v.OnKey)
@@ -160,6 +170,7 @@ func (v *BreakView) setExercise(ex *content.Exercise) {
 	v.why.SetText("Why: " + ex.Why + " — " + v.sourceNames(ex.Sources))
 	v.highlight(0)
 	v.figure.Start()
+	v.relayout()
 }
 
 func (v *BreakView) sourceNames(ids []string) string {
@@ -207,6 +218,7 @@ func (v *BreakView) Show() {
 	v.started = v.opt.Now()
 	v.win.CenterOnScreen()
 	v.win.Show()
+	v.relayout()
 	v.win.RequestFocus()
 	v.ticker = time.NewTicker(250 * time.Millisecond)
 	go func() {

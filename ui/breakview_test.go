@@ -172,6 +172,7 @@ func TestBreakWindowGolden(t *testing.T) {
 			clk.t = clk.t.Add(5 * time.Second)
 			v.Tick()
 			v.win.Resize(fyne.NewSize(820, 560))
+			v.relayout()
 			test.AssertImageMatches(t, "break_"+c.kind+".png", v.win.Canvas().Capture())
 		})
 	}

@@ -1,0 +1,136 @@
+package agent
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/limberapp/limber/journal"
+	"github.com/limberapp/limber/platform"
+	"github.com/limberapp/limber/prefs"
+	"github.com/limberapp/limber/schedule"
+)
+
+// calendarViews maps a calendar item to the view its notification opens
+// and the notification's text.
+var calendarViews = map[string]struct{ view, title, body string }{
+	"lifting":     {"lifting", "Lifting refresher (1 min)", "Keep good lifting technique fresh: a short animated reminder and three questions."},
+	"lifting-day": {"lifting", "Lifting refresher (1 min)", "A lifting day: a one-minute look at technique before you start."},
+	"workstation": {"quickcheck", "Workstation check-in", "Five quick questions about your desk set-up. Click to start."},
+}
+
+// agentState is what the agent keeps between runs: when each calendar
+// item last fired.
+type agentState struct {
+	Calendar map[string]time.Time `json:"calendar"`
+}
+
+func (a *Agent) statePath() string {
+	if a.opt.StateDir == "" {
+		return ""
+	}
+	return a.opt.StateDir + string(os.PathSeparator) + "agent.json"
+}
+
+// loadState reads agent.json; a missing or unreadable file starts afresh
+// (calendar items then count from now, so nothing fires at once).
+func (a *Agent) loadState(now time.Time) {
+	a.state = agentState{Calendar: map[string]time.Time{}}
+	if p := a.statePath(); p != "" {
+		if b, err := os.ReadFile(p); err == nil {
+			if err := json.Unmarshal(b, &a.state); err != nil {
+				fmt.Fprintf(a.opt.Log, "limber: %s: %v; starting the calendar afresh\n", p, err)
+				a.state = agentState{Calendar: map[string]time.Time{}}
+			}
+		}
+	}
+	if a.state.Calendar == nil {
+		a.state.Calendar = map[string]time.Time{}
+	}
+	for _, it := range a.cfg.Calendar() {
+		if _, ok := a.state.Calendar[it.ID]; !ok && len(it.Weekdays) == 0 {
+			a.state.Calendar[it.ID] = now
+		}
+	}
+	a.saveState()
+}
+
+func (a *Agent) saveState() {
+	p := a.statePath()
+	if p == "" {
+		return
+	}
+	b, _ := json.MarshalIndent(a.state, "", "  ")
+	if err := prefs.WriteFileAtomic(p, b, 0o600); err != nil {
+		fmt.Fprintln(a.opt.Log, "limber: saving state:", err)
+	}
+}
+
+// nextCalendar is the earliest calendar item and when it fires.
+func (a *Agent) nextCalendar(now time.Time) (schedule.CalendarItem, time.Time, bool) {
+	var best schedule.CalendarItem
+	var at time.Time
+	hours := a.cfg.Schedule().Hours
+	for _, it := range a.cfg.Calendar() {
+		t := it.NextAfter(a.state.Calendar[it.ID], a.calendarFrom(it, now), hours, time.Local)
+		if t.IsZero() {
+			continue
+		}
+		if at.IsZero() || t.Before(at) {
+			best, at = it, t
+		}
+	}
+	return best, at, !at.IsZero()
+}
+
+// calendarFrom is the "now" an item's next occurrence is looked for
+// after: a moment before now, so an item due exactly now still fires.
+func (a *Agent) calendarFrom(it schedule.CalendarItem, now time.Time) time.Time {
+	return now.Add(-time.Second)
+}
+
+// fireCalendar notifies every calendar item that is due.
+func (a *Agent) fireCalendar(now time.Time) {
+	for i := 0; i < 4; i++ {
+		it, at, ok := a.nextCalendar(now)
+		if !ok || at.After(now) {
+			return
+		}
+		a.state.Calendar[it.ID] = now
+		a.saveState()
+		v := calendarViews[it.ID]
+		a.record(journal.Record{Event: "reminded", Kind: v.view})
+		if a.opt.Notifier == nil {
+			continue
+		}
+		note := platform.Notification{Title: v.title, Body: v.body, Icon: iconPath()}
+		if a.opt.Notifier.Actions() {
+			note.Actions = []platform.NotifyAction{{Key: platform.DefaultAction, Label: "Start"}, {Key: "later", Label: "Later"}}
+		}
+		id, err := a.opt.Notifier.Send(note)
+		if err != nil {
+			fmt.Fprintln(a.opt.Log, "limber: notification:", err)
+			continue
+		}
+		if a.calNotes == nil {
+			a.calNotes = map[uint32]string{}
+		}
+		a.calNotes[id] = v.view
+	}
+}
+
+// onCalendarAction opens the view of a clicked calendar notification.
+func (a *Agent) onCalendarAction(id uint32, key string) bool {
+	view, ok := a.calNotes[id]
+	if !ok {
+		return false
+	}
+	delete(a.calNotes, id)
+	if key == platform.DefaultAction && a.opt.Views != nil {
+		if err := a.opt.Views.Open(view); err != nil {
+			fmt.Fprintln(a.opt.Log, "limber:", err)
+		}
+	}
+	return true
+}

@@ -1,0 +1,268 @@
+package recovery
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"time"
+
+	"github.com/limberapp/limber/content"
+)
+
+// Advice levels, least to most urgent.
+const (
+	LevelSelfCare     = "self-care"     // keep following the plan
+	LevelSeeClinician = "see-clinician" // book a doctor or physiotherapist
+	LevelUrgent       = "urgent"        // get medical advice today
+	LevelEmergency    = "emergency"     // get urgent care now
+)
+
+// Levels lists the advice levels, least urgent first.
+var Levels = []string{LevelSelfCare, LevelSeeClinician, LevelUrgent, LevelEmergency}
+
+// Headlines says plainly what to do at each level.
+var Headlines = map[string]string{
+	LevelSelfCare:     "Keep following the plan. Mild soreness is expected; sharp or rising pain means ease back.",
+	LevelSeeClinician: "Book an appointment with your doctor or a physiotherapist.",
+	LevelUrgent:       "Get medical advice today: an urgent appointment with your doctor, or an urgent-care line such as NHS 111.",
+	LevelEmergency:    "Get urgent care now: call your local emergency number or go to the emergency department (A&E).",
+}
+
+// SeekCareIf are the seed guide's signs that a strain needs a professional
+// evaluation, in Limber's words. Sources: SeekCareSources.
+var SeekCareIf = []string{
+	"Your back gets worse instead of better over 1–2 weeks.",
+	"You notice weakness, or changes in how well you control your posture or movements.",
+	"Numbness or tingling spreads into your hips or legs.",
+	"The strain followed a fall or accident, or you have had spine problems before.",
+	"Strains keep coming back in the same area.",
+}
+
+// SeekCareSources back SeekCareIf.
+var SeekCareSources = []string{"seed-back-strain", "nhs"}
+
+// Advice is what the plan tells the person to do now.
+type Advice struct {
+	Level    string // self-care, see-clinician, urgent, emergency
+	Headline string // what to do, for the level
+	Reasons  []string
+	// Flags are the red flags behind the advice, most urgent first; each
+	// has its own Action text.
+	Flags []*content.RedFlag
+	// Review is "worsening" or "not-improving" when the 1–2 week review
+	// advises an evaluation.
+	Review string
+	// ScaledBack is true when the plan has stepped back after sharp or
+	// rising pain.
+	ScaledBack bool
+}
+
+// Rank orders advice levels: 0 for self-care up to 3 for emergency; -1 for
+// an unknown level.
+func Rank(level string) int { return slices.Index(Levels, level) }
+
+// FlagLevel maps a red flag's level to the advice level it calls for.
+func FlagLevel(f *content.RedFlag) string {
+	switch f.Level {
+	case "emergency":
+		return LevelEmergency
+	case "same-day":
+		return LevelUrgent
+	}
+	return LevelSeeClinician
+}
+
+// FlagsAt returns the library's red flags of a content level ("emergency",
+// "same-day", "routine") in library order.
+func FlagsAt(lib *content.Library, level string) []*content.RedFlag {
+	var out []*content.RedFlag
+	for _, f := range lib.RedFlags {
+		if f.Level == level {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// flagsAt returns the flags among ids whose advice level is level.
+func flagsAt(lib *content.Library, ids []string, level string) []*content.RedFlag {
+	var out []*content.RedFlag
+	for _, id := range ids {
+		if f, ok := redFlag(lib, id); ok && FlagLevel(f) == level {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// adviceBuilder collects reasons and flags and settles the level.
+type adviceBuilder struct {
+	lib     *content.Library
+	level   string
+	reasons []leveled
+	flags   []*content.RedFlag
+}
+
+type leveled struct {
+	rank int
+	text string
+}
+
+func (b *adviceBuilder) raise(level string) {
+	if Rank(level) > Rank(b.level) {
+		b.level = level
+	}
+}
+
+// flag adds a red flag; reason "" uses the flag's own title and text.
+func (b *adviceBuilder) flag(id, reason string) {
+	f, ok := redFlag(b.lib, id)
+	if !ok || slices.Contains(b.flags, f) {
+		return
+	}
+	if reason == "" {
+		reason = f.Title + ": " + f.Text
+	}
+	b.flags = append(b.flags, f)
+	b.reason(FlagLevel(f), reason)
+}
+
+func (b *adviceBuilder) reason(level, text string) {
+	b.raise(level)
+	b.reasons = append(b.reasons, leveled{Rank(level), text})
+}
+
+func (b *adviceBuilder) advice() Advice {
+	sort.SliceStable(b.reasons, func(i, j int) bool { return b.reasons[i].rank > b.reasons[j].rank })
+	sort.SliceStable(b.flags, func(i, j int) bool { return Rank(FlagLevel(b.flags[i])) > Rank(FlagLevel(b.flags[j])) })
+	a := Advice{Level: b.level, Headline: Headlines[b.level], Flags: b.flags}
+	for _, r := range b.reasons {
+		a.Reasons = append(a.Reasons, r.text)
+	}
+	return a
+}
+
+// adviceFor is the advice for a set of red flags alone.
+func adviceFor(lib *content.Library, ids []string) Advice {
+	b := &adviceBuilder{lib: lib, level: LevelSelfCare}
+	for _, id := range ids {
+		b.flag(id, "")
+	}
+	return b.advice()
+}
+
+// Advice is the plan's advice on now's date:
+//
+//   - the red flags of the latest check-in (the intake's before the first
+//     check-in) at their level: emergency → emergency, same-day → urgent,
+//     routine → see-clinician; routine flags from the intake (history,
+//     recurring strains) always count;
+//   - "I can't manage my daily tasks" counts as the severe-pain flag;
+//   - the review from day 7: pain above the start, or reported worse twice
+//     in a row → see-clinician ("worsening"); from day 14, pain not lower
+//     than at the start → see-clinician ("not-improving");
+//   - sharp or rising pain steps the plan back (self-care, said plainly).
+func (p *Plan) Advice(now time.Time) Advice {
+	lib := p.Library()
+	b := &adviceBuilder{lib: lib, level: LevelSelfCare}
+	latest := p.Latest(now)
+	if latest == nil {
+		for _, id := range p.Flags {
+			b.flag(id, "")
+		}
+	} else {
+		for _, id := range latest.Flags {
+			b.flag(id, "")
+		}
+		for _, f := range flagsAt(lib, p.Flags, LevelSeeClinician) {
+			b.flag(f.ID, "")
+		}
+		if q := checkinQuestion(lib, "function"); q != nil && len(q.Choices) > 0 && latest.Answers["function"] == q.Choices[len(q.Choices)-1] {
+			b.flag("flag-severe", "")
+		}
+	}
+
+	review := p.review(now)
+	switch review {
+	case "worsening":
+		b.flag("flag-worsening", fmt.Sprintf("Your back seems to be getting worse instead of better over 1–2 weeks (pain %d now, %d at the start). A strain usually improves bit by bit; a doctor or physiotherapist can check for slow healing or too much load.", latest.Pain, p.Baseline()))
+	case "not-improving":
+		b.flag("flag-no-improvement", fmt.Sprintf("Two weeks on, your pain (%d) is no lower than at the start (%d). Most back pain starts to ease within about 2 weeks; a doctor or physiotherapist can look at what is holding it back.", latest.Pain, p.Baseline()))
+	case "no-checkin":
+		b.reason(LevelSelfCare, "No check-in for over a week: check in so the plan can follow how you are doing.")
+	}
+
+	st := p.PhaseState(now)
+	if st.ScaledBack && st.Phase != nil {
+		if st.SteppedBackToday {
+			b.reason(LevelSelfCare, "Sharp or rising pain: the plan has stepped back to "+st.Phase.Title+". Ease off, go back to what felt comfortable, and check in again tomorrow.")
+		} else {
+			b.reason(LevelSelfCare, "The plan is holding at "+st.Phase.Title+" after sharp or rising pain; a check-in with settled pain moves it on again.")
+		}
+	}
+	a := b.advice()
+	if review != "no-checkin" {
+		a.Review = review
+	}
+	a.ScaledBack = st.ScaledBack
+	return a
+}
+
+// review is the 1–2 week review: "worsening", "not-improving",
+// "no-checkin" (nothing recent to judge by) or "".
+func (p *Plan) review(now time.Time) string {
+	day := p.Day(now)
+	if day < 7 {
+		return ""
+	}
+	latest := p.Latest(now)
+	if latest == nil || daysBetween(latest.Date, now) > staleAfterDays {
+		return "no-checkin"
+	}
+	base := p.Baseline()
+	if base < 0 || (p.Severity < 0 && len(p.Checkins) == 1) {
+		return "" // the only check-in is the baseline itself
+	}
+	if latest.Pain > base {
+		return "worsening"
+	}
+	if latest.Function == "worse" {
+		if prev := p.before(latest); prev != nil && prev.Function == "worse" {
+			return "worsening"
+		}
+	}
+	if day >= 14 && latest.Pain > 0 && latest.Pain >= base {
+		return "not-improving"
+	}
+	return ""
+}
+
+// before is the check-in before c, or nil.
+func (p *Plan) before(c *Checkin) *Checkin {
+	for i := range p.Checkins {
+		if &p.Checkins[i] == c && i > 0 {
+			return &p.Checkins[i-1]
+		}
+	}
+	return nil
+}
+
+// checkinQuestion finds a check-in question by id.
+func checkinQuestion(lib *content.Library, id string) *content.Checkin {
+	for _, q := range lib.Checkins {
+		if q.ID == id {
+			return q
+		}
+	}
+	return nil
+}
+
+// ScreenFlags is the advice for red flags answered outside a plan (the
+// intake's screening questions).
+func ScreenFlags(lib *content.Library, ids []string) (Advice, error) {
+	ids, err := checkFlags(lib, ids)
+	if err != nil {
+		return Advice{}, err
+	}
+	return adviceFor(lib, ids), nil
+}

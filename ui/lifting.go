@@ -1,0 +1,223 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/limberapp/limber/content"
+	"github.com/limberapp/limber/journal"
+	"github.com/limberapp/limber/lifting"
+	"github.com/limberapp/limber/quiz"
+)
+
+// Journal names of the lifting refresher.
+const (
+	LiftingKind    = "lifting"
+	OutcomeRight   = "right"
+	OutcomeWrong   = "wrong"
+	QuizPerSession = 3
+)
+
+// LiftingOptions configure the lifting window.
+type LiftingOptions struct {
+	Library    *content.Library
+	Calculator bool // open on the calculator instead of the refresher
+	// JournalPath receives each quiz answer and the refresher's end; ""
+	// records nothing.
+	JournalPath string
+	// QuizPath is the quiz schedule (quiz.DefaultPath()); "" keeps it in
+	// memory only.
+	QuizPath  string
+	Now       func() time.Time
+	Seed      uint64        // picks the questions; 0 takes it from the clock
+	Units     lifting.Units // the calculator's starting units
+	Questions int           // questions per refresher; 0 means QuizPerSession
+}
+
+// LiftingView is the lifting window: the refresher (technique, three quiz
+// questions, a summary) and the calculator, on two tabs.
+type LiftingView struct {
+	opt  LiftingOptions
+	win  fyne.Window
+	tabs *container.AppTabs
+
+	refresher *Refresher
+	calc      *LiftCalc
+	refTab    *container.TabItem
+	calcTab   *container.TabItem
+	message   *widget.Label
+}
+
+// NewLiftingView builds the window; Show displays it.
+func NewLiftingView(a fyne.App, opt LiftingOptions) *LiftingView {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if opt.Seed == 0 {
+		opt.Seed = uint64(opt.Now().UnixNano())
+	}
+	if opt.Questions <= 0 {
+		opt.Questions = QuizPerSession
+	}
+	v := &LiftingView{opt: opt}
+	v.win = a.NewWindow("Lifting refresher — Limber")
+	v.message = widget.NewLabel("")
+	v.message.Wrapping = fyne.TextWrapWord
+	v.message.Importance = widget.WarningImportance
+	v.message.Hide()
+
+	v.calc = NewLiftCalc(opt.Units)
+	v.refresher = newRefresher(v)
+	v.refTab = container.NewTabItem("Refresher", v.refresher.Content())
+	v.calcTab = container.NewTabItem("Calculator", v.calc.Content())
+	v.tabs = container.NewAppTabs(v.refTab, v.calcTab)
+	v.tabs.OnSelected = v.OnTab
+	v.win.SetContent(container.NewPadded(container.NewBorder(nil, v.message, nil, nil, v.tabs)))
+	v.win.Resize(fyne.NewSize(1080, 720))
+	v.win.Canvas().SetOnTypedKey(v.OnKey)
+	for i, key := range []fyne.KeyName{fyne.Key1, fyne.Key2} {
+		tab := v.tabs.Items[i]
+		v.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { v.tabs.Select(tab) })
+	}
+	v.win.SetCloseIntercept(v.OnClose)
+	if opt.Calculator {
+		v.ShowCalculator()
+	} else {
+		v.ShowRefresher()
+	}
+	return v
+}
+
+// Window returns the view's window.
+func (v *LiftingView) Window() fyne.Window { return v.win }
+
+// Refresher is the refresher tab; Calculator the calculator tab.
+func (v *LiftingView) Refresher() *Refresher { return v.refresher }
+
+// Calculator is the calculator tab.
+func (v *LiftingView) Calculator() *LiftCalc { return v.calc }
+
+// Show displays the window centred and focused.
+func (v *LiftingView) Show() {
+	v.win.CenterOnScreen()
+	v.win.Show()
+	v.win.RequestFocus()
+}
+
+// ShowCalculator selects the calculator tab.
+func (v *LiftingView) ShowCalculator() {
+	v.tabs.Select(v.calcTab)
+	v.OnTab(v.calcTab)
+}
+
+// ShowRefresher selects the refresher tab, starting the refresher the
+// first time.
+func (v *LiftingView) ShowRefresher() {
+	v.tabs.Select(v.refTab)
+	v.OnTab(v.refTab)
+}
+
+// OnTab follows the selected tab: window title, and the figure runs only
+// while the refresher is shown.
+func (v *LiftingView) OnTab(t *container.TabItem) {
+	if t == v.calcTab {
+		v.win.SetTitle("Lifting calculator — Limber")
+		v.refresher.pause()
+		return
+	}
+	v.win.SetTitle("Lifting refresher — Limber")
+	v.refresher.resume()
+}
+
+// OnKey maps the keyboard: Right / Left step the refresher, Enter answers
+// and goes on, 1–9 choose an answer, Esc closes the window.
+func (v *LiftingView) OnKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		v.OnClose()
+		return
+	}
+	if v.tabs.Selected() == v.refTab {
+		v.refresher.OnKey(ev)
+	}
+}
+
+// OnClose closes the window; the quiz state is saved after every answer.
+func (v *LiftingView) OnClose() {
+	v.refresher.pause()
+	v.win.Close()
+}
+
+// warn shows a problem (journal, quiz state) at the bottom of the window.
+func (v *LiftingView) warn(format string, args ...any) {
+	v.message.SetText(capitalize(fmt.Sprintf(format, args...)))
+	v.message.Show()
+}
+
+// record appends r to the journal, if there is one.
+func (v *LiftingView) record(r journal.Record) {
+	if v.opt.JournalPath == "" {
+		return
+	}
+	r.Time = v.opt.Now()
+	r.Kind = LiftingKind
+	j, err := journal.Open(v.opt.JournalPath)
+	if err == nil {
+		err = j.Append(r)
+		if cerr := j.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		v.warn("could not record this in your history: %v", err)
+	}
+}
+
+// loadQuiz reads the quiz schedule, telling the person if it had to start
+// afresh.
+func (v *LiftingView) loadQuiz() *quiz.State {
+	if v.opt.QuizPath == "" {
+		return quiz.NewState()
+	}
+	st, aside, problem, err := quiz.Load(v.opt.QuizPath, v.opt.Now())
+	switch {
+	case err != nil:
+		v.warn("%v; the quiz starts afresh", err)
+	case problem != nil:
+		v.warn("%v. It was kept as %s and the quiz starts afresh.", problem, aside)
+	}
+	return st
+}
+
+// saveQuiz writes the quiz schedule.
+func (v *LiftingView) saveQuiz(st *quiz.State) {
+	if v.opt.QuizPath == "" {
+		return
+	}
+	if err := quiz.Save(v.opt.QuizPath, st); err != nil {
+		v.warn("%v", err)
+	}
+}
+
+// sourceText names sources by title and publisher.
+func sourceText(lib *content.Library, ids []string) string {
+	s := ""
+	for i, id := range ids {
+		if i > 0 {
+			s += "; "
+		}
+		if src, ok := lib.Sources[id]; ok {
+			s += src.Title
+			if src.Publisher != "" {
+				s += ", " + src.Publisher
+			}
+		} else {
+			s += id
+		}
+	}
+	return "Source: " + s
+}

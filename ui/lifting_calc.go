@@ -1,0 +1,647 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"image/color"
+	"math"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/limberapp/limber/lifting"
+)
+
+// Choices of the calculator's selects, in the order shown.
+var (
+	unitChoices     = []string{"Metric", "US"}
+	unitValues      = []lifting.Units{lifting.Metric, lifting.US}
+	durationChoices = []string{"Up to 1 h", "1 to 2 h", "2 to 8 h"}
+	durationValues  = []lifting.DurationBand{lifting.Short, lifting.Moderate, lifting.Long}
+	couplingChoices = []string{"Good", "Fair", "Poor"}
+	couplingValues  = []lifting.Coupling{lifting.Good, lifting.Fair, lifting.Poor}
+	zoneEstimated   = "Estimated from V and D"
+)
+
+// calcExample is the lift the calculator opens with: NIOSH's equation
+// worked by hand for a 15 kg box (RWL 8.55 kg, LI 1.75).
+var calcExample = lifting.Input{Load: "15", H: "40", V: "30", D: "50", A: "30", Freq: "1", Duration: "2h", Coupling: "fair"}
+
+// calcField is one numeric input with its unit and its error line.
+type calcField struct {
+	key   string // lifting.FieldError.Field
+	entry *widget.Entry
+	unit  *widget.Label
+	err   *widget.Label
+}
+
+// LiftCalc is the lifting calculator: the NIOSH Revised Lifting Equation
+// and, alongside, the HSE risk filter, recomputed on every change.
+type LiftCalc struct {
+	units    lifting.Units
+	updating bool
+
+	fields   map[string]*calcField
+	order    []string
+	unitsIn  *widget.RadioGroup
+	duration *widget.Select
+	coupling *widget.Select
+	zone     *widget.Select
+	lowering *widget.Check
+
+	status     *widget.Label
+	results    *fyne.Container
+	rwl        *widget.Label
+	li         *widget.Label
+	badge      *canvas.Rectangle
+	badgeText  *canvas.Text
+	reading    *widget.Label
+	mults      map[string]*widget.Label
+	multNames  map[string]*widget.Label
+	notesHead  *widget.Label
+	notes      *widget.Label
+	adviceHead *widget.Label
+	advice     *widget.Label
+
+	diagram   *ZoneDiagram
+	hseZones  *widget.Label
+	hseBase   *widget.Label
+	hseReduce *widget.Label
+	hseAfter  *widget.Label
+
+	// Last computed values (for tests and the summary).
+	lift   lifting.Lift
+	result lifting.Result
+	valid  bool
+
+	content fyne.CanvasObject
+}
+
+// NewLiftCalc builds the calculator in units u, filled with the example.
+func NewLiftCalc(u lifting.Units) *LiftCalc {
+	if u != lifting.US {
+		u = lifting.Metric
+	}
+	c := &LiftCalc{units: u, fields: map[string]*calcField{}, updating: true}
+	c.build()
+	in := calcExample
+	if u == lifting.US {
+		in = convertInput(in, lifting.Metric, lifting.US)
+	}
+	c.SetInput(in)
+	c.updating = false
+	c.Recompute()
+	return c
+}
+
+// Content is the calculator's layout, to place in a window.
+func (c *LiftCalc) Content() fyne.CanvasObject { return c.content }
+
+func (c *LiftCalc) build() {
+	form := container.New(layout.NewFormLayout())
+	add := func(key, label string) {
+		f := &calcField{key: key, entry: widget.NewEntry(), unit: widget.NewLabel(""), err: widget.NewLabel("")}
+		f.entry.OnChanged = c.onChanged
+		f.err.Importance = widget.DangerImportance
+		f.err.Wrapping = fyne.TextWrapWord
+		f.err.Hide()
+		c.fields[key] = f
+		c.order = append(c.order, key)
+		form.Add(widget.NewLabel(label))
+		unit := container.New(layout.NewGridWrapLayout(fyne.NewSize(40, f.entry.MinSize().Height)), f.unit)
+		form.Add(container.NewVBox(container.NewBorder(nil, nil, nil, unit, f.entry), f.err))
+	}
+	c.unitsIn = widget.NewRadioGroup(unitChoices, c.OnUnits)
+	c.unitsIn.Horizontal = true
+	c.unitsIn.Required = true
+	form.Add(widget.NewLabel("Units"))
+	form.Add(c.unitsIn)
+	add("load", "Load")
+	add("h", "H: reach")
+	add("v", "V: start height")
+	add("d", "D: travel")
+	add("a", "A: twist")
+	add("freq", "Lifts a minute")
+	c.duration = widget.NewSelect(durationChoices, c.onSelect)
+	c.coupling = widget.NewSelect(couplingChoices, c.onSelect)
+	c.zone = widget.NewSelect(append([]string{zoneEstimated}, zoneNames...), c.onSelect)
+	c.zone.SetSelectedIndex(0)
+	c.lowering = widget.NewCheck("Lowering, not lifting", c.onCheck)
+	form.Add(widget.NewLabel("Work spell"))
+	form.Add(c.duration)
+	form.Add(widget.NewLabel("Grip"))
+	form.Add(c.coupling)
+	form.Add(widget.NewLabel("Hand zone"))
+	form.Add(c.zone)
+	form.Add(layout.NewSpacer())
+	form.Add(c.lowering)
+	c.fields["a"].unit.SetText("°")
+	c.fields["freq"].unit.SetText("/min")
+
+	help := widget.NewLabel("H: hands out from the midpoint between the ankles. V: hand height at the start. D: how far the hands travel. A: how far the body twists. Lifts a minute: averaged over 15 minutes. Grip: good with handles or hand-hold cut-outs; fair with poorer handles, or fingers curled under; poor for bulky, awkward or sagging loads.")
+	help.Wrapping = fyne.TextWrapWord
+	help.SizeName = theme.SizeNameCaptionText
+	inputs := container.NewBorder(heading("Your lift"), nil, nil, nil, container.NewVScroll(container.NewVBox(form, help)))
+
+	// Results.
+	c.status = widget.NewLabel("")
+	c.status.Wrapping = fyne.TextWrapWord
+	c.status.Importance = widget.DangerImportance
+	c.status.Hide()
+	c.rwl = widget.NewLabel("")
+	c.rwl.TextStyle.Bold = true
+	c.rwl.SizeName = theme.SizeNameSubHeadingText
+	c.li = widget.NewLabel("")
+	c.li.TextStyle.Bold = true
+	c.li.SizeName = theme.SizeNameSubHeadingText
+	c.badge = canvas.NewRectangle(color.Transparent)
+	c.badge.CornerRadius = 6
+	c.badgeText = canvas.NewText("", color.White)
+	c.badgeText.TextStyle.Bold = true
+	c.badgeText.Alignment = fyne.TextAlignCenter
+	badge := container.NewStack(c.badge, container.NewPadded(c.badgeText))
+	c.reading = widget.NewLabel("")
+	c.reading.Wrapping = fyne.TextWrapWord
+	mults := container.New(layout.NewFormLayout())
+	c.mults = map[string]*widget.Label{}
+	c.multNames = map[string]*widget.Label{}
+	for _, m := range []string{"HM", "VM", "DM", "AM", "FM", "CM"} {
+		n := widget.NewLabel("")
+		v := widget.NewLabel("")
+		v.TextStyle.Monospace = true
+		c.multNames[m], c.mults[m] = n, v
+		mults.Add(n)
+		mults.Add(v)
+	}
+	c.notesHead = boldLabel("Notes")
+	c.notes = widget.NewLabel("")
+	c.notes.Wrapping = fyne.TextWrapWord
+	c.adviceHead = boldLabel("Changes that would help most (one at a time)")
+	c.advice = widget.NewLabel("")
+	c.advice.Wrapping = fyne.TextWrapWord
+	c.results = container.NewVBox(
+		container.NewHBox(c.rwl, layout.NewSpacer()),
+		container.NewHBox(c.li, container.NewCenter(badge), layout.NewSpacer()),
+		c.reading,
+		boldLabel("Multipliers (1 = no reduction)"), mults,
+		c.notesHead, c.notes,
+		c.adviceHead, c.advice,
+	)
+	note := widget.NewLabel("Guidance, not a diagnosis. The NIOSH equation covers smooth, two-handed lifts while standing. Sources: NIOSH Applications Manual for the Revised Lifting Equation (Pub. 94-110); HSE INDG143.")
+	note.Wrapping = fyne.TextWrapWord
+	note.SizeName = theme.SizeNameCaptionText
+	results := container.NewBorder(heading("NIOSH lifting equation"), nil, nil, nil,
+		container.NewVScroll(container.NewVBox(c.status, c.results, note)))
+
+	// HSE filter.
+	c.diagram = NewZoneDiagram()
+	c.diagram.OnTapped = c.OnZoneTapped
+	c.hseZones = widget.NewLabel("")
+	c.hseZones.Wrapping = fyne.TextWrapWord
+	c.hseZones.SizeName = theme.SizeNameCaptionText
+	c.hseBase = widget.NewLabel("")
+	c.hseBase.Wrapping = fyne.TextWrapWord
+	c.hseReduce = widget.NewLabel("")
+	c.hseReduce.Wrapping = fyne.TextWrapWord
+	c.hseAfter = widget.NewLabel("")
+	c.hseAfter.Wrapping = fyne.TextWrapWord
+	c.hseAfter.TextStyle.Bold = true
+	hseNote := widget.NewLabel("Guideline kg: load close / arms extended. The filter is a quick screen, not a safe limit.")
+	hseNote.Wrapping = fyne.TextWrapWord
+	hseNote.SizeName = theme.SizeNameCaptionText
+	hse := container.NewBorder(heading("HSE risk filter"), nil, nil, nil,
+		container.NewVScroll(container.NewVBox(c.diagram, c.hseBase, c.hseReduce, c.hseAfter, c.hseZones, hseNote)))
+
+	c.content = container.New(&columns{widths: []float32{320, 0, 340}}, inputs, results, hse)
+}
+
+func heading(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.TextStyle.Bold = true
+	l.SizeName = theme.SizeNameSubHeadingText
+	return l
+}
+
+func boldLabel(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.TextStyle.Bold = true
+	return l
+}
+
+// columns lays objects side by side: each takes its width from widths (0
+// shares what is left), and all take the full height.
+type columns struct{ widths []float32 }
+
+func (l *columns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding() * 2
+	fixed, flex := float32(0), 0
+	for i := range objs {
+		if w := l.width(i); w > 0 {
+			fixed += w
+		} else {
+			flex++
+		}
+	}
+	rest := size.Width - fixed - pad*float32(len(objs)-1)
+	x := float32(0)
+	for i, o := range objs {
+		w := l.width(i)
+		if w == 0 {
+			w = max(rest/float32(max(flex, 1)), 0)
+		}
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+		x += w + pad
+	}
+}
+
+func (l *columns) width(i int) float32 {
+	if i < len(l.widths) {
+		return l.widths[i]
+	}
+	return 0
+}
+
+func (l *columns) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	w, h := float32(0), float32(0)
+	for i, o := range objs {
+		m := o.MinSize()
+		w += max(l.width(i), m.Width)
+		h = max(h, m.Height)
+	}
+	return fyne.NewSize(w+theme.Padding()*2*float32(max(len(objs)-1, 0)), h)
+}
+
+// SetInput fills the fields with in (its Units are ignored: the calculator
+// keeps its own) and recomputes.
+func (c *LiftCalc) SetInput(in lifting.Input) {
+	was := c.updating
+	c.updating = true
+	vals := map[string]string{"load": in.Load, "h": in.H, "v": in.V, "d": in.D, "a": in.A, "freq": in.Freq}
+	for k, s := range vals {
+		c.fields[k].entry.SetText(s)
+	}
+	if d, err := lifting.ParseDuration(in.Duration); err == nil {
+		c.duration.SetSelectedIndex(indexOf(durationValues, d))
+	}
+	if g, err := lifting.ParseCoupling(in.Coupling); err == nil {
+		c.coupling.SetSelectedIndex(indexOf(couplingValues, g))
+	}
+	c.unitsIn.SetSelected(unitChoices[indexOf(unitValues, c.units)])
+	c.updating = was
+	c.Recompute()
+}
+
+func indexOf[T comparable](xs []T, x T) int {
+	for i, y := range xs {
+		if x == y {
+			return i
+		}
+	}
+	return -1
+}
+
+// Input is what the fields hold now.
+func (c *LiftCalc) Input() lifting.Input {
+	in := lifting.Input{
+		Load: c.fields["load"].entry.Text, H: c.fields["h"].entry.Text, V: c.fields["v"].entry.Text,
+		D: c.fields["d"].entry.Text, A: c.fields["a"].entry.Text, Freq: c.fields["freq"].entry.Text,
+		Units: string(c.units),
+	}
+	if i := c.duration.SelectedIndex(); i >= 0 {
+		in.Duration = string(durationValues[i])
+	}
+	if i := c.coupling.SelectedIndex(); i >= 0 {
+		in.Coupling = string(couplingValues[i])
+	}
+	return in
+}
+
+func (c *LiftCalc) onChanged(string) { c.Recompute() }
+func (c *LiftCalc) onSelect(string)  { c.Recompute() }
+func (c *LiftCalc) onCheck(bool)     { c.Recompute() }
+
+// OnUnits switches units, converting the load and lengths typed so far so
+// the lift stays the same.
+func (c *LiftCalc) OnUnits(choice string) {
+	i := indexOf(unitChoices, choice)
+	if i < 0 {
+		if c.unitsIn != nil && c.units != "" {
+			c.unitsIn.SetSelected(unitChoices[indexOf(unitValues, c.units)]) // Required: never none
+		}
+		return
+	}
+	to := unitValues[i]
+	if to == c.units {
+		return
+	}
+	from := c.units
+	c.units = to
+	if c.updating {
+		return
+	}
+	c.SetInput(convertInput(c.Input(), from, to))
+}
+
+// convertInput converts the numeric fields that parse from one unit system
+// to the other, rounded to 1 decimal; others are left as typed.
+func convertInput(in lifting.Input, from, to lifting.Units) lifting.Input {
+	conv := func(s string, weight bool) string {
+		v, err := strconv.ParseFloat(strings.TrimSpace(strings.Replace(s, ",", ".", 1)), 64)
+		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+			return s
+		}
+		if weight {
+			v = lifting.KgTo(lifting.ToMetric(lifting.Lift{LoadKg: v}, from).LoadKg, to)
+		} else {
+			v = lifting.CmTo(lifting.ToMetric(lifting.Lift{HCm: v}, from).HCm, to)
+		}
+		return trimNum(v, 1)
+	}
+	in.Load = conv(in.Load, true)
+	in.H = conv(in.H, false)
+	in.V = conv(in.V, false)
+	in.D = conv(in.D, false)
+	in.Units = string(to)
+	return in
+}
+
+// trimNum writes x with at most n decimals and no trailing zeros.
+func trimNum(x float64, n int) string {
+	p := math.Pow(10, float64(n))
+	s := strconv.FormatFloat(math.Round(x*p+1e-9)/p, 'f', -1, 64)
+	if s == "-0" {
+		s = "0"
+	}
+	return s
+}
+
+// OnZoneTapped chooses a zone from the diagram.
+func (c *LiftCalc) OnZoneTapped(z lifting.Zone) {
+	c.zone.SetSelectedIndex(1 + indexOf(lifting.Zones, z))
+}
+
+// fieldError is the message for one field alone: the field's value checked
+// with every other field valid, so each bad field shows its own message.
+func (c *LiftCalc) fieldError(key string, in lifting.Input) *lifting.FieldError {
+	probe := lifting.Input{Load: "0", H: "0", V: "0", D: "0", A: "0", Freq: "0", Duration: "1h", Coupling: "good", Units: in.Units}
+	switch key {
+	case "load":
+		probe.Load = in.Load
+	case "h":
+		probe.H = in.H
+	case "v":
+		probe.V = in.V
+	case "d":
+		probe.D = in.D
+	case "a":
+		probe.A = in.A
+	case "freq":
+		probe.Freq = in.Freq
+	}
+	_, err := lifting.ParseInput(probe)
+	var fe *lifting.FieldError
+	if errors.As(err, &fe) && fe.Field == key {
+		return fe
+	}
+	return nil
+}
+
+// FieldMessage words a field error for the line under the field.
+func FieldMessage(fe *lifting.FieldError) string {
+	if fe.Got == "" {
+		return "Enter " + fe.Want + "."
+	}
+	return "Expected " + fe.Want + "; got " + fe.Got + "."
+}
+
+// Recompute checks every field and, when all are valid, computes and shows
+// the result and the HSE filter.
+func (c *LiftCalc) Recompute() {
+	if c.updating {
+		return
+	}
+	in := c.Input()
+	w, ln := c.units.WeightUnit(), c.units.LengthUnit()
+	c.fields["load"].unit.SetText(w)
+	for _, k := range []string{"h", "v", "d"} {
+		c.fields[k].unit.SetText(ln)
+	}
+	bad := 0
+	for _, k := range c.order {
+		f := c.fields[k]
+		if fe := c.fieldError(k, in); fe != nil {
+			bad++
+			f.err.SetText(FieldMessage(fe))
+			f.err.Show()
+		} else {
+			f.err.Hide()
+		}
+	}
+	c.valid = false
+	var err error
+	if bad == 0 {
+		c.lift, err = lifting.ParseInput(in)
+		if err == nil {
+			c.result, err = lifting.Compute(c.lift)
+		}
+	}
+	switch {
+	case bad > 0:
+		c.showProblem("Fix the field marked in red to see the result.")
+		return
+	case err != nil:
+		c.showProblem(capitalize(err.Error()) + ".")
+		return
+	}
+	c.valid = true
+	c.status.Hide()
+	c.results.Show()
+	c.showResult()
+	c.showFilter()
+}
+
+func (c *LiftCalc) showProblem(msg string) {
+	c.status.SetText(msg)
+	c.status.Show()
+	c.results.Hide()
+	c.diagram.Set(nil, "", false)
+	for _, l := range []*widget.Label{c.hseZones, c.hseBase, c.hseReduce, c.hseAfter} {
+		l.SetText("")
+	}
+}
+
+// weight formats kg in the calculator's units (and kg too for US).
+func (c *LiftCalc) weight(kg float64) string {
+	if c.units == lifting.US {
+		return trimNum(lifting.KgTo(kg, lifting.US), 1) + " lb (" + trimNum(kg, 1) + " kg)"
+	}
+	return trimNum(kg, 2) + " kg"
+}
+
+func (c *LiftCalc) length(cm float64) string {
+	return trimNum(lifting.CmTo(cm, c.units), 1) + " " + c.units.LengthUnit()
+}
+
+func (c *LiftCalc) showResult() {
+	l, r := c.lift, c.result
+	c.rwl.SetText("Recommended weight limit (RWL): " + c.weight(r.RWLKg))
+	th := theme.Current()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	var band color.Color
+	switch {
+	case r.Unbounded:
+		c.li.SetText("Lifting index (LI): no limit")
+		c.badgeText.Text = "above 3: high risk"
+		band = th.Color(theme.ColorNameError, v)
+	default:
+		c.li.SetText("Lifting index (LI): " + trimNum(r.LI, 2))
+		switch r.Reading {
+		case lifting.Acceptable:
+			c.badgeText.Text = "below 1: acceptable"
+			band = th.Color(theme.ColorNameSuccess, v)
+		case lifting.Increased:
+			c.badgeText.Text = "1 to 3: increased risk"
+			band = th.Color(theme.ColorNameWarning, v)
+		default:
+			c.badgeText.Text = "above 3: high risk"
+			band = th.Color(theme.ColorNameError, v)
+		}
+	}
+	c.badge.FillColor = band
+	c.badge.Refresh()
+	c.badgeText.Color = color.Black
+	if r.Reading == lifting.High {
+		c.badgeText.Color = color.White
+	}
+	c.badgeText.Refresh()
+	reading := fmt.Sprintf("Load %s ÷ RWL: %s.", c.weight(l.LoadKg), r.ReadingText())
+	if r.Unbounded {
+		reading = "With a multiplier of 0 the lift is " + r.ReadingText() + "."
+	}
+	c.reading.SetText(capitalize(reading))
+
+	set := func(m, name string, val float64) {
+		c.multNames[m].SetText(m + " · " + name)
+		c.mults[m].SetText(trimNum(val, 3))
+	}
+	set("HM", "reach, H "+c.length(l.HCm), r.HM)
+	set("VM", "start height, V "+c.length(l.VCm), r.VM)
+	set("DM", "travel, D "+c.length(l.DCm), r.DM)
+	set("AM", "twist, A "+trimNum(l.ADeg, 1)+"°", r.AM)
+	set("FM", fmt.Sprintf("frequency, %s/min for %s", trimNum(l.Freq, 2), l.Duration.Words()), r.FM)
+	set("CM", "grip, "+string(l.Coupling), r.CM)
+
+	notes := lifting.Notes(l, r, c.units)
+	if c.units == lifting.US {
+		notes = append(notes, lifting.USLimitNotes(l)...)
+	}
+	c.notes.SetText(bullets(notes))
+	c.notesHead.Hidden = len(notes) == 0
+	c.notes.Hidden = len(notes) == 0
+	c.notesHead.Refresh()
+	c.notes.Refresh()
+
+	var adv []string
+	for i, a := range r.Advice {
+		if i == 3 {
+			break
+		}
+		adv = append(adv, fmt.Sprintf("%s: RWL +%s", capitalize(a.Describe(c.units)), c.weight(a.RWLGainKg)))
+	}
+	if len(adv) == 0 {
+		adv = []string{"None: every factor is already at its best."}
+		if r.Unbounded {
+			adv = []string{"Redesign the task so no factor is beyond its limit (see the notes)."}
+		}
+	}
+	c.advice.SetText(bullets(adv))
+}
+
+// bullets joins lines as a bulleted list.
+func bullets(lines []string) string {
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString("• " + l)
+	}
+	return b.String()
+}
+
+// Zones returns the zones the hands pass and the chosen (limiting) zone.
+func (c *LiftCalc) zones() (passed []lifting.Zone, chosen lifting.Zone, estimated bool) {
+	l := c.lift
+	if i := c.zone.SelectedIndex(); i > 0 {
+		z := lifting.Zones[i-1]
+		return []lifting.Zone{z}, z, false
+	}
+	end := l.VCm + l.DCm
+	if c.lowering.Checked {
+		end = math.Max(0, l.VCm-l.DCm)
+	}
+	passed = lifting.ZonesBetween(l.VCm, end)
+	return passed, lifting.LimitingZone(passed, lifting.Men, lifting.Extended(l.HCm)), true
+}
+
+func (c *LiftCalc) showFilter() {
+	l := c.lift
+	passed, chosen, estimated := c.zones()
+	ext := lifting.Extended(l.HCm)
+	c.diagram.Set(passed, chosen, ext)
+	reach := fmt.Sprintf("load close to the body (H under %s)", c.length(lifting.ExtendedReachCm))
+	if ext {
+		reach = fmt.Sprintf("arms extended (H %s or more)", c.length(lifting.ExtendedReachCm))
+	}
+	switch {
+	case !estimated:
+		c.hseZones.SetText(fmt.Sprintf("Zone: %s (chosen). Reach: %s.", chosen.Words(), reach))
+	case len(passed) > 1:
+		c.hseZones.SetText(fmt.Sprintf("Zone: %s, the lowest guideline of the %d zones the hands pass (estimated from V and D for an adult about 170 cm tall). Reach: %s.",
+			chosen.Words(), len(passed), reach))
+	default:
+		c.hseZones.SetText(fmt.Sprintf("Zone: %s (estimated from V and D for an adult about 170 cm tall). Reach: %s.", chosen.Words(), reach))
+	}
+	var base, after, within, over, reductions []string
+	for _, s := range []lifting.Sex{lifting.Men, lifting.Women} {
+		fr, err := lifting.Filter(lifting.FilterInput{Zone: chosen, Sex: s, Extended: ext, LoadKg: l.LoadKg, LiftsPerMin: l.Freq, TwistDeg: l.ADeg})
+		if err != nil {
+			c.hseBase.SetText(capitalize(err.Error()) + ".")
+			return
+		}
+		base = append(base, fmt.Sprintf("%s %s", s, c.weight(fr.BaseKg)))
+		after = append(after, fmt.Sprintf("%s %s", s, c.weight(fr.AfterKg)))
+		if fr.WithinFilter {
+			within = append(within, string(s))
+		} else {
+			over = append(over, string(s))
+		}
+		reductions = fr.Reductions
+	}
+	c.hseBase.SetText("Guideline: " + strings.Join(base, ", ") + ".")
+	if len(reductions) == 0 {
+		c.hseReduce.SetText("Reductions: none (up to 30 lifts an hour, twist under 45°).")
+	} else {
+		for i := range reductions {
+			reductions[i] = capitalize(reductions[i])
+		}
+		c.hseReduce.SetText("Reductions:\n" + bullets(reductions))
+	}
+	verdict := fmt.Sprintf("Your %s load is ", c.weight(l.LoadKg))
+	switch {
+	case len(over) == 0:
+		verdict += "within the filter for men and women."
+	case len(within) == 0:
+		verdict += "over the filter for men and women: the task needs a fuller assessment."
+	default:
+		verdict += fmt.Sprintf("within the filter for %s but over it for %s: for %s the task needs a fuller assessment.", within[0], over[0], over[0])
+	}
+	c.hseAfter.SetText("After reductions: " + strings.Join(after, ", ") + ". " + verdict)
+}

@@ -1,0 +1,504 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/limberapp/limber/content"
+	"github.com/limberapp/limber/journal"
+	"github.com/limberapp/limber/quiz"
+)
+
+// Screens of the refresher, in order.
+const (
+	ScreenTechnique = iota
+	ScreenQuestion
+	ScreenSummary
+)
+
+// LiftDemoID is the exercise that shows the lifting technique.
+const LiftDemoID = "lift-box"
+
+// Refresher is the lifting refresher: the technique as an animated
+// sequence, then a few quiz questions, then a summary.
+type Refresher struct {
+	v       *LiftingView
+	lib     *content.Library
+	started time.Time
+	begun   bool
+	running bool
+
+	// Technique.
+	ex       *content.Exercise
+	steps    []*content.LiftingStep // in order
+	stepOf   map[string]int         // lifting step id → index in steps
+	current  int                    // technique step shown (index in steps)
+	figure   *Figure
+	stepRows []*stepRow
+
+	// Quiz.
+	deck      *quiz.Deck
+	questions []*content.Question
+	q         int   // question shown
+	chosen    []int // choice per question, -1 before answering
+	answered  bool
+	right     int
+
+	screen  int
+	heading *widget.Label
+	body    *fyne.Container
+	back    *widget.Button
+	next    *widget.Button
+	calcBtn *widget.Button
+
+	technique fyne.CanvasObject
+	question  fyne.CanvasObject
+	summary   fyne.CanvasObject
+
+	qText       *widget.Label
+	choices     *ChoiceGroup
+	choiceSlot  *fyne.Container
+	verdict     *widget.Label
+	explanation *widget.Label
+	qSource     *widget.Label
+	score       *widget.Label
+	missed      *widget.Label
+
+	content fyne.CanvasObject
+}
+
+// stepRow is one numbered technique step: its title, and its text shown
+// while it is the current step.
+type stepRow struct {
+	title, text, source *widget.Label
+	detail              *fyne.Container
+}
+
+func newRefresher(v *LiftingView) *Refresher {
+	r := &Refresher{v: v, lib: v.opt.Library, stepOf: map[string]int{}, current: -1}
+	r.steps = append(r.steps, r.lib.LiftingSteps...)
+	sort.SliceStable(r.steps, func(i, j int) bool { return r.steps[i].Order < r.steps[j].Order })
+	for i, s := range r.steps {
+		r.stepOf[s.ID] = i
+	}
+	if ex, ok := r.lib.Exercise(LiftDemoID); ok && ex.Demo {
+		r.ex = ex
+	}
+	r.build()
+	return r
+}
+
+// Content is the refresher's layout.
+func (r *Refresher) Content() fyne.CanvasObject { return r.content }
+
+// Screen is the screen shown: ScreenTechnique, ScreenQuestion or
+// ScreenSummary.
+func (r *Refresher) Screen() int { return r.screen }
+
+// CurrentStep is the technique step shown (0-based, lifting.toml order).
+func (r *Refresher) CurrentStep() int { return r.current }
+
+// Questions are the questions of this refresher.
+func (r *Refresher) Questions() []*content.Question { return r.questions }
+
+// Right is how many answers were right so far.
+func (r *Refresher) Right() int { return r.right }
+
+// Deck is the quiz schedule (nil before the refresher begins).
+func (r *Refresher) Deck() *quiz.Deck { return r.deck }
+
+func (r *Refresher) build() {
+	r.heading = heading("")
+	r.back = widget.NewButton("Back (←)", r.OnBack)
+	r.next = widget.NewButton("Next (→)", r.OnNext)
+	r.next.Importance = widget.HighImportance
+	r.calcBtn = widget.NewButton("Open the calculator", r.OnOpenCalculator)
+	r.calcBtn.Hide()
+
+	// Technique: the figure, and the numbered steps beside it.
+	list := container.NewVBox()
+	for i, s := range r.steps {
+		row := &stepRow{title: widget.NewLabel(fmt.Sprintf("%d. %s", i+1, s.Title)), text: widget.NewLabel(s.Text), source: widget.NewLabel(sourceText(r.lib, s.Sources))}
+		row.title.Wrapping = fyne.TextWrapWord
+		row.text.Wrapping = fyne.TextWrapWord
+		row.source.Wrapping = fyne.TextWrapWord
+		row.source.SizeName = theme.SizeNameCaptionText
+		row.detail = container.NewVBox(row.text, row.source)
+		row.detail.Hide()
+		r.stepRows = append(r.stepRows, row)
+		list.Add(row.title)
+		list.Add(row.detail)
+	}
+	figSlot := container.NewStack()
+	if r.ex != nil {
+		r.figure = NewFigure(r.ex)
+		r.figure.OnStep = r.onFigureStep
+		figSlot.Add(r.figure)
+	}
+	caution := widget.NewLabel("Only lift what you can manage; get help or use an aid for heavy or awkward loads. With a recent back injury, ask a clinician before lifting.")
+	caution.Wrapping = fyne.TextWrapWord
+	caution.SizeName = theme.SizeNameCaptionText
+	left := container.NewBorder(nil, caution, nil, nil, container.NewGridWrap(fyne.NewSize(340, 340), figSlot))
+	r.technique = container.New(&columns{widths: []float32{350, 0}}, left, container.NewVScroll(list))
+
+	// Question.
+	r.qText = widget.NewLabel("")
+	r.qText.Wrapping = fyne.TextWrapWord
+	r.qText.SizeName = theme.SizeNameSubHeadingText
+	r.qText.TextStyle.Bold = true
+	r.choiceSlot = container.NewStack()
+	r.verdict = widget.NewLabel("")
+	r.verdict.Wrapping = fyne.TextWrapWord
+	r.verdict.TextStyle.Bold = true
+	r.explanation = widget.NewLabel("")
+	r.explanation.Wrapping = fyne.TextWrapWord
+	r.qSource = widget.NewLabel("")
+	r.qSource.Wrapping = fyne.TextWrapWord
+	r.qSource.SizeName = theme.SizeNameCaptionText
+	r.question = container.NewVScroll(container.NewVBox(r.qText, r.choiceSlot, r.verdict, r.explanation, r.qSource))
+
+	// Summary: the score and the common mistakes with their fixes.
+	r.score = widget.NewLabel("")
+	r.score.Wrapping = fyne.TextWrapWord
+	r.score.SizeName = theme.SizeNameSubHeadingText
+	r.score.TextStyle.Bold = true
+	r.missed = widget.NewLabel("")
+	r.missed.Wrapping = fyne.TextWrapWord
+	mistakes := container.NewVBox(boldLabel("Common mistakes, and how to avoid them"))
+	var srcs []string
+	seen := map[string]bool{}
+	for _, m := range r.lib.Mistakes {
+		t := widget.NewLabel("• " + m.Title + ": " + lowerFirst(m.Text) + "\n   Fix: " + m.Fix)
+		t.Wrapping = fyne.TextWrapWord
+		mistakes.Add(t)
+		for _, s := range m.Sources {
+			if !seen[s] {
+				seen[s] = true
+				srcs = append(srcs, s)
+			}
+		}
+	}
+	src := widget.NewLabel(sourceText(r.lib, srcs))
+	src.Wrapping = fyne.TextWrapWord
+	src.SizeName = theme.SizeNameCaptionText
+	mistakes.Add(src)
+	r.summary = container.NewVScroll(container.NewVBox(r.score, r.missed, mistakes))
+
+	r.body = container.NewStack()
+	buttons := container.NewHBox(r.back, layout.NewSpacer(), r.calcBtn, r.next)
+	r.content = container.NewBorder(r.heading, buttons, nil, nil, r.body)
+	r.showTechnique(0)
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return string(s[0]|0x20) + s[1:]
+}
+
+// begin starts the refresher once: picks the questions.
+func (r *Refresher) begin() {
+	if r.begun {
+		return
+	}
+	r.begun = true
+	r.started = r.v.opt.Now()
+	r.deck = quiz.NewDeck(r.v.loadQuiz(), r.v.opt.Now)
+	ids := make([]string, len(r.lib.Quiz))
+	byID := map[string]*content.Question{}
+	for i, q := range r.lib.Quiz {
+		ids[i] = q.ID
+		byID[q.ID] = q
+	}
+	for _, id := range r.deck.Begin(ids, r.v.opt.Questions, r.v.opt.Seed) {
+		r.questions = append(r.questions, byID[id])
+		r.chosen = append(r.chosen, -1)
+	}
+}
+
+// resume shows the refresher: starts it the first time, and runs the
+// figure on the technique screen.
+func (r *Refresher) resume() {
+	r.begin()
+	if r.screen == ScreenTechnique && r.figure != nil && !r.running {
+		r.running = true
+		r.figure.Start()
+	}
+}
+
+// pause stops the figure.
+func (r *Refresher) pause() {
+	if r.figure != nil && r.running {
+		r.running = false
+		r.figure.Stop()
+	}
+}
+
+// showTechnique shows technique step i and moves the figure there.
+func (r *Refresher) showTechnique(i int) {
+	r.screen = ScreenTechnique
+	r.body.Objects = []fyne.CanvasObject{r.technique}
+	r.body.Refresh()
+	r.back.Show()
+	r.calcBtn.Hide()
+	r.highlight(i)
+	if r.figure == nil {
+		return
+	}
+	if t, ok := r.stepTime(i); ok && r.figure.Step() != r.demoStep(i) {
+		// A running figure keeps its own clock: restart it from t.
+		if r.running {
+			r.figure.Stop()
+		}
+		r.figure.SetTime(t)
+		if r.running {
+			r.figure.Start()
+		}
+	}
+}
+
+// demoStep is the demo exercise's step that shows technique step i, or -1.
+func (r *Refresher) demoStep(i int) int {
+	if r.ex == nil || i < 0 || i >= len(r.steps) {
+		return -1
+	}
+	for k, s := range r.ex.Steps {
+		if s.Ref == r.steps[i].ID {
+			return k
+		}
+	}
+	return -1
+}
+
+// stepTime is when the demo's animation starts moving into technique step i.
+func (r *Refresher) stepTime(i int) (time.Duration, bool) {
+	d := r.demoStep(i)
+	if d < 0 {
+		return 0, false
+	}
+	anim := r.ex.Animation()
+	for k, key := range anim.Keys {
+		if key.Step == d {
+			return anim.KeyTime(k) - key.Move, true
+		}
+	}
+	return 0, false
+}
+
+// onFigureStep follows the animation: the demo's step i shows the lifting
+// step its ref names.
+func (r *Refresher) onFigureStep(i int) {
+	if r.screen != ScreenTechnique || r.ex == nil || i < 0 || i >= len(r.ex.Steps) {
+		return
+	}
+	if j, ok := r.stepOf[r.ex.Steps[i].Ref]; ok {
+		r.highlight(j)
+	}
+}
+
+// highlight marks technique step i as current and shows its text.
+func (r *Refresher) highlight(i int) {
+	if i < 0 || i >= len(r.steps) {
+		return
+	}
+	r.current = i
+	for j, row := range r.stepRows {
+		row.title.TextStyle.Bold = j == i
+		row.title.Importance = widget.MediumImportance
+		if j == i {
+			row.title.Importance = widget.HighImportance
+		}
+		row.title.Refresh()
+		if j == i {
+			row.detail.Show()
+		} else {
+			row.detail.Hide()
+		}
+	}
+	r.heading.SetText(fmt.Sprintf("Lifting technique · step %d of %d", i+1, len(r.steps)))
+	r.back.Enable()
+	if i == 0 {
+		r.back.Disable()
+	}
+	r.next.SetText("Next (→)")
+	if i == len(r.steps)-1 {
+		r.next.SetText("On to the questions (→)")
+	}
+}
+
+// OnNext goes forward: the next technique step, the first question, the
+// next question once this one is answered, or the summary.
+func (r *Refresher) OnNext() {
+	switch r.screen {
+	case ScreenTechnique:
+		if r.current+1 < len(r.steps) {
+			r.showTechnique(r.current + 1)
+			return
+		}
+		r.pause()
+		r.begin()
+		r.showQuestion(0)
+	case ScreenQuestion:
+		if !r.answered {
+			r.OnAnswer()
+			return
+		}
+		if r.q+1 < len(r.questions) {
+			r.showQuestion(r.q + 1)
+			return
+		}
+		r.showSummary()
+	case ScreenSummary:
+		r.v.OnClose()
+	}
+}
+
+// OnBack goes back one technique step.
+func (r *Refresher) OnBack() {
+	if r.screen == ScreenTechnique && r.current > 0 {
+		r.showTechnique(r.current - 1)
+	}
+}
+
+// OnOpenCalculator switches to the calculator.
+func (r *Refresher) OnOpenCalculator() { r.v.ShowCalculator() }
+
+// showQuestion shows question i, unanswered.
+func (r *Refresher) showQuestion(i int) {
+	if i >= len(r.questions) {
+		r.showSummary()
+		return
+	}
+	r.screen = ScreenQuestion
+	r.q = i
+	r.answered = false
+	q := r.questions[i]
+	r.heading.SetText(fmt.Sprintf("Question %d of %d", i+1, len(r.questions)))
+	r.qText.SetText(q.Question)
+	r.choices = NewChoiceGroup(q.Choices, r.v.win.Canvas().Focus)
+	r.choices.OnChanged = r.onChoice
+	r.choices.OnSubmit = r.OnNext
+	r.choiceSlot.Objects = []fyne.CanvasObject{r.choices.Object()}
+	r.choiceSlot.Refresh()
+	for _, l := range []*widget.Label{r.verdict, r.explanation, r.qSource} {
+		l.SetText("")
+		l.Hide()
+	}
+	r.body.Objects = []fyne.CanvasObject{r.question}
+	r.body.Refresh()
+	r.back.Hide()
+	r.calcBtn.Hide()
+	r.next.SetText("Answer (Enter)")
+	r.next.Disable()
+	if len(r.choices.Items) > 0 {
+		r.v.win.Canvas().Focus(r.choices.Items[0])
+	}
+}
+
+func (r *Refresher) onChoice(i int) {
+	if !r.answered && i >= 0 {
+		r.next.Enable()
+	}
+}
+
+// Choose picks choice i of the current question (before answering).
+func (r *Refresher) Choose(i int) {
+	if r.screen == ScreenQuestion && !r.answered && r.choices != nil {
+		r.choices.Select(i)
+	}
+}
+
+// OnAnswer checks the chosen answer, shows the explanation and its source,
+// records the answer in the journal and reschedules the question.
+func (r *Refresher) OnAnswer() {
+	if r.screen != ScreenQuestion || r.answered || r.choices.Selected < 0 {
+		return
+	}
+	q := r.questions[r.q]
+	pick := r.choices.Selected
+	r.answered = true
+	r.chosen[r.q] = pick
+	ok := pick == q.Answer
+	r.choices.Disable()
+	outcome := OutcomeWrong
+	if ok {
+		outcome = OutcomeRight
+		r.right++
+		r.verdict.SetText("Right.")
+		r.verdict.Importance = widget.SuccessImportance
+		r.choices.Mark(q.Answer, -1)
+	} else {
+		r.verdict.SetText("Not quite. The answer is: " + q.Choices[q.Answer] + ".")
+		r.verdict.Importance = widget.DangerImportance
+		r.choices.Mark(q.Answer, pick)
+	}
+	r.explanation.SetText(q.Explanation)
+	r.qSource.SetText(sourceText(r.lib, q.Sources))
+	for _, l := range []*widget.Label{r.verdict, r.explanation, r.qSource} {
+		l.Show()
+		l.Refresh()
+	}
+	r.deck.Answer(q.ID, ok)
+	r.v.saveQuiz(r.deck.State())
+	r.v.record(journal.Record{Event: journal.EventQuiz, Outcome: outcome, Data: map[string]any{"question": q.ID, "choice": pick}})
+	r.next.Enable()
+	if r.q+1 < len(r.questions) {
+		r.next.SetText("Next question (Enter)")
+	} else {
+		r.next.SetText("See how you did (Enter)")
+	}
+	// Focus stays on the choice, where Enter goes on (a focused button
+	// would take only Space).
+}
+
+// showSummary shows the score and the common mistakes, and records the
+// refresher as completed.
+func (r *Refresher) showSummary() {
+	if r.screen == ScreenSummary {
+		return
+	}
+	r.screen = ScreenSummary
+	r.heading.SetText("Refresher done")
+	r.score.SetText(fmt.Sprintf("%d of %d right", r.right, len(r.questions)))
+	switch {
+	case len(r.questions) == 0:
+		r.missed.SetText("No questions this time.")
+	case r.right == len(r.questions):
+		r.missed.SetText("Well done. Questions you get right come back less often.")
+	default:
+		r.missed.SetText("The questions you missed come back at the next refresher.")
+	}
+	r.body.Objects = []fyne.CanvasObject{r.summary}
+	r.body.Refresh()
+	r.back.Hide()
+	r.calcBtn.Show()
+	r.next.SetText("Done (Enter)")
+	r.next.Enable()
+	r.v.record(journal.Record{Event: journal.EventCompleted, Seconds: r.v.opt.Now().Sub(r.started).Seconds(),
+		Data: map[string]any{"right": r.right, "asked": len(r.questions)}})
+	r.v.win.Canvas().Unfocus() // Enter reaches the window: Done
+}
+
+// OnKey: Right = Next, Left = Back, Enter = Answer / Next, 1–9 choose.
+func (r *Refresher) OnKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyRight, fyne.KeyPageDown:
+		if r.screen != ScreenQuestion || r.answered {
+			r.OnNext()
+		}
+	case fyne.KeyLeft, fyne.KeyPageUp:
+		r.OnBack()
+	case fyne.KeyReturn, fyne.KeyEnter:
+		r.OnNext()
+	case fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9:
+		r.Choose(int(ev.Name[0] - '1'))
+	}
+}
