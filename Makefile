@@ -11,7 +11,7 @@ TEST_PKGS  := xvfb dbus dbus-x11 dunst haskell-status-notifier-item-utils xdotoo
               desktop-file-utils appstream
 BENCH_PKGS := workrave safeeyes procps
 
-export LANG := C.UTF-8
+export LANG := en_US.UTF-8
 export PATH := $(PATH):/usr/local/go/bin
 
 .PHONY: run build test unit e2e bench deps deps-test deps-bench vet contact-sheet clean
@@ -45,9 +45,10 @@ test: deps-test vet unit e2e check-install
 
 bench: deps-bench build
 	scripts/bench-idle.sh $(CURDIR)/$(BIN)
+	scripts/bench-break-latency.sh $(CURDIR)/$(BIN)
 
 contact-sheet: build
-	scripts/contact-sheet.sh $(CURDIR)/$(BIN)
+	scripts/contact-sheet.sh
 
 clean:
 	rm -rf bin dist

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/limberapp/limber/journal"
@@ -365,6 +366,23 @@ func (a *Agent) Handle(req Request) Response {
 		}
 		if err := a.OpenView(req.View); err != nil {
 			return fail(err)
+		}
+		return Response{OK: true}
+	case "reload-recovery":
+		a.do(func() {
+			a.loadRecovery()
+			a.adapt(a.wall())
+			a.refreshTray(a.wall())
+		})
+		return Response{OK: true}
+	case "reload":
+		probs := a.Reload()
+		if len(probs) > 0 {
+			var msgs []string
+			for _, p := range probs {
+				msgs = append(msgs, p.String())
+			}
+			return Response{Error: "settings reloaded with problems (the last good values are kept):\n" + strings.Join(msgs, "\n")}
 		}
 		return Response{OK: true}
 	case "quit":

@@ -10,6 +10,7 @@ import (
 	"github.com/limberapp/limber/journal"
 	"github.com/limberapp/limber/platform"
 	"github.com/limberapp/limber/prefs"
+	"github.com/limberapp/limber/recovery"
 	"github.com/limberapp/limber/schedule"
 )
 
@@ -59,6 +60,8 @@ type Options struct {
 	Session <-chan platform.SessionEvent
 	// StateDir holds agent.json (calendar items); empty: not kept.
 	StateDir string
+	// RecoveryPath is the recovery plan's state file; empty: no plan.
+	RecoveryPath string
 }
 
 // Agent is the resident process's state. Everything it owns is touched
@@ -93,6 +96,12 @@ type Agent struct {
 
 	state    agentState
 	calNotes map[uint32]string // calendar notification id → view
+
+	rec         *recovery.Plan
+	adaptation  recovery.Adaptation
+	adaptDay    string // local date the adaptation was computed for
+	thermalEnd  time.Time
+	thermalKind string // "ice" or "heat" while a timer runs
 }
 
 // idleSourceName names the idle source for `limber status`.
@@ -121,6 +130,8 @@ func New(opt Options) *Agent {
 	a.eng = schedule.New(a.cfg.Schedule(), now)
 	a.lastWall, a.lastMono = now, opt.Now()
 	a.loadState(now)
+	a.loadRecovery()
+	a.adapt(now)
 	return a
 }
 
@@ -230,6 +241,10 @@ func (a *Agent) tick() {
 			a.record(journal.Record{Event: "completed", Kind: string(k), Outcome: "completed", Seconds: now.Sub(a.breakStart).Seconds(), Data: map[string]any{"window": false}})
 		}
 	}
+	if now.Format("2006-01-02") != a.adaptDay {
+		a.adapt(now) // the recovery phase follows the calendar
+	}
+	a.endThermal(now)
 	a.fireCalendar(now)
 	in := schedule.Inputs{IdleFor: a.readIdle(now), DoNotDisturb: a.checkDND(now)}
 	for _, act := range a.eng.Advance(now, in) {
@@ -355,6 +370,12 @@ func (a *Agent) nextWake() (time.Duration, bool) {
 	}
 	if _, at, has := a.nextCalendar(now); has {
 		consider(at.Sub(now))
+	}
+	if a.thermalKind != "" {
+		consider(a.thermalEnd.Sub(now))
+	}
+	if y, m, d := now.Date(); true {
+		consider(time.Date(y, m, d+1, 0, 0, 1, 0, now.Location()).Sub(now)) // the phase may change at midnight
 	}
 	// The tray's countdown shows whole minutes: wake when it changes.
 	st := a.eng.Status(now)

@@ -9,6 +9,7 @@ import (
 	"github.com/limberapp/limber/journal"
 	"github.com/limberapp/limber/platform"
 	"github.com/limberapp/limber/prefs"
+	"github.com/limberapp/limber/recovery"
 	"github.com/limberapp/limber/schedule"
 )
 
@@ -18,12 +19,15 @@ var calendarViews = map[string]struct{ view, title, body string }{
 	"lifting":     {"lifting", "Lifting refresher (1 min)", "Keep good lifting technique fresh: a short animated reminder and three questions."},
 	"lifting-day": {"lifting", "Lifting refresher (1 min)", "A lifting day: a one-minute look at technique before you start."},
 	"workstation": {"quickcheck", "Workstation check-in", "Five quick questions about your desk set-up. Click to start."},
+	"recovery-checkin": {"recovery-checkin", "Back recovery: today's check-in", "How is your back today? A one-minute check-in keeps your plan right."},
 }
 
 // agentState is what the agent keeps between runs: when each calendar
 // item last fired.
 type agentState struct {
 	Calendar map[string]time.Time `json:"calendar"`
+	// Thermal are the ice and heat sessions, for the gap between them.
+	Thermal []recovery.Session `json:"thermal,omitempty"`
 }
 
 func (a *Agent) statePath() string {
@@ -72,7 +76,7 @@ func (a *Agent) nextCalendar(now time.Time) (schedule.CalendarItem, time.Time, b
 	var best schedule.CalendarItem
 	var at time.Time
 	hours := a.cfg.Schedule().Hours
-	for _, it := range a.cfg.Calendar() {
+	for _, it := range a.calendarItems() {
 		t := it.NextAfter(a.state.Calendar[it.ID], a.calendarFrom(it, now), hours, time.Local)
 		if t.IsZero() {
 			continue
@@ -133,4 +137,21 @@ func (a *Agent) onCalendarAction(id uint32, key string) bool {
 		}
 	}
 	return true
+}
+
+// WelcomeMarker is the file the welcome view writes once it has been
+// shown; until it exists, the agent opens the welcome at start.
+const WelcomeMarker = "welcome-shown"
+
+// FirstRun opens the welcome view the first time the agent starts.
+func (a *Agent) FirstRun() {
+	if a.opt.StateDir == "" || a.opt.Views == nil {
+		return
+	}
+	if _, err := os.Stat(a.opt.StateDir + string(os.PathSeparator) + WelcomeMarker); err == nil {
+		return
+	}
+	if err := a.opt.Views.Open("welcome"); err != nil {
+		fmt.Fprintln(a.opt.Log, "limber: welcome:", err)
+	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/limberapp/limber/journal"
 	"github.com/limberapp/limber/platform"
+	"github.com/limberapp/limber/recovery"
 )
 
 // Main runs the resident agent until Quit, SIGINT or SIGTERM. It returns
@@ -36,6 +37,9 @@ func Main(configPath string, withViews bool) error {
 	opt := Options{ConfigPath: configPath, Log: os.Stderr}
 	if dir, err := platform.StateDir(); err == nil {
 		opt.StateDir = dir
+	}
+	if p, err := recovery.DefaultStatePath(); err == nil {
+		opt.RecoveryPath = p
 	}
 	var jr *journal.Journal
 	if p, err := journal.DefaultPath(); err == nil {
@@ -70,6 +74,7 @@ func Main(configPath string, withViews bool) error {
 	}
 	a = New(opt)
 	a.ReportProblems()
+	a.FirstRun()
 
 	go serve(l, func(req Request) Response {
 		resp := a.Handle(req)

@@ -67,6 +67,9 @@ func buildMenu(a *Agent) *systrayTray {
 		v := v
 		onClick(systray.AddMenuItem(v.label, v.tip), func() { a.OpenView(v.view) })
 	}
+	thermal := systray.AddMenuItem("Ice or heat timer", "Timers with the recovery plan's limits")
+	onClick(thermal.AddSubMenuItem("Start ice (cold pack)", "Up to 20 minutes, wrapped, never on bare skin"), func() { a.StartThermal("ice") })
+	onClick(thermal.AddSubMenuItem("Start heat", "Up to 20 minutes, never while asleep"), func() { a.StartThermal("heat") })
 	systray.AddSeparator()
 	onClick(systray.AddMenuItem("Settings…", "Change Limber's settings"), func() {
 		if err := a.OpenSettings(); err != nil {

@@ -18,7 +18,12 @@ func runAgent(cmd *cobra.Command, args []string) error {
 	}
 	err = agent.Main(path, true)
 	if agent.IsRunning(err) {
-		fmt.Fprintln(cmd.OutOrStdout(), "Limber is already running.")
+		// The person started Limber again: show them its settings.
+		if _, cerr := call(agent.Request{Cmd: "open", View: "settings"}); cerr != nil {
+			fmt.Fprintln(cmd.OutOrStdout(), "Limber is already running.")
+		} else {
+			fmt.Fprintln(cmd.OutOrStdout(), "Limber is already running; opening its settings.")
+		}
 		return nil
 	}
 	return err

@@ -112,3 +112,18 @@ func init() {
 		simple("resume", "Resume breaks after a pause", "resume"),
 		simple("quit", "Quit the running agent", "quit"))
 }
+
+var reloadCmd = &cobra.Command{
+	Use:   "reload",
+	Short: "Ask the running agent to re-read its settings",
+	Args:  cobra.NoArgs,
+	RunE: func(cmd *cobra.Command, args []string) error {
+		_, err := call(agent.Request{Cmd: "reload"})
+		if err == nil {
+			fmt.Fprintln(cmd.OutOrStdout(), "Settings reloaded.")
+		}
+		return err
+	},
+}
+
+func init() { rootCmd.AddCommand(reloadCmd) }

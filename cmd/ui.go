@@ -19,6 +19,7 @@ import (
 	"github.com/limberapp/limber/journal"
 	"github.com/limberapp/limber/platform"
 	"github.com/limberapp/limber/prefs"
+	"github.com/limberapp/limber/recovery"
 	"github.com/limberapp/limber/schedule"
 	"github.com/limberapp/limber/ui"
 )
@@ -87,7 +88,7 @@ func runBreakView(cmd *cobra.Command, args []string) error {
 		recs, _, _ := journal.ReadSince(jp, journal.DayStart(time.Now(), time.Local))
 		recent = journal.LastExercises(recs, string(kind), journal.DayStart(time.Now(), time.Local))
 	}
-	pool := lib.ForKind(string(kind))
+	pool := recoveryPool(lib, string(kind), lib.ForKind(string(kind)))
 	seed := time.Now().UnixNano()
 	var ex *content.Exercise
 	if uiExercise != "" {
@@ -98,6 +99,10 @@ func runBreakView(cmd *cobra.Command, args []string) error {
 		ex = e
 	} else {
 		ex = content.Choose(pool, string(kind), recent, cfg.DisabledExercises, cfg.AvoidAreas, seed)
+		if ex == nil { // nothing left after the filters: the whole library
+			pool = lib.ForKind(string(kind))
+			ex = content.Choose(pool, string(kind), recent, nil, nil, seed)
+		}
 	}
 	shown := []string{}
 	next := func(cur *content.Exercise) *content.Exercise {
@@ -165,6 +170,50 @@ func runBreakView(cmd *cobra.Command, args []string) error {
 	}
 	a.Run()
 	return nil
+}
+
+// strengthening are the exercises a recovery plan holds back until its
+// strengthen phase (the progression pelvic tilt → bridge → bird-dog →
+// side plank → dead bug, less the gentle first step).
+var strengthening = map[string]bool{"bridge": true, "bird-dog": true, "side-plank-modified": true, "dead-bug": true}
+
+// recoveryPool narrows a break's exercises while a back-strain recovery
+// plan runs: mobility breaks use the phase's exercises, and nothing
+// strengthening comes before the strengthen phase.
+func recoveryPool(lib *content.Library, kind string, pool []*content.Exercise) []*content.Exercise {
+	path, err := recovery.DefaultStatePath()
+	if err != nil {
+		return pool
+	}
+	plan, err := recovery.LoadState(path)
+	if err != nil || !plan.Active() {
+		return pool
+	}
+	ad := plan.Adapt(time.Now())
+	if !ad.Active {
+		return pool
+	}
+	if kind == string(schedule.Mobility) && len(ad.MobilityExercises) > 0 {
+		var phase []*content.Exercise
+		for _, id := range ad.MobilityExercises {
+			if ex, ok := lib.Exercise(id); ok && !ex.Demo {
+				phase = append(phase, ex)
+			}
+		}
+		if len(phase) > 0 {
+			pool = phase
+		}
+	}
+	if !ad.AllowStrengthen {
+		var out []*content.Exercise
+		for _, ex := range pool {
+			if !strengthening[ex.ID] {
+				out = append(out, ex)
+			}
+		}
+		pool = out
+	}
+	return pool
 }
 
 func init() {

@@ -85,6 +85,38 @@ type Keyframe struct {
 }
 
 // Exercise is one guided exercise with its figure animation.
+//
+// Exercises are written in TOML, several to a file, in data/exercises/ and
+// in the person's $XDG_CONFIG_HOME/limber/exercises/ (same format; sources
+// may be left out there). Unknown keys are errors. For example:
+//
+//	[[exercise]]
+//	id = "my-side-bend"               # lowercase words joined by hyphens
+//	name = "Side bend"
+//	areas = ["upper-back"]            # see Areas
+//	position = "standing"             # seated, standing or floor
+//	kinds = ["posture", "mobility"]   # break kinds; floor exercises never posture
+//	duration = "40s"                  # at least what the steps take
+//	view = "front"                    # side (default), front or top
+//	frame = "upper"                   # full (default), upper, trunk or hands
+//	base = "standing"                 # base pose (default from position; see BaseNames)
+//	props = [{ kind = "chair", x = 0.1 }]   # see PropKinds
+//	why = "One line on why it helps."
+//	cautions = ["When not to do it."]
+//	sources = ["mayo"]                # ids from sources.toml
+//
+//	[[exercise.steps]]
+//	text = "Lean to the left and hold."
+//	hold = "15s"                      # or reps = 8 (and optionally rep = "4s")
+//	side = "left"                     # both (default), left, right, each
+//
+//	[[exercise.keyframes]]            # at least two; each names its step
+//	step = 1
+//	pose = { thorax_bend = 20, shoulder_elev = 170 }   # see Params; the rest as the base
+//	move = "1.5s"                     # time to move into it (default 1s)
+//	ease = "ease-in-out"              # linear, ease-in-out (default) or hold
+//	hold = "2s"                       # time to stay
+//	# like = N copies keyframe N's pose; mirror = true swaps left and right.
 type Exercise struct {
 	ID        string     `toml:"id"`
 	Name      string     `toml:"name"`

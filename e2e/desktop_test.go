@@ -55,7 +55,7 @@ func newSession(t *testing.T, config string, extraEnv ...string) *session {
 		os.MkdirAll(p, 0o700)
 		s.dirs[d] = p
 	}
-	s.env = append(os.Environ(), "LANG=C.UTF-8")
+	s.env = append(os.Environ(), "LANG=en_US.UTF-8")
 	for k, v := range s.dirs {
 		s.env = append(s.env, k+"="+v)
 	}

@@ -19,8 +19,21 @@ type x11Idle struct {
 }
 
 // newX11Idle connects to display ("" means $DISPLAY) and checks that the
-// extension answers.
-func newX11Idle(display string) (*x11Idle, error) {
+// extension answers. When the server also has the SYNC extension's
+// IDLETIME counter, the source is an IdleWatcher too.
+func newX11Idle(display string) (IdleSource, error) {
+	x, err := dialX11Idle(display)
+	if err != nil {
+		return nil, err
+	}
+	if w, err := newXSyncIdle(x); err == nil {
+		return w, nil
+	}
+	return x, nil
+}
+
+// dialX11Idle is the MIT-SCREEN-SAVER source alone.
+func dialX11Idle(display string) (*x11Idle, error) {
 	conn, err := xgb.NewConnDisplay(display)
 	if err != nil {
 		return nil, err

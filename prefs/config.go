@@ -50,6 +50,9 @@ type Config struct {
 	WorkstationCheckin   bool
 	WorkstationEveryDays int
 	WorkstationAt        string
+
+	// Locked lists the keys the administrator's file locks, with why.
+	Locked map[string]string
 }
 
 // Calendar lists the calendar-driven items the settings turn on: the

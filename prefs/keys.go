@@ -228,3 +228,47 @@ func keyByName(name string) (Key, bool) {
 	}
 	return Key{}, false
 }
+
+// Kind names a key's value type for editors: "bool", "duration", "int",
+// "string", "strings".
+func (k Key) Kind() string {
+	return [...]string{"bool", "duration", "int", "string", "strings"}[k.typ]
+}
+
+// Choices lists the accepted values of a string or list key (nil: any).
+func (k Key) Choices() []string { return k.choices }
+
+// Range is the accepted range of a duration or int key (ok false: none).
+func (k Key) Range() (min, max int64, ok bool) { return k.min, k.max, k.min != 0 || k.max != 0 }
+
+// Get reads the key's value from c.
+func (k Key) Get(c *Config) any { return cloneValue(k.get(c)) }
+
+// Set parses raw (a value as written in the file, or text typed by the
+// person) and stores it in c; the error says what was expected, exactly as
+// the loader says it.
+func (k Key) Set(c *Config, raw any) error {
+	v, err := k.parse(raw)
+	if err != nil {
+		return fmt.Errorf("%s: %v; expected %s", k.Name, err, k.Expect())
+	}
+	k.set(c, v)
+	return nil
+}
+
+// Format renders a value of this key the way the file writes it.
+func (k Key) Format(v any) string { return formatValue(k.typ, v) }
+
+// Lookup finds a key by its dotted name.
+func Lookup(name string) (Key, bool) { return keyByName(name) }
+
+// Check reports the cross-key problems of c (a break's duration not
+// shorter than its interval, …) without changing c.
+func Check(c Config) []Problem {
+	cp := c
+	cp.Breaks = map[string]Break{}
+	for k, v := range c.Breaks {
+		cp.Breaks[k] = v
+	}
+	return crossCheck(&cp)
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -49,6 +50,54 @@ type Options struct {
 	NoEnv bool
 	// Environ replaces os.Environ for tests.
 	Environ []string
+	// SystemFiles are the administrator's files under the user's, first
+	// wins; nil means $XDG_CONFIG_DIRS/limber/config.toml (default
+	// /etc/xdg/limber/config.toml).
+	SystemFiles []string
+}
+
+// SystemFiles lists the administrator's config files to look for.
+func SystemFiles() []string {
+	dirs := os.Getenv("XDG_CONFIG_DIRS")
+	if dirs == "" {
+		dirs = "/etc/xdg"
+	}
+	var out []string
+	for _, d := range strings.Split(dirs, ":") {
+		if d != "" && filepath.IsAbs(d) {
+			out = append(out, filepath.Join(d, "limber", "config.toml"))
+		}
+	}
+	return out
+}
+
+// readLayer reads one TOML file into a map; a missing file gives nil and no
+// problem.
+func readLayer(path string) (map[string]any, []byte, []Problem) {
+	b, err := os.ReadFile(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, nil, nil
+	case err != nil:
+		return nil, nil, []Problem{{File: path, Msg: "cannot read the file: " + err.Error() + "; using defaults"}}
+	}
+	var m map[string]any
+	if err := toml.Unmarshal(b, &m); err != nil {
+		return nil, b, []Problem{syntaxProblem(path, err)}
+	}
+	return m, b, nil
+}
+
+// flatten turns nested tables into dotted keys.
+func flatten(prefix string, m map[string]any, out map[string]any) {
+	for k, v := range m {
+		full := strings.ToLower(prefix + k)
+		if sub, ok := v.(map[string]any); ok {
+			flatten(full+".", sub, out)
+			continue
+		}
+		out[full] = v
+	}
 }
 
 // Load reads the settings from path over the defaults. A missing file is
@@ -63,25 +112,69 @@ func Load(path string, opt Options) (Config, []Problem) {
 		v.SetDefault(k.Name, k.Default)
 	}
 
+	// The administrator's layer: its values replace the defaults, and the
+	// keys it lists in [admin] locked keep its value whatever the user's
+	// file or the environment says.
+	sysFiles := opt.SystemFiles
+	if sysFiles == nil {
+		sysFiles = SystemFiles()
+	}
+	sysVals := map[string]any{}
+	cfg.Locked = map[string]string{}
+	for _, sp := range sysFiles {
+		m, sdata, sp2 := readLayer(sp)
+		probs = append(probs, sp2...)
+		if m == nil {
+			continue
+		}
+		flat := map[string]any{}
+		flatten("", m, flat)
+		for k, val := range flat {
+			if k == "admin.locked" {
+				continue
+			}
+			if _, ok := keyByName(k); !ok {
+				probs = append(probs, Problem{File: sp, Line: lineOf(sdata, k), Key: k, Msg: "unknown key; ignored"})
+				continue
+			}
+			if _, seen := sysVals[k]; !seen {
+				sysVals[k] = val
+				v.SetDefault(k, val)
+			}
+		}
+		if raw, ok := flat["admin.locked"]; ok {
+			list, _ := raw.([]any)
+			for _, x := range list {
+				name, _ := x.(string)
+				name = strings.ToLower(name)
+				if _, ok := keyByName(name); !ok {
+					probs = append(probs, Problem{File: sp, Line: lineOf(sdata, "admin.locked"), Key: "admin.locked", Msg: fmt.Sprintf("%q is not a setting; ignored", name)})
+					continue
+				}
+				if _, ok := cfg.Locked[name]; !ok {
+					cfg.Locked[name] = "set by your administrator in " + sp
+				}
+			}
+		}
+		break // the first system file found wins, as XDG says
+	}
+
 	var data []byte
 	var fileMap map[string]any
 	if path != "" {
-		b, err := os.ReadFile(path)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-		case err != nil:
-			probs = append(probs, Problem{File: path, Msg: "cannot read the file: " + err.Error() + "; using defaults"})
-		default:
-			data = b
-			if err := toml.Unmarshal(b, &fileMap); err != nil {
-				probs = append(probs, syntaxProblem(path, err))
-				fileMap = nil
-			} else if err := v.MergeConfigMap(fileMap); err != nil {
+		m, b, p := readLayer(path)
+		probs = append(probs, p...)
+		data = b
+		if m != nil {
+			if err := v.MergeConfigMap(m); err != nil {
 				probs = append(probs, Problem{File: path, Msg: err.Error() + "; using defaults"})
-				fileMap = nil
+			} else {
+				fileMap = m
 			}
 		}
 	}
+	userFlat := map[string]any{}
+	flatten("", fileMap, userFlat)
 
 	env := map[string]string{}
 	if !opt.NoEnv {
@@ -100,6 +193,22 @@ func Load(path string, opt Options) (Config, []Problem) {
 	for _, k := range Keys {
 		raw := v.Get(k.Name)
 		where := Problem{File: path, Key: k.Name, Line: lineOf(data, k.Name)}
+		if why, locked := cfg.Locked[k.Name]; locked {
+			if _, set := userFlat[k.Name]; set {
+				probs = append(probs, Problem{File: path, Line: lineOf(data, k.Name), Key: k.Name, Msg: "this setting is locked (" + why + "); your value is ignored"})
+			}
+			raw = sysVals[k.Name]
+			if raw == nil {
+				raw = k.Default
+			}
+			val, err := k.parse(raw)
+			if err != nil {
+				probs = append(probs, Problem{File: "administrator's file", Key: k.Name, Msg: fmt.Sprintf("%s; expected %s; using the default %s", err, k.Expect(), k.DefaultString())})
+				continue
+			}
+			k.set(&cfg, val)
+			continue
+		}
 		if ev, ok := env[EnvName(k.Name)]; ok {
 			raw = ev
 			where = Problem{File: "environment", Key: EnvName(k.Name)}

@@ -204,3 +204,25 @@ max_deferral = "10m"
 		t.Fatal("hours are off by default")
 	}
 }
+
+func TestKeySetUsesTheLoadersMessages(t *testing.T) {
+	c := Defaults()
+	k, ok := Lookup("breaks.posture.every")
+	if !ok || k.Kind() != "duration" {
+		t.Fatal(k)
+	}
+	if err := k.Set(&c, "1m"); err == nil || !strings.Contains(err.Error(), "between 2m and 8h") {
+		t.Fatalf("err = %v", err)
+	}
+	if err := k.Set(&c, "25m"); err != nil || c.Breaks["posture"].Every != 25*time.Minute {
+		t.Fatalf("set: %v %v", err, c.Breaks["posture"])
+	}
+	if got := k.Format(k.Get(&c)); got != `"25m"` {
+		t.Fatal(got)
+	}
+	bad := Defaults()
+	bad.Breaks["rest"] = Break{Enabled: true, Every: 5 * time.Minute, Duration: 10 * time.Minute}
+	if p := Check(bad); len(p) != 1 || p[0].Key != "breaks.rest.duration" || bad.Breaks["rest"].Duration != 10*time.Minute {
+		t.Fatalf("check: %v (and c must be unchanged)", p)
+	}
+}

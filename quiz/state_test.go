@@ -85,3 +85,15 @@ func TestCorruptStateIsKeptAsideAndReset(t *testing.T) {
 		})
 	}
 }
+
+func TestDefaultPathIsInTheStateDirectory(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_STATE_HOME", dir)
+	p, err := DefaultPath()
+	if err != nil || p != filepath.Join(dir, "limber", FileName) {
+		t.Fatalf("DefaultPath = %q, %v", p, err)
+	}
+	if fi, err := os.Stat(filepath.Dir(p)); err != nil || fi.Mode().Perm() != 0o700 {
+		t.Fatalf("state directory: %v %v", fi, err)
+	}
+}

@@ -305,3 +305,16 @@ func redFlag(lib *content.Library, id string) (*content.RedFlag, bool) {
 	}
 	return nil, false
 }
+
+// CheckinOn is the check-in for date's day (zero date: now's), or nil.
+func (p *Plan) CheckinOn(date, now time.Time) *Checkin {
+	if date.IsZero() {
+		date = now
+	}
+	for i := range p.Checkins {
+		if sameDate(p.Checkins[i].Date, date) {
+			return &p.Checkins[i]
+		}
+	}
+	return nil
+}

@@ -43,8 +43,9 @@ sample() {
 
 start_limber() {
 	local d="$work/limber-$1"
-	mkdir -p "$d"/{config,state,run,home}
-	chmod 700 "$d"/*
+	mkdir -p "$d"/{config,state/limber,run,home}
+	chmod 700 "$d"/* "$d"/state/limber
+	touch "$d"/state/limber/welcome-shown # measure the agent alone, not a first-run window
 	HOME="$d/home" XDG_CONFIG_HOME="$d/config" XDG_STATE_HOME="$d/state" XDG_RUNTIME_DIR="$d/run" \
 		"$limber" >"$d/log" 2>&1 &
 	echo $!

@@ -14,8 +14,10 @@ if [ "${1:-}" != "--inner" ]; then
 	xvfb=$!
 	trap 'kill $xvfb 2>/dev/null || true' EXIT
 	for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X${disp#:}" ] && break; sleep 0.05; done
-	export DISPLAY="$disp" LANG="${LANG:-C.UTF-8}"
-	[ "$LANG" = C ] && export LANG=C.UTF-8
+	export DISPLAY="$disp"
+	# Fyne reads the language from LANG and cannot parse "C" (nor
+	# "C.UTF-8", which it cuts to "C"): give it a real one.
+	case "${LANG:-C}" in C | C.* | POSIX) export LANG=en_US.UTF-8 ;; esac
 	status=0
 	dbus-run-session -- "$0" --inner "$@" || status=$?
 	exit $status

@@ -52,7 +52,11 @@ func newTestBreak(t *testing.T, kind string, exID string, strict bool) (*BreakVi
 		},
 	})
 	v.started = clk.t
-	t.Cleanup(func() { v.win.Close() })
+	t.Cleanup(func() {
+		if !v.closed {
+			v.win.Close()
+		}
+	})
 	return v, &got, clk
 }
 

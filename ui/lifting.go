@@ -46,11 +46,12 @@ type LiftingView struct {
 	win  fyne.Window
 	tabs *container.AppTabs
 
-	refresher *Refresher
+	refresher *LiftRefresher
 	calc      *LiftCalc
 	refTab    *container.TabItem
 	calcTab   *container.TabItem
 	message   *widget.Label
+	closed    bool
 }
 
 // NewLiftingView builds the window; Show displays it.
@@ -72,7 +73,7 @@ func NewLiftingView(a fyne.App, opt LiftingOptions) *LiftingView {
 	v.message.Hide()
 
 	v.calc = NewLiftCalc(opt.Units)
-	v.refresher = newRefresher(v)
+	v.refresher = newLiftRefresher(v)
 	v.refTab = container.NewTabItem("Refresher", v.refresher.Content())
 	v.calcTab = container.NewTabItem("Calculator", v.calc.Content())
 	v.tabs = container.NewAppTabs(v.refTab, v.calcTab)
@@ -96,8 +97,8 @@ func NewLiftingView(a fyne.App, opt LiftingOptions) *LiftingView {
 // Window returns the view's window.
 func (v *LiftingView) Window() fyne.Window { return v.win }
 
-// Refresher is the refresher tab; Calculator the calculator tab.
-func (v *LiftingView) Refresher() *Refresher { return v.refresher }
+// Refresher is the refresher tab.
+func (v *LiftingView) Refresher() *LiftRefresher { return v.refresher }
 
 // Calculator is the calculator tab.
 func (v *LiftingView) Calculator() *LiftCalc { return v.calc }
@@ -148,6 +149,10 @@ func (v *LiftingView) OnKey(ev *fyne.KeyEvent) {
 
 // OnClose closes the window; the quiz state is saved after every answer.
 func (v *LiftingView) OnClose() {
+	if v.closed {
+		return
+	}
+	v.closed = true
 	v.refresher.pause()
 	v.win.Close()
 }
@@ -203,8 +208,8 @@ func (v *LiftingView) saveQuiz(st *quiz.State) {
 	}
 }
 
-// sourceText names sources by title and publisher.
-func sourceText(lib *content.Library, ids []string) string {
+// liftSources names sources by title and publisher.
+func liftSources(lib *content.Library, ids []string) string {
 	s := ""
 	for i, id := range ids {
 		if i > 0 {

@@ -33,8 +33,8 @@ var (
 // worked by hand for a 15 kg box (RWL 8.55 kg, LI 1.75).
 var calcExample = lifting.Input{Load: "15", H: "40", V: "30", D: "50", A: "30", Freq: "1", Duration: "2h", Coupling: "fair"}
 
-// calcField is one numeric input with its unit and its error line.
-type calcField struct {
+// liftField is one numeric input with its unit and its error line.
+type liftField struct {
 	key   string // lifting.FieldError.Field
 	entry *widget.Entry
 	unit  *widget.Label
@@ -47,7 +47,7 @@ type LiftCalc struct {
 	units    lifting.Units
 	updating bool
 
-	fields   map[string]*calcField
+	fields   map[string]*liftField
 	order    []string
 	unitsIn  *widget.RadioGroup
 	duration *widget.Select
@@ -70,6 +70,7 @@ type LiftCalc struct {
 	advice     *widget.Label
 
 	diagram   *ZoneDiagram
+	hseBox    *fyne.Container
 	hseZones  *widget.Label
 	hseBase   *widget.Label
 	hseReduce *widget.Label
@@ -88,7 +89,7 @@ func NewLiftCalc(u lifting.Units) *LiftCalc {
 	if u != lifting.US {
 		u = lifting.Metric
 	}
-	c := &LiftCalc{units: u, fields: map[string]*calcField{}, updating: true}
+	c := &LiftCalc{units: u, fields: map[string]*liftField{}, updating: true}
 	c.build()
 	in := calcExample
 	if u == lifting.US {
@@ -106,7 +107,7 @@ func (c *LiftCalc) Content() fyne.CanvasObject { return c.content }
 func (c *LiftCalc) build() {
 	form := container.New(layout.NewFormLayout())
 	add := func(key, label string) {
-		f := &calcField{key: key, entry: widget.NewEntry(), unit: widget.NewLabel(""), err: widget.NewLabel("")}
+		f := &liftField{key: key, entry: widget.NewEntry(), unit: widget.NewLabel(""), err: widget.NewLabel("")}
 		f.entry.OnChanged = c.onChanged
 		f.err.Importance = widget.DangerImportance
 		f.err.Wrapping = fyne.TextWrapWord
@@ -147,7 +148,7 @@ func (c *LiftCalc) build() {
 	help := widget.NewLabel("H: hands out from the midpoint between the ankles. V: hand height at the start. D: how far the hands travel. A: how far the body twists. Lifts a minute: averaged over 15 minutes. Grip: good with handles or hand-hold cut-outs; fair with poorer handles, or fingers curled under; poor for bulky, awkward or sagging loads.")
 	help.Wrapping = fyne.TextWrapWord
 	help.SizeName = theme.SizeNameCaptionText
-	inputs := container.NewBorder(heading("Your lift"), nil, nil, nil, container.NewVScroll(container.NewVBox(form, help)))
+	inputs := container.NewBorder(liftHeading("Your lift"), nil, nil, nil, container.NewVScroll(container.NewVBox(form, help)))
 
 	// Results.
 	c.status = widget.NewLabel("")
@@ -157,6 +158,7 @@ func (c *LiftCalc) build() {
 	c.rwl = widget.NewLabel("")
 	c.rwl.TextStyle.Bold = true
 	c.rwl.SizeName = theme.SizeNameSubHeadingText
+	c.rwl.Wrapping = fyne.TextWrapWord
 	c.li = widget.NewLabel("")
 	c.li.TextStyle.Bold = true
 	c.li.SizeName = theme.SizeNameSubHeadingText
@@ -179,24 +181,24 @@ func (c *LiftCalc) build() {
 		mults.Add(n)
 		mults.Add(v)
 	}
-	c.notesHead = boldLabel("Notes")
+	c.notesHead = liftBold("Notes")
 	c.notes = widget.NewLabel("")
 	c.notes.Wrapping = fyne.TextWrapWord
-	c.adviceHead = boldLabel("Changes that would help most (one at a time)")
+	c.adviceHead = liftBold("Changes that would help most (one at a time)")
 	c.advice = widget.NewLabel("")
 	c.advice.Wrapping = fyne.TextWrapWord
 	c.results = container.NewVBox(
-		container.NewHBox(c.rwl, layout.NewSpacer()),
+		c.rwl,
 		container.NewHBox(c.li, container.NewCenter(badge), layout.NewSpacer()),
 		c.reading,
-		boldLabel("Multipliers (1 = no reduction)"), mults,
+		liftBold("Multipliers (1 = no reduction)"), mults,
 		c.notesHead, c.notes,
 		c.adviceHead, c.advice,
 	)
 	note := widget.NewLabel("Guidance, not a diagnosis. The NIOSH equation covers smooth, two-handed lifts while standing. Sources: NIOSH Applications Manual for the Revised Lifting Equation (Pub. 94-110); HSE INDG143.")
 	note.Wrapping = fyne.TextWrapWord
 	note.SizeName = theme.SizeNameCaptionText
-	results := container.NewBorder(heading("NIOSH lifting equation"), nil, nil, nil,
+	results := container.NewBorder(liftHeading("NIOSH lifting equation"), nil, nil, nil,
 		container.NewVScroll(container.NewVBox(c.status, c.results, note)))
 
 	// HSE filter.
@@ -212,33 +214,37 @@ func (c *LiftCalc) build() {
 	c.hseAfter = widget.NewLabel("")
 	c.hseAfter.Wrapping = fyne.TextWrapWord
 	c.hseAfter.TextStyle.Bold = true
-	hseNote := widget.NewLabel("Guideline kg: load close / arms extended. The filter is a quick screen, not a safe limit.")
+	c.hseBox = container.NewVBox(c.hseBase, c.hseReduce, c.hseAfter, c.hseZones)
+	legend := widget.NewLabel("Guideline weights in kg: load close / arms extended. Tap a zone to choose it.")
+	legend.Wrapping = fyne.TextWrapWord
+	legend.SizeName = theme.SizeNameCaptionText
+	hseNote := widget.NewLabel("The filter is a quick screen, not a safe limit: it assumes an easy two-handed grip and a stable posture.")
 	hseNote.Wrapping = fyne.TextWrapWord
 	hseNote.SizeName = theme.SizeNameCaptionText
-	hse := container.NewBorder(heading("HSE risk filter"), nil, nil, nil,
-		container.NewVScroll(container.NewVBox(c.diagram, c.hseBase, c.hseReduce, c.hseAfter, c.hseZones, hseNote)))
+	hse := container.NewBorder(liftHeading("HSE risk filter"), nil, nil, nil,
+		container.NewVScroll(container.NewVBox(legend, c.diagram, c.hseBox, hseNote)))
 
-	c.content = container.New(&columns{widths: []float32{320, 0, 340}}, inputs, results, hse)
+	c.content = container.New(&liftColumns{widths: []float32{320, 0, 340}}, inputs, results, hse)
 }
 
-func heading(s string) *widget.Label {
+func liftHeading(s string) *widget.Label {
 	l := widget.NewLabel(s)
 	l.TextStyle.Bold = true
 	l.SizeName = theme.SizeNameSubHeadingText
 	return l
 }
 
-func boldLabel(s string) *widget.Label {
+func liftBold(s string) *widget.Label {
 	l := widget.NewLabel(s)
 	l.TextStyle.Bold = true
 	return l
 }
 
-// columns lays objects side by side: each takes its width from widths (0
+// liftColumns lays objects side by side: each takes its width from widths (0
 // shares what is left), and all take the full height.
-type columns struct{ widths []float32 }
+type liftColumns struct{ widths []float32 }
 
-func (l *columns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+func (l *liftColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	pad := theme.Padding() * 2
 	fixed, flex := float32(0), 0
 	for i := range objs {
@@ -261,14 +267,14 @@ func (l *columns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-func (l *columns) width(i int) float32 {
+func (l *liftColumns) width(i int) float32 {
 	if i < len(l.widths) {
 		return l.widths[i]
 	}
 	return 0
 }
 
-func (l *columns) MinSize(objs []fyne.CanvasObject) fyne.Size {
+func (l *liftColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	w, h := float32(0), float32(0)
 	for i, o := range objs {
 		m := o.MinSize()
@@ -288,17 +294,17 @@ func (c *LiftCalc) SetInput(in lifting.Input) {
 		c.fields[k].entry.SetText(s)
 	}
 	if d, err := lifting.ParseDuration(in.Duration); err == nil {
-		c.duration.SetSelectedIndex(indexOf(durationValues, d))
+		c.duration.SetSelectedIndex(liftIndex(durationValues, d))
 	}
 	if g, err := lifting.ParseCoupling(in.Coupling); err == nil {
-		c.coupling.SetSelectedIndex(indexOf(couplingValues, g))
+		c.coupling.SetSelectedIndex(liftIndex(couplingValues, g))
 	}
-	c.unitsIn.SetSelected(unitChoices[indexOf(unitValues, c.units)])
+	c.unitsIn.SetSelected(unitChoices[liftIndex(unitValues, c.units)])
 	c.updating = was
 	c.Recompute()
 }
 
-func indexOf[T comparable](xs []T, x T) int {
+func liftIndex[T comparable](xs []T, x T) int {
 	for i, y := range xs {
 		if x == y {
 			return i
@@ -330,10 +336,10 @@ func (c *LiftCalc) onCheck(bool)     { c.Recompute() }
 // OnUnits switches units, converting the load and lengths typed so far so
 // the lift stays the same.
 func (c *LiftCalc) OnUnits(choice string) {
-	i := indexOf(unitChoices, choice)
+	i := liftIndex(unitChoices, choice)
 	if i < 0 {
 		if c.unitsIn != nil && c.units != "" {
-			c.unitsIn.SetSelected(unitChoices[indexOf(unitValues, c.units)]) // Required: never none
+			c.unitsIn.SetSelected(unitChoices[liftIndex(unitValues, c.units)]) // Required: never none
 		}
 		return
 	}
@@ -362,7 +368,7 @@ func convertInput(in lifting.Input, from, to lifting.Units) lifting.Input {
 		} else {
 			v = lifting.CmTo(lifting.ToMetric(lifting.Lift{HCm: v}, from).HCm, to)
 		}
-		return trimNum(v, 1)
+		return liftTrim(v, 1)
 	}
 	in.Load = conv(in.Load, true)
 	in.H = conv(in.H, false)
@@ -372,8 +378,8 @@ func convertInput(in lifting.Input, from, to lifting.Units) lifting.Input {
 	return in
 }
 
-// trimNum writes x with at most n decimals and no trailing zeros.
-func trimNum(x float64, n int) string {
+// liftTrim writes x with at most n decimals and no trailing zeros.
+func liftTrim(x float64, n int) string {
 	p := math.Pow(10, float64(n))
 	s := strconv.FormatFloat(math.Round(x*p+1e-9)/p, 'f', -1, 64)
 	if s == "-0" {
@@ -384,7 +390,7 @@ func trimNum(x float64, n int) string {
 
 // OnZoneTapped chooses a zone from the diagram.
 func (c *LiftCalc) OnZoneTapped(z lifting.Zone) {
-	c.zone.SetSelectedIndex(1 + indexOf(lifting.Zones, z))
+	c.zone.SetSelectedIndex(1 + liftIndex(lifting.Zones, z))
 }
 
 // fieldError is the message for one field alone: the field's value checked
@@ -463,6 +469,7 @@ func (c *LiftCalc) Recompute() {
 	c.valid = true
 	c.status.Hide()
 	c.results.Show()
+	c.hseBox.Show()
 	c.showResult()
 	c.showFilter()
 }
@@ -471,37 +478,35 @@ func (c *LiftCalc) showProblem(msg string) {
 	c.status.SetText(msg)
 	c.status.Show()
 	c.results.Hide()
-	c.diagram.Set(nil, "", false)
-	for _, l := range []*widget.Label{c.hseZones, c.hseBase, c.hseReduce, c.hseAfter} {
-		l.SetText("")
-	}
+	c.diagram.Set(nil, "")
+	c.hseBox.Hide()
 }
 
 // weight formats kg in the calculator's units (and kg too for US).
 func (c *LiftCalc) weight(kg float64) string {
 	if c.units == lifting.US {
-		return trimNum(lifting.KgTo(kg, lifting.US), 1) + " lb (" + trimNum(kg, 1) + " kg)"
+		return liftTrim(lifting.KgTo(kg, lifting.US), 1) + " lb (" + liftTrim(kg, 1) + " kg)"
 	}
-	return trimNum(kg, 2) + " kg"
+	return liftTrim(kg, 2) + " kg"
 }
 
 func (c *LiftCalc) length(cm float64) string {
-	return trimNum(lifting.CmTo(cm, c.units), 1) + " " + c.units.LengthUnit()
+	return liftTrim(lifting.CmTo(cm, c.units), 1) + " " + c.units.LengthUnit()
 }
 
 func (c *LiftCalc) showResult() {
 	l, r := c.lift, c.result
-	c.rwl.SetText("Recommended weight limit (RWL): " + c.weight(r.RWLKg))
+	c.rwl.SetText("Recommended limit (RWL): " + c.weight(r.RWLKg))
 	th := theme.Current()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	var band color.Color
 	switch {
 	case r.Unbounded:
 		c.li.SetText("Lifting index (LI): no limit")
-		c.badgeText.Text = "above 3: high risk"
+		c.badgeText.Text = "not acceptable at any weight"
 		band = th.Color(theme.ColorNameError, v)
 	default:
-		c.li.SetText("Lifting index (LI): " + trimNum(r.LI, 2))
+		c.li.SetText("Lifting index (LI): " + liftTrim(r.LI, 2))
 		switch r.Reading {
 		case lifting.Acceptable:
 			c.badgeText.Text = "below 1: acceptable"
@@ -529,20 +534,20 @@ func (c *LiftCalc) showResult() {
 
 	set := func(m, name string, val float64) {
 		c.multNames[m].SetText(m + " · " + name)
-		c.mults[m].SetText(trimNum(val, 3))
+		c.mults[m].SetText(liftTrim(val, 3))
 	}
 	set("HM", "reach, H "+c.length(l.HCm), r.HM)
 	set("VM", "start height, V "+c.length(l.VCm), r.VM)
 	set("DM", "travel, D "+c.length(l.DCm), r.DM)
-	set("AM", "twist, A "+trimNum(l.ADeg, 1)+"°", r.AM)
-	set("FM", fmt.Sprintf("frequency, %s/min for %s", trimNum(l.Freq, 2), l.Duration.Words()), r.FM)
+	set("AM", "twist, A "+liftTrim(l.ADeg, 1)+"°", r.AM)
+	set("FM", fmt.Sprintf("frequency, %s/min for %s", liftTrim(l.Freq, 2), l.Duration.Words()), r.FM)
 	set("CM", "grip, "+string(l.Coupling), r.CM)
 
 	notes := lifting.Notes(l, r, c.units)
 	if c.units == lifting.US {
 		notes = append(notes, lifting.USLimitNotes(l)...)
 	}
-	c.notes.SetText(bullets(notes))
+	c.notes.SetText(liftBullets(notes))
 	c.notesHead.Hidden = len(notes) == 0
 	c.notes.Hidden = len(notes) == 0
 	c.notesHead.Refresh()
@@ -561,11 +566,11 @@ func (c *LiftCalc) showResult() {
 			adv = []string{"Redesign the task so no factor is beyond its limit (see the notes)."}
 		}
 	}
-	c.advice.SetText(bullets(adv))
+	c.advice.SetText(liftBullets(adv))
 }
 
-// bullets joins lines as a bulleted list.
-func bullets(lines []string) string {
+// liftBullets joins lines as a bulleted list.
+func liftBullets(lines []string) string {
 	var b strings.Builder
 	for i, l := range lines {
 		if i > 0 {
@@ -595,7 +600,7 @@ func (c *LiftCalc) showFilter() {
 	l := c.lift
 	passed, chosen, estimated := c.zones()
 	ext := lifting.Extended(l.HCm)
-	c.diagram.Set(passed, chosen, ext)
+	c.diagram.Set(passed, chosen)
 	reach := fmt.Sprintf("load close to the body (H under %s)", c.length(lifting.ExtendedReachCm))
 	if ext {
 		reach = fmt.Sprintf("arms extended (H %s or more)", c.length(lifting.ExtendedReachCm))
@@ -632,7 +637,7 @@ func (c *LiftCalc) showFilter() {
 		for i := range reductions {
 			reductions[i] = capitalize(reductions[i])
 		}
-		c.hseReduce.SetText("Reductions:\n" + bullets(reductions))
+		c.hseReduce.SetText("Reductions:\n" + liftBullets(reductions))
 	}
 	verdict := fmt.Sprintf("Your %s load is ", c.weight(l.LoadKg))
 	switch {

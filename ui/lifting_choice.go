@@ -11,12 +11,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// ChoiceGroup is a column of radio choices with wrapped text. Unlike
+// LiftChoices is a column of radio choices with wrapped text. Unlike
 // widget.RadioGroup it lets Enter through: a focused choice is selected by
-// Space or a tap, Up and Down move between choices, and Enter selects the
-// focused choice and calls OnSubmit (the quiz's "Answer").
-type ChoiceGroup struct {
-	Items    []*ChoiceItem
+// Space or a tap, a digit selects that choice, Up and Down move between
+// choices, and Enter selects the focused choice if none is and calls
+// OnSubmit (the quiz's "Answer").
+type LiftChoices struct {
+	Items    []*LiftChoice
 	Selected int // -1 for none
 	// OnChanged is called with the index chosen; OnSubmit on Enter.
 	OnChanged func(int)
@@ -25,12 +26,12 @@ type ChoiceGroup struct {
 	focus     func(fyne.Focusable)
 }
 
-// NewChoiceGroup makes a group of the choices; focus moves keyboard focus
+// NewLiftChoices makes a group of the choices; focus moves keyboard focus
 // (the window canvas's Focus), and may be nil.
-func NewChoiceGroup(choices []string, focus func(fyne.Focusable)) *ChoiceGroup {
-	g := &ChoiceGroup{Selected: -1, box: container.NewVBox(), focus: focus}
+func NewLiftChoices(choices []string, focus func(fyne.Focusable)) *LiftChoices {
+	g := &LiftChoices{Selected: -1, box: container.NewVBox(), focus: focus}
 	for i, c := range choices {
-		it := &ChoiceItem{group: g, index: i, text: c}
+		it := &LiftChoice{group: g, index: i, text: c}
 		it.ExtendBaseWidget(it)
 		g.Items = append(g.Items, it)
 		g.box.Add(it)
@@ -39,10 +40,10 @@ func NewChoiceGroup(choices []string, focus func(fyne.Focusable)) *ChoiceGroup {
 }
 
 // Object is the group's layout.
-func (g *ChoiceGroup) Object() fyne.CanvasObject { return g.box }
+func (g *LiftChoices) Object() fyne.CanvasObject { return g.box }
 
 // Select chooses item i (-1 for none) and calls OnChanged.
-func (g *ChoiceGroup) Select(i int) {
+func (g *LiftChoices) Select(i int) {
 	if i < -1 || i >= len(g.Items) || g.Disabled() {
 		return
 	}
@@ -56,7 +57,7 @@ func (g *ChoiceGroup) Select(i int) {
 }
 
 // Disable stops further choices; the selection stays shown.
-func (g *ChoiceGroup) Disable() {
+func (g *LiftChoices) Disable() {
 	for _, it := range g.Items {
 		it.disabled = true
 		it.Refresh()
@@ -64,11 +65,11 @@ func (g *ChoiceGroup) Disable() {
 }
 
 // Disabled reports whether the group takes no more choices.
-func (g *ChoiceGroup) Disabled() bool { return len(g.Items) > 0 && g.Items[0].disabled }
+func (g *LiftChoices) Disabled() bool { return len(g.Items) > 0 && g.Items[0].disabled }
 
 // Mark shows choice right as the right answer and wrong (or -1) as the
 // wrong one picked.
-func (g *ChoiceGroup) Mark(right, wrong int) {
+func (g *LiftChoices) Mark(right, wrong int) {
 	for i, it := range g.Items {
 		it.mark = 0
 		switch i {
@@ -81,7 +82,7 @@ func (g *ChoiceGroup) Mark(right, wrong int) {
 	}
 }
 
-func (g *ChoiceGroup) move(from, by int) {
+func (g *LiftChoices) move(from, by int) {
 	to := from + by
 	if to < 0 || to >= len(g.Items) || g.focus == nil {
 		return
@@ -89,10 +90,10 @@ func (g *ChoiceGroup) move(from, by int) {
 	g.focus(g.Items[to])
 }
 
-// ChoiceItem is one radio choice of a ChoiceGroup.
-type ChoiceItem struct {
+// LiftChoice is one radio choice of a LiftChoices.
+type LiftChoice struct {
 	widget.BaseWidget
-	group    *ChoiceGroup
+	group    *LiftChoices
 	index    int
 	text     string
 	focused  bool
@@ -102,18 +103,18 @@ type ChoiceItem struct {
 }
 
 var (
-	_ fyne.Focusable      = (*ChoiceItem)(nil)
-	_ fyne.Tappable       = (*ChoiceItem)(nil)
-	_ desktop.Hoverable   = (*ChoiceItem)(nil)
-	_ fyne.Widget         = (*ChoiceItem)(nil)
-	_ fyne.WidgetRenderer = (*choiceRenderer)(nil)
+	_ fyne.Focusable      = (*LiftChoice)(nil)
+	_ fyne.Tappable       = (*LiftChoice)(nil)
+	_ desktop.Hoverable   = (*LiftChoice)(nil)
+	_ fyne.Widget         = (*LiftChoice)(nil)
+	_ fyne.WidgetRenderer = (*liftChoiceRenderer)(nil)
 )
 
 // Text is the choice's text.
-func (it *ChoiceItem) Text() string { return it.text }
+func (it *LiftChoice) Text() string { return it.text }
 
 // Tapped selects the choice and focuses it.
-func (it *ChoiceItem) Tapped(*fyne.PointEvent) {
+func (it *LiftChoice) Tapped(*fyne.PointEvent) {
 	if it.disabled {
 		return
 	}
@@ -124,20 +125,27 @@ func (it *ChoiceItem) Tapped(*fyne.PointEvent) {
 }
 
 // FocusGained implements fyne.Focusable.
-func (it *ChoiceItem) FocusGained() { it.focused = true; it.Refresh() }
+func (it *LiftChoice) FocusGained() { it.focused = true; it.Refresh() }
 
 // FocusLost implements fyne.Focusable.
-func (it *ChoiceItem) FocusLost() { it.focused = false; it.Refresh() }
+func (it *LiftChoice) FocusLost() { it.focused = false; it.Refresh() }
 
-// TypedRune selects on Space.
-func (it *ChoiceItem) TypedRune(r rune) {
-	if r == ' ' {
+// TypedRune selects on Space; a digit 1–9 selects and focuses that choice.
+func (it *LiftChoice) TypedRune(r rune) {
+	switch {
+	case r == ' ':
 		it.group.Select(it.index)
+	case r >= '1' && r <= '9':
+		i := int(r - '1')
+		if i < len(it.group.Items) && !it.disabled {
+			it.group.move(i, 0)
+			it.group.Select(i)
+		}
 	}
 }
 
 // TypedKey moves with Up/Down and submits with Enter.
-func (it *ChoiceItem) TypedKey(ev *fyne.KeyEvent) {
+func (it *LiftChoice) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyUp:
 		it.group.move(it.index, -1)
@@ -154,38 +162,38 @@ func (it *ChoiceItem) TypedKey(ev *fyne.KeyEvent) {
 }
 
 // MouseIn implements desktop.Hoverable.
-func (it *ChoiceItem) MouseIn(*desktop.MouseEvent) { it.hovered = true; it.Refresh() }
+func (it *LiftChoice) MouseIn(*desktop.MouseEvent) { it.hovered = true; it.Refresh() }
 
 // MouseMoved implements desktop.Hoverable.
-func (it *ChoiceItem) MouseMoved(*desktop.MouseEvent) {}
+func (it *LiftChoice) MouseMoved(*desktop.MouseEvent) {}
 
 // MouseOut implements desktop.Hoverable.
-func (it *ChoiceItem) MouseOut() { it.hovered = false; it.Refresh() }
+func (it *LiftChoice) MouseOut() { it.hovered = false; it.Refresh() }
 
 // CreateRenderer implements fyne.Widget.
-func (it *ChoiceItem) CreateRenderer() fyne.WidgetRenderer {
-	r := &choiceRenderer{it: it, bg: canvas.NewRectangle(color.Transparent), icon: widget.NewIcon(nil), label: widget.NewLabel(it.text)}
+func (it *LiftChoice) CreateRenderer() fyne.WidgetRenderer {
+	r := &liftChoiceRenderer{it: it, bg: canvas.NewRectangle(color.Transparent), icon: widget.NewIcon(nil), label: widget.NewLabel(it.text)}
 	r.label.Wrapping = fyne.TextWrapWord
 	r.bg.CornerRadius = 4
 	r.Refresh()
 	return r
 }
 
-type choiceRenderer struct {
-	it    *ChoiceItem
+type liftChoiceRenderer struct {
+	it    *LiftChoice
 	bg    *canvas.Rectangle
 	icon  *widget.Icon
 	label *widget.Label
 }
 
-const choiceIcon = 24
+const liftChoiceIcon = 24
 
-func (r *choiceRenderer) Layout(size fyne.Size) {
+func (r *liftChoiceRenderer) Layout(size fyne.Size) {
 	p := theme.Padding()
 	r.bg.Resize(size)
-	r.icon.Move(fyne.NewPos(p, (size.Height-choiceIcon)/2))
-	r.icon.Resize(fyne.NewSize(choiceIcon, choiceIcon))
-	x := p + choiceIcon
+	r.icon.Move(fyne.NewPos(p, (size.Height-liftChoiceIcon)/2))
+	r.icon.Resize(fyne.NewSize(liftChoiceIcon, liftChoiceIcon))
+	x := p + liftChoiceIcon
 	r.label.Move(fyne.NewPos(x, 0))
 	r.label.Resize(fyne.NewSize(size.Width-x, r.label.MinSize().Height))
 	// A wrapped label's height depends on its width: size it again.
@@ -194,20 +202,20 @@ func (r *choiceRenderer) Layout(size fyne.Size) {
 	r.label.Move(fyne.NewPos(x, (size.Height-h)/2))
 }
 
-func (r *choiceRenderer) MinSize() fyne.Size {
+func (r *liftChoiceRenderer) MinSize() fyne.Size {
 	m := r.label.MinSize()
-	return fyne.NewSize(m.Width+choiceIcon+theme.Padding(), max(m.Height, choiceIcon+2*theme.Padding()))
+	return fyne.NewSize(m.Width+liftChoiceIcon+theme.Padding(), max(m.Height, liftChoiceIcon+2*theme.Padding()))
 }
 
-func (r *choiceRenderer) Refresh() {
+func (r *liftChoiceRenderer) Refresh() {
 	it := r.it
 	th := it.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	switch {
 	case it.mark == 1:
-		r.bg.FillColor = withAlpha(th.Color(theme.ColorNameSuccess, v), 0x50)
+		r.bg.FillColor = liftAlpha(th.Color(theme.ColorNameSuccess, v), 0x50)
 	case it.mark == -1:
-		r.bg.FillColor = withAlpha(th.Color(theme.ColorNameError, v), 0x50)
+		r.bg.FillColor = liftAlpha(th.Color(theme.ColorNameError, v), 0x50)
 	case it.focused:
 		r.bg.FillColor = th.Color(theme.ColorNameFocus, v)
 	case it.hovered && !it.disabled:
@@ -226,12 +234,20 @@ func (r *choiceRenderer) Refresh() {
 	}
 	r.icon.SetResource(res)
 	r.label.TextStyle.Bold = it.mark == 1
+	switch it.mark {
+	case 1:
+		r.label.Text = it.text + " (right answer)"
+	case -1:
+		r.label.Text = it.text + " (your answer)"
+	default:
+		r.label.Text = it.text
+	}
 	r.label.Refresh()
 	r.bg.Refresh()
 }
 
-func (r *choiceRenderer) Objects() []fyne.CanvasObject {
+func (r *liftChoiceRenderer) Objects() []fyne.CanvasObject {
 	return []fyne.CanvasObject{r.bg, r.icon, r.label}
 }
 
-func (r *choiceRenderer) Destroy() {}
+func (r *liftChoiceRenderer) Destroy() {}

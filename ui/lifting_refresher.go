@@ -18,17 +18,17 @@ import (
 
 // Screens of the refresher, in order.
 const (
-	ScreenTechnique = iota
-	ScreenQuestion
-	ScreenSummary
+	LiftScreenTechnique = iota
+	LiftScreenQuestion
+	LiftScreenSummary
 )
 
 // LiftDemoID is the exercise that shows the lifting technique.
 const LiftDemoID = "lift-box"
 
-// Refresher is the lifting refresher: the technique as an animated
+// LiftRefresher is the lifting refresher: the technique as an animated
 // sequence, then a few quiz questions, then a summary.
-type Refresher struct {
+type LiftRefresher struct {
 	v       *LiftingView
 	lib     *content.Library
 	started time.Time
@@ -41,7 +41,8 @@ type Refresher struct {
 	stepOf   map[string]int         // lifting step id → index in steps
 	current  int                    // technique step shown (index in steps)
 	figure   *Figure
-	stepRows []*stepRow
+	stepRows []*liftStepRow
+	stepList *fyne.Container
 
 	// Quiz.
 	deck      *quiz.Deck
@@ -58,31 +59,34 @@ type Refresher struct {
 	next    *widget.Button
 	calcBtn *widget.Button
 
-	technique fyne.CanvasObject
-	question  fyne.CanvasObject
-	summary   fyne.CanvasObject
+	technique   fyne.CanvasObject
+	question    fyne.CanvasObject
+	questionBox *fyne.Container
+	summary     fyne.CanvasObject
+	buttons     *fyne.Container
 
 	qText       *widget.Label
-	choices     *ChoiceGroup
+	choices     *LiftChoices
 	choiceSlot  *fyne.Container
 	verdict     *widget.Label
 	explanation *widget.Label
 	qSource     *widget.Label
+	keysHint    *widget.Label
 	score       *widget.Label
 	missed      *widget.Label
 
 	content fyne.CanvasObject
 }
 
-// stepRow is one numbered technique step: its title, and its text shown
+// liftStepRow is one numbered technique step: its title, and its text shown
 // while it is the current step.
-type stepRow struct {
+type liftStepRow struct {
 	title, text, source *widget.Label
 	detail              *fyne.Container
 }
 
-func newRefresher(v *LiftingView) *Refresher {
-	r := &Refresher{v: v, lib: v.opt.Library, stepOf: map[string]int{}, current: -1}
+func newLiftRefresher(v *LiftingView) *LiftRefresher {
+	r := &LiftRefresher{v: v, lib: v.opt.Library, stepOf: map[string]int{}, current: -1}
 	r.steps = append(r.steps, r.lib.LiftingSteps...)
 	sort.SliceStable(r.steps, func(i, j int) bool { return r.steps[i].Order < r.steps[j].Order })
 	for i, s := range r.steps {
@@ -96,26 +100,26 @@ func newRefresher(v *LiftingView) *Refresher {
 }
 
 // Content is the refresher's layout.
-func (r *Refresher) Content() fyne.CanvasObject { return r.content }
+func (r *LiftRefresher) Content() fyne.CanvasObject { return r.content }
 
-// Screen is the screen shown: ScreenTechnique, ScreenQuestion or
-// ScreenSummary.
-func (r *Refresher) Screen() int { return r.screen }
+// Screen is the screen shown: LiftScreenTechnique, LiftScreenQuestion or
+// LiftScreenSummary.
+func (r *LiftRefresher) Screen() int { return r.screen }
 
 // CurrentStep is the technique step shown (0-based, lifting.toml order).
-func (r *Refresher) CurrentStep() int { return r.current }
+func (r *LiftRefresher) CurrentStep() int { return r.current }
 
 // Questions are the questions of this refresher.
-func (r *Refresher) Questions() []*content.Question { return r.questions }
+func (r *LiftRefresher) Questions() []*content.Question { return r.questions }
 
 // Right is how many answers were right so far.
-func (r *Refresher) Right() int { return r.right }
+func (r *LiftRefresher) Right() int { return r.right }
 
 // Deck is the quiz schedule (nil before the refresher begins).
-func (r *Refresher) Deck() *quiz.Deck { return r.deck }
+func (r *LiftRefresher) Deck() *quiz.Deck { return r.deck }
 
-func (r *Refresher) build() {
-	r.heading = heading("")
+func (r *LiftRefresher) build() {
+	r.heading = liftHeading("")
 	r.back = widget.NewButton("Back (←)", r.OnBack)
 	r.next = widget.NewButton("Next (→)", r.OnNext)
 	r.next.Importance = widget.HighImportance
@@ -124,8 +128,9 @@ func (r *Refresher) build() {
 
 	// Technique: the figure, and the numbered steps beside it.
 	list := container.NewVBox()
+	r.stepList = list
 	for i, s := range r.steps {
-		row := &stepRow{title: widget.NewLabel(fmt.Sprintf("%d. %s", i+1, s.Title)), text: widget.NewLabel(s.Text), source: widget.NewLabel(sourceText(r.lib, s.Sources))}
+		row := &liftStepRow{title: widget.NewLabel(fmt.Sprintf("%d. %s", i+1, s.Title)), text: widget.NewLabel(s.Text), source: widget.NewLabel(liftSources(r.lib, s.Sources))}
 		row.title.Wrapping = fyne.TextWrapWord
 		row.text.Wrapping = fyne.TextWrapWord
 		row.source.Wrapping = fyne.TextWrapWord
@@ -145,8 +150,8 @@ func (r *Refresher) build() {
 	caution := widget.NewLabel("Only lift what you can manage; get help or use an aid for heavy or awkward loads. With a recent back injury, ask a clinician before lifting.")
 	caution.Wrapping = fyne.TextWrapWord
 	caution.SizeName = theme.SizeNameCaptionText
-	left := container.NewBorder(nil, caution, nil, nil, container.NewGridWrap(fyne.NewSize(340, 340), figSlot))
-	r.technique = container.New(&columns{widths: []float32{350, 0}}, left, container.NewVScroll(list))
+	left := container.NewVBox(container.NewGridWrap(fyne.NewSize(340, 340), figSlot), caution)
+	r.technique = container.New(&liftColumns{widths: []float32{350, 0}}, left, container.NewVScroll(list))
 
 	// Question.
 	r.qText = widget.NewLabel("")
@@ -162,7 +167,10 @@ func (r *Refresher) build() {
 	r.qSource = widget.NewLabel("")
 	r.qSource.Wrapping = fyne.TextWrapWord
 	r.qSource.SizeName = theme.SizeNameCaptionText
-	r.question = container.NewVScroll(container.NewVBox(r.qText, r.choiceSlot, r.verdict, r.explanation, r.qSource))
+	r.keysHint = widget.NewLabel("Choose with the mouse, a number key, or ↑ ↓ and Space; Enter answers.")
+	r.keysHint.SizeName = theme.SizeNameCaptionText
+	r.questionBox = container.NewVBox(r.qText, r.choiceSlot, r.keysHint, r.verdict, r.explanation, r.qSource)
+	r.question = container.NewVScroll(r.questionBox)
 
 	// Summary: the score and the common mistakes with their fixes.
 	r.score = widget.NewLabel("")
@@ -171,12 +179,13 @@ func (r *Refresher) build() {
 	r.score.TextStyle.Bold = true
 	r.missed = widget.NewLabel("")
 	r.missed.Wrapping = fyne.TextWrapWord
-	mistakes := container.NewVBox(boldLabel("Common mistakes, and how to avoid them"))
+	mistakes := container.NewVBox(liftBold("Common mistakes, and how to avoid them"))
 	var srcs []string
 	seen := map[string]bool{}
 	for _, m := range r.lib.Mistakes {
-		t := widget.NewLabel("• " + m.Title + ": " + lowerFirst(m.Text) + "\n   Fix: " + m.Fix)
+		t := widget.NewLabel(m.Text + "\nFix: " + m.Fix)
 		t.Wrapping = fyne.TextWrapWord
+		mistakes.Add(liftBold(m.Title))
 		mistakes.Add(t)
 		for _, s := range m.Sources {
 			if !seen[s] {
@@ -185,27 +194,28 @@ func (r *Refresher) build() {
 			}
 		}
 	}
-	src := widget.NewLabel(sourceText(r.lib, srcs))
+	src := widget.NewLabel(liftSources(r.lib, srcs))
 	src.Wrapping = fyne.TextWrapWord
 	src.SizeName = theme.SizeNameCaptionText
 	mistakes.Add(src)
 	r.summary = container.NewVScroll(container.NewVBox(r.score, r.missed, mistakes))
 
 	r.body = container.NewStack()
-	buttons := container.NewHBox(r.back, layout.NewSpacer(), r.calcBtn, r.next)
-	r.content = container.NewBorder(r.heading, buttons, nil, nil, r.body)
+	r.buttons = container.NewHBox(r.back, layout.NewSpacer(), r.calcBtn, r.next)
+	r.content = container.NewBorder(r.heading, r.buttons, nil, nil, r.body)
 	r.showTechnique(0)
 }
 
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return string(s[0]|0x20) + s[1:]
+// relayout lays out again what changed size: shown or hidden labels and
+// relabelled buttons.
+func (r *LiftRefresher) relayout() {
+	r.questionBox.Refresh()
+	r.buttons.Refresh()
+	r.body.Refresh()
 }
 
 // begin starts the refresher once: picks the questions.
-func (r *Refresher) begin() {
+func (r *LiftRefresher) begin() {
 	if r.begun {
 		return
 	}
@@ -226,16 +236,16 @@ func (r *Refresher) begin() {
 
 // resume shows the refresher: starts it the first time, and runs the
 // figure on the technique screen.
-func (r *Refresher) resume() {
+func (r *LiftRefresher) resume() {
 	r.begin()
-	if r.screen == ScreenTechnique && r.figure != nil && !r.running {
+	if r.screen == LiftScreenTechnique && r.figure != nil && !r.running {
 		r.running = true
 		r.figure.Start()
 	}
 }
 
 // pause stops the figure.
-func (r *Refresher) pause() {
+func (r *LiftRefresher) pause() {
 	if r.figure != nil && r.running {
 		r.running = false
 		r.figure.Stop()
@@ -243,8 +253,8 @@ func (r *Refresher) pause() {
 }
 
 // showTechnique shows technique step i and moves the figure there.
-func (r *Refresher) showTechnique(i int) {
-	r.screen = ScreenTechnique
+func (r *LiftRefresher) showTechnique(i int) {
+	r.screen = LiftScreenTechnique
 	r.body.Objects = []fyne.CanvasObject{r.technique}
 	r.body.Refresh()
 	r.back.Show()
@@ -266,7 +276,7 @@ func (r *Refresher) showTechnique(i int) {
 }
 
 // demoStep is the demo exercise's step that shows technique step i, or -1.
-func (r *Refresher) demoStep(i int) int {
+func (r *LiftRefresher) demoStep(i int) int {
 	if r.ex == nil || i < 0 || i >= len(r.steps) {
 		return -1
 	}
@@ -279,7 +289,7 @@ func (r *Refresher) demoStep(i int) int {
 }
 
 // stepTime is when the demo's animation starts moving into technique step i.
-func (r *Refresher) stepTime(i int) (time.Duration, bool) {
+func (r *LiftRefresher) stepTime(i int) (time.Duration, bool) {
 	d := r.demoStep(i)
 	if d < 0 {
 		return 0, false
@@ -295,8 +305,8 @@ func (r *Refresher) stepTime(i int) (time.Duration, bool) {
 
 // onFigureStep follows the animation: the demo's step i shows the lifting
 // step its ref names.
-func (r *Refresher) onFigureStep(i int) {
-	if r.screen != ScreenTechnique || r.ex == nil || i < 0 || i >= len(r.ex.Steps) {
+func (r *LiftRefresher) onFigureStep(i int) {
+	if r.screen != LiftScreenTechnique || r.ex == nil || i < 0 || i >= len(r.ex.Steps) {
 		return
 	}
 	if j, ok := r.stepOf[r.ex.Steps[i].Ref]; ok {
@@ -305,7 +315,7 @@ func (r *Refresher) onFigureStep(i int) {
 }
 
 // highlight marks technique step i as current and shows its text.
-func (r *Refresher) highlight(i int) {
+func (r *LiftRefresher) highlight(i int) {
 	if i < 0 || i >= len(r.steps) {
 		return
 	}
@@ -317,12 +327,9 @@ func (r *Refresher) highlight(i int) {
 			row.title.Importance = widget.HighImportance
 		}
 		row.title.Refresh()
-		if j == i {
-			row.detail.Show()
-		} else {
-			row.detail.Hide()
-		}
+		row.detail.Hidden = j != i
 	}
+	r.stepList.Refresh()
 	r.heading.SetText(fmt.Sprintf("Lifting technique · step %d of %d", i+1, len(r.steps)))
 	r.back.Enable()
 	if i == 0 {
@@ -332,13 +339,14 @@ func (r *Refresher) highlight(i int) {
 	if i == len(r.steps)-1 {
 		r.next.SetText("On to the questions (→)")
 	}
+	r.relayout()
 }
 
 // OnNext goes forward: the next technique step, the first question, the
 // next question once this one is answered, or the summary.
-func (r *Refresher) OnNext() {
+func (r *LiftRefresher) OnNext() {
 	switch r.screen {
-	case ScreenTechnique:
+	case LiftScreenTechnique:
 		if r.current+1 < len(r.steps) {
 			r.showTechnique(r.current + 1)
 			return
@@ -346,7 +354,7 @@ func (r *Refresher) OnNext() {
 		r.pause()
 		r.begin()
 		r.showQuestion(0)
-	case ScreenQuestion:
+	case LiftScreenQuestion:
 		if !r.answered {
 			r.OnAnswer()
 			return
@@ -356,34 +364,34 @@ func (r *Refresher) OnNext() {
 			return
 		}
 		r.showSummary()
-	case ScreenSummary:
+	case LiftScreenSummary:
 		r.v.OnClose()
 	}
 }
 
 // OnBack goes back one technique step.
-func (r *Refresher) OnBack() {
-	if r.screen == ScreenTechnique && r.current > 0 {
+func (r *LiftRefresher) OnBack() {
+	if r.screen == LiftScreenTechnique && r.current > 0 {
 		r.showTechnique(r.current - 1)
 	}
 }
 
 // OnOpenCalculator switches to the calculator.
-func (r *Refresher) OnOpenCalculator() { r.v.ShowCalculator() }
+func (r *LiftRefresher) OnOpenCalculator() { r.v.ShowCalculator() }
 
 // showQuestion shows question i, unanswered.
-func (r *Refresher) showQuestion(i int) {
+func (r *LiftRefresher) showQuestion(i int) {
 	if i >= len(r.questions) {
 		r.showSummary()
 		return
 	}
-	r.screen = ScreenQuestion
+	r.screen = LiftScreenQuestion
 	r.q = i
 	r.answered = false
 	q := r.questions[i]
 	r.heading.SetText(fmt.Sprintf("Question %d of %d", i+1, len(r.questions)))
 	r.qText.SetText(q.Question)
-	r.choices = NewChoiceGroup(q.Choices, r.v.win.Canvas().Focus)
+	r.choices = NewLiftChoices(q.Choices, r.v.win.Canvas().Focus)
 	r.choices.OnChanged = r.onChoice
 	r.choices.OnSubmit = r.OnNext
 	r.choiceSlot.Objects = []fyne.CanvasObject{r.choices.Object()}
@@ -392,34 +400,36 @@ func (r *Refresher) showQuestion(i int) {
 		l.SetText("")
 		l.Hide()
 	}
+	r.keysHint.Show()
 	r.body.Objects = []fyne.CanvasObject{r.question}
 	r.body.Refresh()
 	r.back.Hide()
 	r.calcBtn.Hide()
 	r.next.SetText("Answer (Enter)")
 	r.next.Disable()
+	r.relayout()
 	if len(r.choices.Items) > 0 {
 		r.v.win.Canvas().Focus(r.choices.Items[0])
 	}
 }
 
-func (r *Refresher) onChoice(i int) {
+func (r *LiftRefresher) onChoice(i int) {
 	if !r.answered && i >= 0 {
 		r.next.Enable()
 	}
 }
 
 // Choose picks choice i of the current question (before answering).
-func (r *Refresher) Choose(i int) {
-	if r.screen == ScreenQuestion && !r.answered && r.choices != nil {
+func (r *LiftRefresher) Choose(i int) {
+	if r.screen == LiftScreenQuestion && !r.answered && r.choices != nil {
 		r.choices.Select(i)
 	}
 }
 
 // OnAnswer checks the chosen answer, shows the explanation and its source,
 // records the answer in the journal and reschedules the question.
-func (r *Refresher) OnAnswer() {
-	if r.screen != ScreenQuestion || r.answered || r.choices.Selected < 0 {
+func (r *LiftRefresher) OnAnswer() {
+	if r.screen != LiftScreenQuestion || r.answered || r.choices.Selected < 0 {
 		return
 	}
 	q := r.questions[r.q]
@@ -428,6 +438,7 @@ func (r *Refresher) OnAnswer() {
 	r.chosen[r.q] = pick
 	ok := pick == q.Answer
 	r.choices.Disable()
+	r.keysHint.Hide()
 	outcome := OutcomeWrong
 	if ok {
 		outcome = OutcomeRight
@@ -441,7 +452,7 @@ func (r *Refresher) OnAnswer() {
 		r.choices.Mark(q.Answer, pick)
 	}
 	r.explanation.SetText(q.Explanation)
-	r.qSource.SetText(sourceText(r.lib, q.Sources))
+	r.qSource.SetText(liftSources(r.lib, q.Sources))
 	for _, l := range []*widget.Label{r.verdict, r.explanation, r.qSource} {
 		l.Show()
 		l.Refresh()
@@ -455,17 +466,18 @@ func (r *Refresher) OnAnswer() {
 	} else {
 		r.next.SetText("See how you did (Enter)")
 	}
+	r.relayout()
 	// Focus stays on the choice, where Enter goes on (a focused button
 	// would take only Space).
 }
 
 // showSummary shows the score and the common mistakes, and records the
 // refresher as completed.
-func (r *Refresher) showSummary() {
-	if r.screen == ScreenSummary {
+func (r *LiftRefresher) showSummary() {
+	if r.screen == LiftScreenSummary {
 		return
 	}
-	r.screen = ScreenSummary
+	r.screen = LiftScreenSummary
 	r.heading.SetText("Refresher done")
 	r.score.SetText(fmt.Sprintf("%d of %d right", r.right, len(r.questions)))
 	switch {
@@ -482,16 +494,17 @@ func (r *Refresher) showSummary() {
 	r.calcBtn.Show()
 	r.next.SetText("Done (Enter)")
 	r.next.Enable()
+	r.relayout()
 	r.v.record(journal.Record{Event: journal.EventCompleted, Seconds: r.v.opt.Now().Sub(r.started).Seconds(),
 		Data: map[string]any{"right": r.right, "asked": len(r.questions)}})
 	r.v.win.Canvas().Unfocus() // Enter reaches the window: Done
 }
 
 // OnKey: Right = Next, Left = Back, Enter = Answer / Next, 1–9 choose.
-func (r *Refresher) OnKey(ev *fyne.KeyEvent) {
+func (r *LiftRefresher) OnKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyRight, fyne.KeyPageDown:
-		if r.screen != ScreenQuestion || r.answered {
+		if r.screen != LiftScreenQuestion || r.answered {
 			r.OnNext()
 		}
 	case fyne.KeyLeft, fyne.KeyPageUp:

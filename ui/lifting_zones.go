@@ -32,9 +32,8 @@ var zoneNames = []string{"Above shoulder", "Shoulder to elbow", "Elbow to knuckl
 // Tapping a band chooses it.
 type ZoneDiagram struct {
 	widget.BaseWidget
-	Passed   []lifting.Zone
-	Chosen   lifting.Zone
-	Extended bool
+	Passed []lifting.Zone
+	Chosen lifting.Zone
 	// OnTapped is called with the zone tapped.
 	OnTapped func(lifting.Zone)
 }
@@ -46,9 +45,9 @@ func NewZoneDiagram() *ZoneDiagram {
 	return d
 }
 
-// Set shows the zones passed, the chosen one and the reach column in bold.
-func (d *ZoneDiagram) Set(passed []lifting.Zone, chosen lifting.Zone, extended bool) {
-	d.Passed, d.Chosen, d.Extended = passed, chosen, extended
+// Set tints the zones passed and highlights the chosen one.
+func (d *ZoneDiagram) Set(passed []lifting.Zone, chosen lifting.Zone) {
+	d.Passed, d.Chosen = passed, chosen
 	d.Refresh()
 }
 
@@ -81,16 +80,16 @@ func zoneY(i int, h float32) (top, bottom float32) {
 // ZoneValues is the text of a band's guideline weights.
 func ZoneValues(z lifting.Zone) string {
 	g := func(s lifting.Sex) string {
-		return fmt.Sprintf("%s / %s", fmtKg(lifting.Guideline(z, s, false)), fmtKg(lifting.Guideline(z, s, true)))
+		return fmt.Sprintf("%s / %s", liftKg(lifting.Guideline(z, s, false)), liftKg(lifting.Guideline(z, s, true)))
 	}
 	return fmt.Sprintf("men %s · women %s kg", g(lifting.Men), g(lifting.Women))
 }
 
-func fmtKg(x float64) string { return trimNum(x, 1) }
+func liftKg(x float64) string { return liftTrim(x, 1) }
 
 // CreateRenderer implements fyne.Widget.
 func (d *ZoneDiagram) CreateRenderer() fyne.WidgetRenderer {
-	r := &zoneRenderer{d: d, head: canvas.NewCircle(color.Transparent)}
+	r := &liftZoneRenderer{d: d, head: canvas.NewCircle(color.Transparent)}
 	for range lifting.Zones {
 		r.bands = append(r.bands, canvas.NewRectangle(color.Transparent))
 		name := canvas.NewText("", color.Transparent)
@@ -105,7 +104,7 @@ func (d *ZoneDiagram) CreateRenderer() fyne.WidgetRenderer {
 	return r
 }
 
-type zoneRenderer struct {
+type liftZoneRenderer struct {
 	d      *ZoneDiagram
 	bands  []*canvas.Rectangle
 	names  []*canvas.Text
@@ -118,7 +117,7 @@ type zoneRenderer struct {
 // diagram's scale.
 const zoneFigureCm = 60
 
-func (r *zoneRenderer) Layout(size fyne.Size) {
+func (r *liftZoneRenderer) Layout(size fyne.Size) {
 	h := size.Height
 	pad := float32(6)
 	s := h / zoneSpanCm
@@ -162,7 +161,7 @@ func (r *zoneRenderer) Layout(size fyne.Size) {
 	}
 }
 
-func (r *zoneRenderer) MinSize() fyne.Size {
+func (r *liftZoneRenderer) MinSize() fyne.Size {
 	w := float32(0)
 	for i := range r.names {
 		w = max(w, r.names[i].MinSize().Width, r.values[i].MinSize().Width)
@@ -170,7 +169,7 @@ func (r *zoneRenderer) MinSize() fyne.Size {
 	return fyne.NewSize(zoneFigureCm*zoneMinHeight/zoneSpanCm+12+w, zoneMinHeight)
 }
 
-func (r *zoneRenderer) Refresh() {
+func (r *liftZoneRenderer) Refresh() {
 	th := r.d.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	fg := th.Color(theme.ColorNameForeground, v)
@@ -182,11 +181,11 @@ func (r *zoneRenderer) Refresh() {
 	for i, z := range lifting.Zones {
 		switch {
 		case z == r.d.Chosen:
-			r.bands[i].FillColor = withAlpha(primary, 0x70)
+			r.bands[i].FillColor = liftAlpha(primary, 0x70)
 			r.bands[i].StrokeColor = primary
 			r.bands[i].StrokeWidth = 2
 		case passed[z]:
-			r.bands[i].FillColor = withAlpha(primary, 0x28)
+			r.bands[i].FillColor = liftAlpha(primary, 0x28)
 			r.bands[i].StrokeWidth = 0
 		default:
 			r.bands[i].FillColor = th.Color(theme.ColorNameInputBackground, v)
@@ -213,12 +212,12 @@ func (r *zoneRenderer) Refresh() {
 	}
 }
 
-func withAlpha(c color.Color, a uint8) color.Color {
+func liftAlpha(c color.Color, a uint8) color.Color {
 	r, g, b, _ := c.RGBA()
 	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: a}
 }
 
-func (r *zoneRenderer) Objects() []fyne.CanvasObject {
+func (r *liftZoneRenderer) Objects() []fyne.CanvasObject {
 	var objs []fyne.CanvasObject
 	for _, b := range r.bands {
 		objs = append(objs, b)
@@ -233,4 +232,4 @@ func (r *zoneRenderer) Objects() []fyne.CanvasObject {
 	return objs
 }
 
-func (r *zoneRenderer) Destroy() {}
+func (r *liftZoneRenderer) Destroy() {}

@@ -3,6 +3,7 @@ package ui
 import (
 	"image/color"
 	"math"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -32,15 +33,15 @@ const (
 type markKind uint8
 
 const (
-	markProp     markKind = iota // a piece of furniture (rectangle, or a thick line when W > 0)
-	markKeyProp                  // the furniture the step is about, outlined in the target colour
-	markLine                     // a target line
-	markDashed                   // a dashed guide line
-	markArrow                    // a line with an arrowhead at B
-	markDim                      // a dimension line with ticks at both ends
-	markArc                      // an angle: centre A, radius R, from angle Start to End (degrees, counter-clockwise from +x)
-	markLabel                    // text at A
-	markWindow                   // a window pane
+	markProp    markKind = iota // a piece of furniture (rectangle, or a thick line when W > 0)
+	markKeyProp                 // the furniture the step is about, outlined in the target colour
+	markLine                    // a target line
+	markDashed                  // a dashed guide line
+	markArrow                   // a line with an arrowhead at B
+	markDim                     // a dimension line with ticks at both ends
+	markArc                     // an angle: centre A, radius R, from angle Start to End (degrees, counter-clockwise from +x)
+	markLabel                   // text at A
+	markWindow                  // a window pane
 )
 
 // sceneMark is one thing drawn over or around the figure.
@@ -108,12 +109,6 @@ func targetPose() content.Pose {
 	return p.Place()
 }
 
-func standingPose() content.Pose {
-	p, _ := content.BasePose("standing")
-	_ = p.Apply(map[string]float64{"x": -0.1})
-	return p.Place()
-}
-
 // eyeOf is where the figure's near eye is.
 func eyeOf(b content.Body) content.Point {
 	e := b.Head.Add(b.HeadFrame.Apply(content.Vec3{X: content.HeadRadius * 0.8, Y: 0.012}))
@@ -147,9 +142,9 @@ func monitorMarks(key bool) []sceneMark {
 	}
 	x := sceneScreenX
 	return []sceneMark{
-		{Kind: markProp, A: pt(x+0.02, sceneDeskTop), B: pt(x+0.11, sceneDeskTop+0.012)},            // foot
+		{Kind: markProp, A: pt(x+0.02, sceneDeskTop), B: pt(x+0.11, sceneDeskTop+0.012)},           // foot
 		{Kind: markProp, A: pt(x+0.05, sceneDeskTop+0.012), B: pt(x+0.066, sceneScreenBot+0.04)},   // neck
-		{Kind: k, A: pt(x, sceneScreenBot), B: pt(x+0.025, sceneScreenTop)},                         // screen
+		{Kind: k, A: pt(x, sceneScreenBot), B: pt(x+0.025, sceneScreenTop)},                        // screen
 		{Kind: markProp, A: pt(x+0.025, sceneScreenBot+0.03), B: pt(x+0.045, sceneScreenTop-0.03)}, // back
 	}
 }
@@ -186,10 +181,6 @@ func buildScene(area string, setup workstation.Setup) ([]content.Shape, []sceneM
 	props := []content.Prop{{Kind: "chair"}}
 	var marks []sceneMark
 	var caption []string
-	if area == "habits" {
-		pose = standingPose()
-		props = []content.Prop{{Kind: "chair", X: -0.3}}
-	}
 	b := pose.Solve()
 	eye := eyeOf(b)
 	laptopOnly := setup == workstation.LaptopOnly
@@ -215,14 +206,11 @@ func buildScene(area string, setup workstation.Setup) ([]content.Shape, []sceneM
 		marks = append(marks,
 			sceneMark{Kind: markDim, A: pt(-0.25, 0), B: pt(-0.25, seat)},
 			sceneMark{Kind: markArc, A: pt(knee.X, knee.Y), R: 0.07, Start: 180, End: 270},
-			sceneMark{Kind: markArrow, A: pt(-0.3, 0.4), B: pt(-0.12, 0.37)},
-			sceneMark{Kind: markDashed, A: pt(-0.02, knee.Y), B: pt(knee.X+0.05, knee.Y)},
+			sceneMark{Kind: markArrow, A: pt(-0.33, 0.4), B: pt(-0.1, 0.37)},
 		)
-		label(-0.27, seat/2, "knee", fyne.TextAlignTrailing)
-		label(-0.27, seat/2-0.05, "height", fyne.TextAlignTrailing)
-		label(knee.X+0.02, knee.Y-0.1, "90°", fyne.TextAlignLeading)
-		label(-0.31, 0.43, "lower-back", fyne.TextAlignTrailing)
-		label(-0.31, 0.38, "support", fyne.TextAlignTrailing)
+		label(-0.27, seat/2+0.025, "knee\nheight", fyne.TextAlignTrailing)
+		label(knee.X+0.03, knee.Y-0.1, "90°", fyne.TextAlignLeading)
+		label(-0.44, 0.52, "lower-back\nsupport", fyne.TextAlignLeading)
 		caption = []string{
 			"Feet flat, thighs about level, knees about as high as your hips.",
 			"The backrest's curve sits in the hollow of your lower back.",
@@ -232,8 +220,7 @@ func buildScene(area string, setup workstation.Setup) ([]content.Shape, []sceneM
 		screen(false)
 		marks = append(marks, keyboardMarks(false)...)
 		marks = append(marks, sceneMark{Kind: markDim, A: pt(sceneDeskBack+0.05, 0), B: pt(sceneDeskBack+0.05, sceneDeskTop)})
-		label(sceneDeskBack+0.08, sceneDeskTop/2+0.02, "58.5–71 cm", fyne.TextAlignLeading)
-		label(sceneDeskBack+0.08, sceneDeskTop/2-0.04, "23–28 in", fyne.TextAlignLeading)
+		label(sceneDeskBack+0.08, sceneDeskTop/2+0.02, "58.5–71 cm\n23–28 in", fyne.TextAlignLeading)
 		marks = append(marks, sceneMark{Kind: markArrow, A: pt(0.42, 0.13), B: pt(0.6, 0.13)})
 		label(0.51, 0.16, "leg room", fyne.TextAlignCenter)
 		caption = []string{
@@ -242,8 +229,11 @@ func buildScene(area string, setup workstation.Setup) ([]content.Shape, []sceneM
 		}
 		if setup == workstation.SitStand {
 			seat := content.SeatHeight - 0.045
-			marks = append(marks, sceneMark{Kind: markDim, A: pt(0.16, seat), B: pt(0.16, sceneDeskTop)})
-			label(0.13, (seat+sceneDeskTop)/2-0.02, "25–35 cm", fyne.TextAlignTrailing)
+			marks = append(marks,
+				sceneMark{Kind: markDashed, A: pt(0.14, seat), B: pt(0.34, seat)},
+				sceneMark{Kind: markDim, A: pt(0.32, seat), B: pt(0.32, sceneDeskTop-0.022)},
+			)
+			label(0.34, (seat+sceneDeskTop)/2-0.01, "25–35 cm", fyne.TextAlignLeading)
 			caption = append(caption, "Sitting at a sit-stand desk: the seat about 25–35 cm below the work surface.")
 		}
 	case "monitor", "", workstation.StepIntro:
@@ -257,14 +247,13 @@ func buildScene(area string, setup workstation.Setup) ([]content.Shape, []sceneM
 		marks = append(marks,
 			sceneMark{Kind: markDashed, A: eye, B: pt(sceneScreenX+0.2, eye.Y)},
 			sceneMark{Kind: markLine, A: eye, B: centre},
-			sceneMark{Kind: markArc, A: eye, R: 0.2, Start: gaze, End: 0},
+			sceneMark{Kind: markArc, A: eye, R: 0.16, Start: gaze, End: 0},
 			sceneMark{Kind: markDim, A: pt(eye.X, eye.Y+0.09), B: pt(sceneScreenX, eye.Y+0.09)},
 		)
-		label(sceneScreenX+0.21, eye.Y-0.01, "eye level", fyne.TextAlignLeading)
-		label(sceneScreenX+0.21, eye.Y-0.07, "top of screen", fyne.TextAlignLeading)
-		label(sceneScreenX+0.21, eye.Y-0.13, "at or below", fyne.TextAlignLeading)
-		label((eye.X+sceneScreenX)/2, eye.Y+0.115, "50–70 cm · 20–28 in", fyne.TextAlignCenter)
-		label(eye.X+0.21, eye.Y-0.045, "15–20°", fyne.TextAlignLeading)
+		label(sceneScreenX+0.21, eye.Y, "eye level", fyne.TextAlignLeading)
+		label(sceneScreenX+0.09, eye.Y-0.08, "screen top\nat or below", fyne.TextAlignLeading)
+		label((eye.X+sceneScreenX)/2, eye.Y+0.125, "50–70 cm · 20–28 in", fyne.TextAlignCenter)
+		label(eye.X+0.09, eye.Y-0.115, "15–20°", fyne.TextAlignLeading)
 		caption = []string{
 			"Top of the screen at or just below eye level, head level.",
 			"About an arm's length away: 50–70 cm (20–28 in).",
@@ -289,9 +278,8 @@ func buildScene(area string, setup workstation.Setup) ([]content.Shape, []sceneM
 			sceneMark{Kind: markArc, A: pt(a.Elbow.X, a.Elbow.Y), R: 0.07, Start: fore, End: up},
 			sceneMark{Kind: markDashed, A: pt(a.Elbow.X-0.05, a.Elbow.Y), B: pt(a.Knuckle.X+0.08, a.Elbow.Y)},
 		)
-		label(a.Elbow.X-0.06, a.Elbow.Y+0.05, "90–110°", fyne.TextAlignTrailing)
-		label(a.Knuckle.X+0.09, a.Elbow.Y-0.01, "forearms level,", fyne.TextAlignLeading)
-		label(a.Knuckle.X+0.09, a.Elbow.Y-0.07, "wrists straight", fyne.TextAlignLeading)
+		label(a.Elbow.X+0.03, a.Elbow.Y-0.075, "90–110°", fyne.TextAlignLeading)
+		label(a.Knuckle.X+0.09, a.Elbow.Y+0.005, "level", fyne.TextAlignLeading)
 		caption = []string{
 			"Elbows close to your sides and open about 90–110°.",
 			"Forearms about level and wrists straight as you type.",
@@ -301,25 +289,26 @@ func buildScene(area string, setup workstation.Setup) ([]content.Shape, []sceneM
 		marks = append(marks, laptopMarks(true, true)...)
 		marks = append(marks, keyboardMarks(true)...)
 		marks = append(marks, sceneMark{Kind: markDashed, A: eye, B: pt(0.75, eye.Y)})
-		label(0.6, eye.Y+0.03, "laptop raised", fyne.TextAlignLeading)
-		label(0.19, sceneDeskTop+0.05, "separate keyboard", fyne.TextAlignTrailing)
+		marks = append(marks, sceneMark{Kind: markArrow, A: pt(0.6, 0.47), B: pt(0.32, sceneDeskTop+0.015)})
+		label(0.6, eye.Y+0.035, "laptop raised", fyne.TextAlignLeading)
+		label(0.62, 0.5, "separate\nkeyboard", fyne.TextAlignLeading)
 		caption = []string{
 			"For long spells: laptop raised to eye level, with a separate keyboard and mouse, or a docking station.",
 			"For short spells: keep your wrists straight, even if your neck bends a little.",
 		}
 	case "lighting":
-		props = append(props, content.Prop{Kind: "window", X: 0.05, Y: 0.02})
 		screen(false)
 		marks = append(marks, keyboardMarks(false)...)
 		marks = append(marks,
+			sceneMark{Kind: markWindow, A: pt(-0.43, 0.5), B: pt(-0.2, 0.8)},
 			sceneMark{Kind: markProp, A: pt(0.56, sceneDeskTop), B: pt(0.64, sceneDeskTop+0.01)},
 			sceneMark{Kind: markProp, A: pt(0.6, sceneDeskTop+0.01), B: pt(0.56, 0.6), W: 0.012},
 			sceneMark{Kind: markProp, A: pt(0.56, 0.6), B: pt(0.5, 0.56), W: 0.03},
 			sceneMark{Kind: markArrow, A: pt(0.48, 0.53), B: pt(0.35, sceneDeskTop+0.04)},
 		)
-		label(-0.22, 0.86, "window to your side", fyne.TextAlignCenter)
-		label(0.68, 0.6, "desk lamp", fyne.TextAlignLeading)
-		label(0.68, 0.54, "for paper", fyne.TextAlignLeading)
+		label(-0.315, 0.86, "window", fyne.TextAlignCenter)
+		label(-0.315, 0.45, "to your side", fyne.TextAlignCenter)
+		label(0.68, 0.6, "desk lamp\nfor paper", fyne.TextAlignLeading)
 		caption = []string{
 			"Screen side-on to windows: not facing them, not with them behind it.",
 			"Even room light of about 300–500 lux, and a desk lamp for paper.",
@@ -328,10 +317,9 @@ func buildScene(area string, setup workstation.Setup) ([]content.Shape, []sceneM
 	case "habits":
 		screen(false)
 		marks = append(marks, keyboardMarks(false)...)
-		marks = append(marks, sceneMark{Kind: markArrow, A: pt(eye.X+0.03, eye.Y+0.01), B: pt(0.9, eye.Y+0.01)})
-		label(0.62, eye.Y+0.04, "look 6 m away", fyne.TextAlignCenter)
-		label(-0.3, 0.62, "stand,", fyne.TextAlignTrailing)
-		label(-0.3, 0.56, "move", fyne.TextAlignTrailing)
+		marks = append(marks, sceneMark{Kind: markArrow, A: pt(eye.X+0.03, eye.Y+0.06), B: pt(0.94, eye.Y+0.06)})
+		label(0.5, eye.Y+0.1, "every 20 min: look 6 m away", fyne.TextAlignCenter)
+		label(-0.44, 0.66, "every hour:\nstand up,\nmove", fyne.TextAlignLeading)
 		caption = []string{
 			"Every 20 minutes or so: a short pause, and look about 6 m (20 ft) away for 20 seconds.",
 			"Every 50–60 minutes: 5–10 minutes away from the screen.",
@@ -380,12 +368,18 @@ func (r *sceneRenderer) palette() scenePalette {
 		body:     primary,
 		far:      blend(primary, bg, 0.5),
 		face:     bg,
-		propFill: blend(c(theme.ColorNameDisabled), bg, 0.75),
-		propLine: c(theme.ColorNameDisabled),
+		propFill: blend(c(theme.ColorNameForeground), bg, 0.86),
+		propLine: blend(c(theme.ColorNameForeground), bg, 0.45),
 		mark:     mark,
-		markFill: blend(mark, bg, 0.6),
+		markFill: withAlpha(mark, 0x60),
 		text:     c(theme.ColorNameForeground),
 	}
+}
+
+// withAlpha returns c with alpha a.
+func withAlpha(c color.Color, a uint8) color.Color {
+	r, g, b, _ := c.RGBA()
+	return color.NRGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), a}
 }
 
 func (r *sceneRenderer) draw() {
@@ -430,12 +424,11 @@ func (r *sceneRenderer) draw() {
 	}
 	// Floor.
 	line(pos(pt(sceneFrame.Min.X+0.04, -0.004)), pos(pt(sceneFrame.Max.X-0.04, -0.004)), 2, pal.propLine)
-	// Windows first (they are on the far wall), then the figure's props
-	// and body from the model, then the scene's own furniture and marks.
-	for _, sh := range r.s.body {
-		if sh.Kind == content.ShapeRect && sh.Depth < -0.5 {
-			rect(sh.A, sh.B, blend(pal.propFill, pal.mark, 0.35), pal.propLine, 1)
-		}
+	// The chair and figure from the model, then the scene's own furniture
+	// and marks. On the chair step the chair is outlined.
+	chairStroke, chairWidth := pal.propLine, float32(1)
+	if r.s.Area == "chair" {
+		chairStroke, chairWidth = pal.mark, 2.5
 	}
 	for _, sh := range r.s.body {
 		col := pal.body
@@ -464,9 +457,7 @@ func (r *sceneRenderer) draw() {
 			}
 			circle(pos(sh.A), rad, col)
 		case content.ShapeRect:
-			if sh.Depth >= -0.5 {
-				rect(sh.A, sh.B, pal.propFill, pal.propLine, 1)
-			}
+			rect(sh.A, sh.B, pal.propFill, chairStroke, chairWidth)
 		}
 	}
 	for _, m := range r.s.marks {
@@ -483,6 +474,11 @@ func (r *sceneRenderer) draw() {
 				continue
 			}
 			rect(m.A, m.B, pal.propFill, stroke, sw)
+		case markWindow:
+			rect(m.A, m.B, blend(pal.panel, pal.text, 0.12), pal.propLine, 3)
+			midX, midY := (m.A.X+m.B.X)/2, (m.A.Y+m.B.Y)/2
+			line(pos(pt(midX, m.A.Y)), pos(pt(midX, m.B.Y)), 2, pal.propLine)
+			line(pos(pt(m.A.X, midY)), pos(pt(m.B.X, midY)), 2, pal.propLine)
 		case markLine:
 			line(pos(m.A), pos(m.B), 2, pal.mark)
 		case markDashed:
@@ -524,7 +520,7 @@ func (r *sceneRenderer) draw() {
 			if start > end {
 				start, end = end, start
 			}
-			arc := canvas.NewArc(start, end, 0, pal.markFill)
+			arc := canvas.NewArc(start, end, 0.45, pal.markFill)
 			arc.StrokeColor, arc.StrokeWidth = pal.mark, 1.5
 			arc.Move(fyne.NewPos(c.X-rad, c.Y-rad))
 			arc.Resize(fyne.NewSquareSize(2 * rad))
@@ -536,21 +532,23 @@ func (r *sceneRenderer) draw() {
 		if m.Kind != markLabel {
 			continue
 		}
-		t := canvas.NewText(m.Text, pal.text)
-		t.TextSize = theme.CaptionTextSize() + 1
-		t.TextStyle.Bold = true
-		ts := fyne.MeasureText(m.Text, t.TextSize, t.TextStyle)
 		p := pos(m.A)
-		x := p.X
-		switch m.Align {
-		case fyne.TextAlignCenter:
-			x -= ts.Width / 2
-		case fyne.TextAlignTrailing:
-			x -= ts.Width
+		for i, text := range strings.Split(m.Text, "\n") {
+			t := canvas.NewText(text, pal.text)
+			t.TextSize = theme.CaptionTextSize() + 1
+			t.TextStyle.Bold = true
+			ts := fyne.MeasureText(text, t.TextSize, t.TextStyle)
+			x := p.X
+			switch m.Align {
+			case fyne.TextAlignCenter:
+				x -= ts.Width / 2
+			case fyne.TextAlignTrailing:
+				x -= ts.Width
+			}
+			t.Move(fyne.NewPos(x, p.Y-ts.Height/2+float32(i)*ts.Height))
+			t.Resize(ts)
+			add(t)
 		}
-		t.Move(fyne.NewPos(x, p.Y-ts.Height/2))
-		t.Resize(ts)
-		add(t)
 	}
 	r.objects = objs
 }

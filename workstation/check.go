@@ -150,3 +150,23 @@ func validAnswers(field string, a Answers) error {
 	}
 	return nil
 }
+
+// CheckinKind is the journal Kind of workstation check-ins.
+const CheckinKind = "workstation"
+
+// CheckinData is the journal Data of a quick check-in: the answers, the
+// score and how many items were answered.
+func CheckinData(s Setup, answers Answers, r Result) map[string]any {
+	a := make(map[string]any, len(answers))
+	for id, v := range answers {
+		a[id] = string(v)
+	}
+	return map[string]any{
+		"quick":    true,
+		"setup":    string(s),
+		"answers":  a,
+		"score":    r.Overall,
+		"answered": r.Answered,
+		"items":    r.Items,
+	}
+}

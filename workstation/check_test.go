@@ -95,3 +95,16 @@ func TestValidateNamesField(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestCheckinData(t *testing.T) {
+	ans := Answers{"a": No, "c": Yes}
+	r := Score(testItems, DeskMonitor, ans)
+	d := CheckinData(DeskMonitor, ans, r)
+	a, ok := d["answers"].(map[string]any)
+	if !ok || a["a"] != "no" || a["c"] != "yes" || len(a) != 2 {
+		t.Errorf("answers %#v", d["answers"])
+	}
+	if d["score"] != r.Overall || d["answered"] != 2 || d["items"] != 3 || d["setup"] != "desk-monitor" || d["quick"] != true {
+		t.Errorf("data %#v", d)
+	}
+}

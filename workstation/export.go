@@ -177,7 +177,10 @@ func FitNote(r, std Range, what string) string {
 	case FitAbove:
 		return span + "; yours is above it: you may need a higher desk or seat."
 	}
-	return span + "; yours is near its edge."
+	if r.High > std.High {
+		return span + "; yours is near its top end."
+	}
+	return span + "; yours is near its bottom end."
 }
 
 // Markdown writes the report as Markdown.

@@ -77,6 +77,9 @@ func LoadState(path string) (State, error) {
 // only.
 func SaveState(path string, s State) error {
 	s.Version = StateVersion
+	if s.History == nil {
+		s.History = History{}
+	}
 	if err := s.Validate(); err != nil {
 		return fmt.Errorf("not saving bad workstation state: %w", err)
 	}

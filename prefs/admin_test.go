@@ -1,0 +1,60 @@
+package prefs
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestAdminLayerIsUnderTheUserAndLocksKeys(t *testing.T) {
+	dir := t.TempDir()
+	sys := filepath.Join(dir, "etc", "limber", "config.toml")
+	os.MkdirAll(filepath.Dir(sys), 0o755)
+	os.WriteFile(sys, []byte(`
+[admin]
+locked = ["breaks.strict", "breaks.rest.every"]
+
+[breaks]
+strict = true
+skip_budget = 1
+
+[breaks.rest]
+every = "90m"
+
+[breaks.posture]
+every = "25m"
+`), 0o644)
+	user := writeFile(t, "[breaks]\nstrict = false\nskip_budget = 5\n\n[breaks.posture]\nevery = \"15m\"\n")
+	cfg, probs := Load(user, Options{SystemFiles: []string{sys}, Environ: []string{"LIMBER_BREAKS_REST_EVERY=3h"}})
+	if !cfg.Strict || cfg.Breaks["rest"].Every != 90*time.Minute {
+		t.Fatalf("locked keys keep the administrator's value: strict=%v rest=%v", cfg.Strict, cfg.Breaks["rest"].Every)
+	}
+	if cfg.SkipBudget != 5 || cfg.Breaks["posture"].Every != 15*time.Minute {
+		t.Fatalf("unlocked keys: the user's file wins: %+v", cfg)
+	}
+	if !strings.Contains(cfg.Locked["breaks.strict"], sys) {
+		t.Fatalf("locked reason: %q", cfg.Locked)
+	}
+	if len(probs) != 1 || probs[0].Key != "breaks.strict" || probs[0].Line != 2 || !strings.Contains(probs[0].Msg, "locked") {
+		t.Fatalf("problems: %v", probs)
+	}
+	// With no user file the administrator's values are the defaults.
+	cfg2, _ := Load(filepath.Join(dir, "none.toml"), Options{SystemFiles: []string{sys}, Environ: []string{}})
+	if cfg2.Breaks["posture"].Every != 25*time.Minute || cfg2.SkipBudget != 1 {
+		t.Fatalf("system defaults: %+v", cfg2)
+	}
+}
+
+func TestSystemFilesFollowXDG(t *testing.T) {
+	t.Setenv("XDG_CONFIG_DIRS", "/opt/a:/opt/b:relative")
+	got := strings.Join(SystemFiles(), ",")
+	if got != "/opt/a/limber/config.toml,/opt/b/limber/config.toml" {
+		t.Fatal(got)
+	}
+	t.Setenv("XDG_CONFIG_DIRS", "")
+	if SystemFiles()[0] != "/etc/xdg/limber/config.toml" {
+		t.Fatal(SystemFiles())
+	}
+}
