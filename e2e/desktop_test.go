@@ -60,6 +60,9 @@ func newSession(t *testing.T, config string, extraEnv ...string) *session {
 		s.env = append(s.env, k+"="+v)
 	}
 	s.env = append(s.env, extraEnv...)
+	// The first-run welcome is tested on its own; elsewhere it has been seen.
+	os.MkdirAll(filepath.Join(s.dirs["XDG_STATE_HOME"], "limber"), 0o700)
+	os.WriteFile(filepath.Join(s.dirs["XDG_STATE_HOME"], "limber", "welcome-shown"), nil, 0o600)
 	if config != "" {
 		p := filepath.Join(s.dirs["XDG_CONFIG_HOME"], "limber", "config.toml")
 		os.MkdirAll(filepath.Dir(p), 0o700)

@@ -45,6 +45,8 @@ type SettingsOptions struct {
 	Now func() time.Time
 }
 
+const settingsKeysHint = "Ctrl+S save · Esc cancel · Ctrl+Tab next group"
+
 // SettingsView is the settings window: one tab per group of settings,
 // each setting with its control, the loader's message under an invalid
 // value and "Locked: …" under a key the administrator locked; today's
@@ -59,11 +61,14 @@ type SettingsView struct {
 	byName map[string]*settingsField
 	hooks  *settingsHooks
 
+	body      *fyne.Container
 	tabs      *container.AppTabs
 	scrolls   []*container.Scroll
 	previews  []*settingsPreview
 	problems  *widget.Label
 	message   *widget.Label
+	status    *widget.Label // the keys, or which fields keep Save disabled
+	tabOf     map[*settingsField]string
 	save      *setButton
 	cancel    *setButton
 	autostart *setCheck
@@ -84,7 +89,7 @@ func NewSettingsView(a fyne.App, opt SettingsOptions) *SettingsView {
 		opt.Save = prefs.Save
 	}
 	opt.Load.NoEnv = true
-	v := &SettingsView{opt: opt, byName: map[string]*settingsField{}}
+	v := &SettingsView{opt: opt, byName: map[string]*settingsField{}, tabOf: map[*settingsField]string{}}
 	v.hooks = &settingsHooks{escape: v.OnCancel, shortcut: v.onShortcut, focused: v.scrollTo}
 	v.win = a.NewWindow("Limber settings")
 	cfg, probs := prefs.Load(opt.Path, opt.Load)
@@ -133,17 +138,19 @@ func (v *SettingsView) build(probs []prefs.Problem) {
 	v.message.Wrapping = fyne.TextWrapWord
 	v.message.Importance = widget.DangerImportance
 	v.message.Hide()
+	// One line left of the buttons: the keys, or while a value is invalid
+	// what to fix. Its height never changes, so nothing jumps.
+	v.status = widget.NewLabel(settingsKeysHint)
+	v.status.Importance = widget.LowImportance
+	v.status.Truncation = fyne.TextTruncateEllipsis
 	v.save = newSetButton("Save", v.hooks, v.OnSave)
 	v.save.Importance = widget.HighImportance
 	v.cancel = newSetButton("Cancel", v.hooks, v.OnCancel)
-	hint := widget.NewLabel("Ctrl+S save · Esc cancel · Ctrl+Tab next group")
-	hint.Importance = widget.LowImportance
-	hint.Truncation = fyne.TextTruncateEllipsis
-	buttons := container.NewBorder(nil, nil, nil, container.NewHBox(v.cancel, v.save), hint)
+	buttons := container.NewBorder(nil, nil, nil, container.NewHBox(v.cancel, v.save), v.status)
 	bottom := container.NewVBox(v.message, buttons)
 	top := container.NewVBox(v.problems)
-	body := container.NewBorder(top, bottom, nil, nil, v.tabs)
-	v.win.SetContent(container.NewThemeOverride(container.NewPadded(body), &contrastTheme{}))
+	v.body = container.NewBorder(top, bottom, nil, nil, v.tabs)
+	v.win.SetContent(container.NewThemeOverride(container.NewPadded(v.body), &contrastTheme{}))
 	v.win.Resize(fyne.NewSize(760, 640))
 	v.win.SetCloseIntercept(v.OnCancel)
 	v.win.Canvas().SetOnTypedKey(v.OnKey)
@@ -196,6 +203,7 @@ func (v *SettingsView) buildGroup(g settingsGroup) fyne.CanvasObject {
 			f := newSettingsField(k, v.hooks, choices, v.onFieldChanged)
 			v.fields = append(v.fields, f)
 			v.byName[k.Name] = f
+			v.tabOf[f] = g.Title
 			box.Add(f.box)
 		}
 	}
@@ -319,10 +327,14 @@ func (v *SettingsView) revalidate() {
 	if changed {
 		v.relayout()
 	}
-	if v.Valid() {
+	if bad := v.invalid(); len(bad) == 0 {
 		v.save.Enable()
+		v.status.Importance = widget.LowImportance
+		v.status.SetText(settingsKeysHint)
 	} else {
 		v.save.Disable()
+		v.status.Importance = widget.DangerImportance
+		v.status.SetText("To save, fix " + strings.Join(bad, ", ") + ".")
 	}
 	plan := planDay(v.cfg.Schedule(), v.opt.Now())
 	for _, p := range v.previews {
@@ -341,13 +353,17 @@ func (v *SettingsView) relayout() {
 }
 
 // Valid reports whether every field holds a value the file accepts.
-func (v *SettingsView) Valid() bool {
+func (v *SettingsView) Valid() bool { return len(v.invalid()) == 0 }
+
+// invalid names the fields with a message, with the tab they are on.
+func (v *SettingsView) invalid() []string {
+	var out []string
 	for _, f := range v.fields {
 		if f.Message() != "" {
-			return false
+			out = append(out, f.key.Name+" ("+v.tabOf[f]+")")
 		}
 	}
-	return true
+	return out
 }
 
 // field returns the editor of a dotted key (nil when it has none).
@@ -408,6 +424,7 @@ func (v *SettingsView) OnSave() {
 func (v *SettingsView) fail(msg string) {
 	v.message.SetText(msg)
 	v.message.Show()
+	v.body.Refresh()
 }
 
 // OnCancel closes without writing.
@@ -498,9 +515,17 @@ func (v *SettingsView) scrollTo(o fyne.CanvasObject) {
 		return
 	}
 	s := v.scrolls[i]
+	// Bring the whole setting (its title and the lines under it) into
+	// view when it fits, not only the control.
+	for _, f := range v.fields {
+		if f.Has(o) && f.box.Size().Height < s.Size().Height {
+			o = f.box
+			break
+		}
+	}
 	d := fyne.CurrentApp().Driver()
 	rel := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(s).Y
-	const margin = 24
+	const margin = 8
 	off := s.Offset
 	switch {
 	case rel < margin:

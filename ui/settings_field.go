@@ -349,6 +349,22 @@ func (f *settingsField) showMessage() (changed bool) {
 	return true
 }
 
+// Has reports whether o is one of the field's controls.
+func (f *settingsField) Has(o fyne.CanvasObject) bool {
+	if o == nil {
+		return false
+	}
+	if (f.check != nil && o == f.check) || (f.entry != nil && o == f.entry) || (f.sel != nil && o == f.sel) {
+		return true
+	}
+	for _, c := range f.checks {
+		if o == c {
+			return true
+		}
+	}
+	return false
+}
+
 // Focusable is the first control of the field that takes the keyboard.
 func (f *settingsField) Focusable() fyne.Focusable {
 	switch {

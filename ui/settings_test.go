@@ -132,6 +132,9 @@ func TestSettingsInvalidValueShowsTheLoadersMessageAndDisablesSave(t *testing.T)
 	if !f.v.save.Disabled() || f.v.Valid() {
 		t.Fatal("Save must be disabled while a value is invalid")
 	}
+	if f.v.status.Text != "To save, fix breaks.posture.every (Breaks)." {
+		t.Fatalf("status: %q", f.v.status.Text)
+	}
 	if f.v.Config().Breaks["posture"].Every != 20*time.Minute {
 		t.Fatal("an invalid value must not reach the config")
 	}

@@ -1,0 +1,78 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The first start opens the welcome window once; a later start does not.
+func TestWelcomeShowsOnceOnFirstStart(t *testing.T) {
+	s := newSession(t, "")
+	marker := filepath.Join(s.dirs["XDG_STATE_HOME"], "limber", "welcome-shown")
+	os.Remove(marker)
+	s.start()
+	win := waitWindow(t, "Welcome", 20*time.Second)
+	pressKey(t, win, "Escape") // "Later"
+	s.eventually("the welcome closes and marks itself shown", 10*time.Second, func() bool {
+		_, err := os.Stat(marker)
+		out, _ := xdo(t, "search", "--onlyvisible", "--name", "Welcome")
+		return err == nil && out == ""
+	})
+	s.quit()
+	s.start()
+	time.Sleep(3 * time.Second)
+	if out, _ := xdo(t, "search", "--onlyvisible", "--name", "Welcome"); out != "" {
+		t.Fatal("the welcome showed again on the second start")
+	}
+	s.quit()
+}
+
+// The tray's view items open their windows.
+func TestTrayItemsOpenTheirWindows(t *testing.T) {
+	s := newSession(t, "")
+	s.start()
+	tr := findTray(t, sessionBus(t))
+	for _, c := range []struct{ item, window string }{
+		{"Workstation check…", "Workstation"},
+		{"Lifting refresher…", "Lifting"},
+		{"I strained my back…", "recovery"},
+	} {
+		tr.click(t, c.item)
+		win := waitWindow(t, c.window, 20*time.Second)
+		name, _ := xdo(t, "getwindowname", win)
+		t.Logf("%s opened %q", c.item, name)
+		exec.Command("xdotool", "windowclose", win).Run()
+		exec.Command("pkill", "-f", binary+" ui ").Run()
+		time.Sleep(300 * time.Millisecond)
+	}
+	s.quit()
+}
+
+// `limber autostart enable|status|disable` writes a valid XDG entry and
+// removes it again.
+func TestAutostartRoundTrip(t *testing.T) {
+	s := newSession(t, "")
+	if out, errs, err := s.limber("autostart", "enable"); err != nil || !strings.Contains(out, "start when you log in") {
+		t.Fatalf("enable: %v %s %s", err, out, errs)
+	}
+	entry := filepath.Join(s.dirs["XDG_CONFIG_HOME"], "autostart", "org.limber.Limber.desktop")
+	if out, err := exec.Command("desktop-file-validate", entry).CombinedOutput(); err != nil || len(strings.TrimSpace(string(out))) > 0 {
+		t.Fatalf("desktop-file-validate: %v %s", err, out)
+	}
+	if out, _, _ := s.limber("autostart", "status"); !strings.HasPrefix(out, "enabled") {
+		t.Fatalf("status: %q", out)
+	}
+	s.limber("autostart", "disable")
+	if out, _, _ := s.limber("autostart", "status"); strings.TrimSpace(out) != "disabled" {
+		t.Fatalf("status after disable: %q", out)
+	}
+	if _, err := os.Stat(entry); !os.IsNotExist(err) {
+		t.Fatal("the entry is still there")
+	}
+}
