@@ -28,7 +28,23 @@ func (f *fakeNotifier) Send(n platform.Notification) (uint32, error) {
 	f.at = append(f.at, time.Now())
 	return uint32(len(f.sent)), nil
 }
-func (f *fakeNotifier) Dismiss(id uint32) { f.dismd = append(f.dismd, id) }
+func (f *fakeNotifier) Dismiss(id uint32) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.dismd = append(f.dismd, id)
+}
+
+func (f *fakeNotifier) sentAt(i int) time.Time {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.at[i]
+}
+
+func (f *fakeNotifier) notes() []platform.Notification {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]platform.Notification(nil), f.sent...)
+}
 func (f *fakeNotifier) Actions() bool     { return f.acts }
 func (f *fakeNotifier) Name() string      { return "fake" }
 
@@ -43,18 +59,51 @@ func (f *fakeNotifier) titles() []string {
 }
 
 type fakeTray struct {
+	mu      sync.Mutex
 	updates []string
 }
 
-func (f *fakeTray) Update(status, tip string, paused bool) { f.updates = append(f.updates, status) }
+func (f *fakeTray) Update(status, tip string, paused bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.updates = append(f.updates, status)
+}
 
-type fakeJournal struct{ recs []journal.Record }
+func (f *fakeTray) all() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]string(nil), f.updates...)
+}
 
-func (f *fakeJournal) Append(r journal.Record) error { f.recs = append(f.recs, r); return nil }
+func (f *fakeTray) last() string {
+	u := f.all()
+	if len(u) == 0 {
+		return ""
+	}
+	return u[len(u)-1]
+}
+
+type fakeJournal struct {
+	mu   sync.Mutex
+	recs []journal.Record
+}
+
+func (f *fakeJournal) Append(r journal.Record) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.recs = append(f.recs, r)
+	return nil
+}
+
+func (f *fakeJournal) records() []journal.Record {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]journal.Record(nil), f.recs...)
+}
 
 func (f *fakeJournal) events() []string {
 	var e []string
-	for _, r := range f.recs {
+	for _, r := range f.records() {
 		e = append(e, r.Event+":"+r.Kind)
 	}
 	return e
@@ -100,7 +149,7 @@ func TestLoopWarnsNotifiesAndSleepsBetweenDeadlines(t *testing.T) {
 		if got := h.n.titles(); len(got) != 1 || got[0] != "Posture break in 10 seconds" {
 			t.Fatalf("warning: %q", got)
 		}
-		if at := h.n.at[0].Sub(start); at != 19*time.Minute+50*time.Second {
+		if at := h.n.sentAt(0).Sub(start); at != 19*time.Minute+50*time.Second {
 			t.Fatalf("warned at %v", at)
 		}
 		time.Sleep(10 * time.Second)
@@ -142,8 +191,8 @@ func TestTrayFollowsCountdownOncePerMinute(t *testing.T) {
 		time.Sleep(5*time.Minute + time.Second)
 		synctest.Wait()
 		want := []string{"Next: posture break in 20 min", "Next: posture break in 19 min", "Next: posture break in 18 min", "Next: posture break in 17 min", "Next: posture break in 16 min", "Next: posture break in 15 min"}
-		if strings.Join(h.tray.updates, "|") != strings.Join(want, "|") {
-			t.Fatalf("tray updates %q", h.tray.updates)
+		if strings.Join(h.tray.all(), "|") != strings.Join(want, "|") {
+			t.Fatalf("tray updates %q", h.tray.all())
 		}
 		cancel()
 		synctest.Wait()
@@ -167,8 +216,8 @@ func TestPauseAndResumeThroughHandle(t *testing.T) {
 		if len(h.n.titles()) != 0 {
 			t.Fatal("no break while paused")
 		}
-		if h.tray.updates[len(h.tray.updates)-1] != "Paused until "+st.PausedUntil.Format("15:04") {
-			t.Fatalf("tray: %q", h.tray.updates)
+		if h.tray.last() != "Paused until "+st.PausedUntil.Format("15:04") {
+			t.Fatalf("tray: %q", h.tray.all())
 		}
 		h.a.Handle(Request{Cmd: "resume"})
 		if st := h.a.Status(); st.State != "running" {
@@ -193,7 +242,10 @@ func TestBreakNowAndOutcomes(t *testing.T) {
 		if r := h.a.Handle(Request{Cmd: "break", Kind: "mobility"}); !r.OK {
 			t.Fatal(r.Error)
 		}
-		if n := h.n.sent[len(h.n.sent)-1]; n.Title != "Time for a mobility break" || len(n.Actions) != 3 || n.Actions[0].Key != platform.DefaultAction {
+		if notes := h.n.notes(); notes[len(notes)-1].Title != "Time for a mobility break" {
+			t.Fatalf("notification %+v", notes)
+		}
+		if n := h.n.notes()[len(h.n.notes())-1]; n.Title != "Time for a mobility break" || len(n.Actions) != 3 || n.Actions[0].Key != platform.DefaultAction {
 			t.Fatalf("notification %+v", n)
 		}
 		time.Sleep(20 * time.Second)
@@ -205,7 +257,8 @@ func TestBreakNowAndOutcomes(t *testing.T) {
 		if st.State != "running" || st.Next[0].Kind != "posture" || st.Next[0].DueInSeconds != 1200 {
 			t.Fatalf("after mobility: %+v", st)
 		}
-		last := h.j.recs[len(h.j.recs)-1]
+		recs := h.j.records()
+		last := recs[len(recs)-1]
 		if last.Event != "completed" || last.Exercise != "cat-cow" || last.Seconds != 20 {
 			t.Fatalf("journal: %+v", last)
 		}
@@ -226,7 +279,7 @@ func TestNotificationClickStartsBreak(t *testing.T) {
 		go h.a.Run(ctx)
 		time.Sleep(19*time.Minute + 51*time.Second)
 		synctest.Wait()
-		if len(h.n.sent) != 1 {
+		if len(h.n.notes()) != 1 {
 			t.Fatalf("want the warning: %q", h.n.titles())
 		}
 		h.a.NotifyAction(1, platform.DefaultAction)

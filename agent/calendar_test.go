@@ -44,7 +44,7 @@ func TestCalendarItemsFireOnTheirDays(t *testing.T) {
 		}
 		for i, ti := range titles {
 			if strings.HasPrefix(ti, "Lifting refresher") {
-				at := h.n.at[i].In(time.Local)
+				at := h.n.sentAt(i).In(time.Local)
 				if at.Hour() != 9 || at.Minute() != 30 {
 					t.Fatalf("refresher at %v, want 09:30", at)
 				}

@@ -26,6 +26,12 @@ func (f *fakeIdle) IdleTime() (time.Duration, error) {
 	return time.Since(f.last), nil
 }
 func (f *fakeIdle) Close() error { return nil }
+func (f *fakeIdle) count() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.reads
+}
+
 func (f *fakeIdle) input() {
 	f.mu.Lock()
 	f.last = time.Now()
@@ -46,7 +52,7 @@ func TestIdleNaturalBreakAndReturn(t *testing.T) {
 			time.Sleep(time.Second)
 			idle.input()
 		}
-		reads := idle.reads
+		reads := idle.count()
 
 		time.Sleep(10 * time.Minute)
 		synctest.Wait()
@@ -57,13 +63,13 @@ func TestIdleNaturalBreakAndReturn(t *testing.T) {
 		if !strings.Contains(strings.Join(h.j.events(), " "), "natural:posture") {
 			t.Fatalf("journal should have a natural posture break: %q", h.j.events())
 		}
-		if h.tray.updates[len(h.tray.updates)-1] != "Away: break clocks stopped" {
-			t.Fatalf("tray: %q", h.tray.updates)
+		if h.tray.last() != "Away: break clocks stopped" {
+			t.Fatalf("tray: %q", h.tray.all())
 		}
-		if idle.reads-reads > 30 {
-			t.Fatalf("the idle source was read %d times in 10 idle minutes", idle.reads-reads)
+		if n := idle.count() - reads; n > 30 {
+			t.Fatalf("the idle source was read %d times in 10 idle minutes", n)
 		}
-		if len(h.n.sent) != 0 {
+		if len(h.n.notes()) != 0 {
 			t.Fatalf("no break while away: %q", h.n.titles())
 		}
 		idle.input()
@@ -90,8 +96,8 @@ func TestIdleReadsWhileActiveAreRare(t *testing.T) {
 			idle.input()
 		}
 		synctest.Wait()
-		if idle.reads > 10*4 {
-			t.Fatalf("%d reads in 10 active minutes", idle.reads)
+		if n := idle.count(); n > 10*4 {
+			t.Fatalf("%d reads in 10 active minutes", n)
 		}
 		if st := h.a.Status(); st.State != "running" || st.Next[0].DueInSeconds > 600 {
 			t.Fatalf("active time should count: %+v", st)

@@ -58,3 +58,22 @@ func TestSystemFilesFollowXDG(t *testing.T) {
 		t.Fatal(SystemFiles())
 	}
 }
+
+func TestSavingWithLockedKeysLeavesThemOut(t *testing.T) {
+	dir := t.TempDir()
+	sys := filepath.Join(dir, "sys.toml")
+	os.WriteFile(sys, []byte("[admin]\nlocked = [\"breaks.strict\"]\n[breaks]\nstrict = true\n"), 0o644)
+	user := filepath.Join(dir, "config.toml")
+	cfg, _ := Load(user, Options{SystemFiles: []string{sys}, Environ: []string{}})
+	if err := Save(user, cfg); err != nil {
+		t.Fatal(err)
+	}
+	again, probs := Load(user, Options{SystemFiles: []string{sys}, Environ: []string{}})
+	if len(probs) != 0 || !again.Strict {
+		t.Fatalf("after saving, a locked key must not be reported: %v", probs)
+	}
+	b, _ := os.ReadFile(user)
+	if !strings.Contains(string(b), "# strict = true") {
+		t.Fatalf("the locked key should be a comment:\n%s", b)
+	}
+}

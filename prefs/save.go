@@ -23,6 +23,12 @@ func Marshal(c Config) []byte {
 			section = sec
 			fmt.Fprintf(&b, "\n[%s]\n", sec)
 		}
+		if why, locked := c.Locked[k.Name]; locked {
+			// Written as a comment: the administrator's value applies, and
+			// a value here would be reported at every start.
+			fmt.Fprintf(&b, "# %s — locked: %s\n# %s = %s\n", k.Doc, why, name, formatValue(k.typ, k.get(&c)))
+			continue
+		}
 		fmt.Fprintf(&b, "# %s (default %s)\n%s = %s\n", k.Doc, k.DefaultString(), name, formatValue(k.typ, k.get(&c)))
 	}
 	return b.Bytes()

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -121,7 +122,12 @@ func (v *SettingsView) build(probs []prefs.Problem) {
 	v.problems.Importance = widget.WarningImportance
 	if len(probs) > 0 {
 		lines := []string{"Your settings file has problems. The settings named below show their defaults (or the administrator's value), and Save writes what is shown:"}
-		for _, p := range probs {
+		const shown = 4 // the rest would push the settings off the window
+		for i, p := range probs {
+			if i == shown {
+				lines = append(lines, fmt.Sprintf("• and %d more (`limber status` lists them all)", len(probs)-shown))
+				break
+			}
 			lines = append(lines, "• "+p.String())
 		}
 		v.problems.SetText(strings.Join(lines, "\n"))
@@ -176,7 +182,6 @@ func (v *SettingsView) buildGroup(g settingsGroup) fyne.CanvasObject {
 		p := newSettingsPreview()
 		v.previews = append(v.previews, p)
 		box.Add(p.box)
-		box.Add(widget.NewSeparator())
 	}
 	switch g.Title {
 	case groupStartup:

@@ -353,32 +353,6 @@ func TestSettingsEveryKeyHasAWidgetInATab(t *testing.T) {
 	}
 }
 
-func TestSettingsGroupsPlaceUnknownKeysInAdvanced(t *testing.T) {
-	keys := append(append([]prefs.Key{}, prefs.Keys...), prefs.Key{Name: "future.setting"})
-	seen := map[string]string{}
-	var titles []string
-	for _, g := range settingsGroups(keys) {
-		titles = append(titles, g.Title)
-		for _, s := range g.Sections {
-			for _, k := range s.Keys {
-				if prev, dup := seen[k.Name]; dup {
-					t.Errorf("%s in %s and %s", k.Name, prev, g.Title)
-				}
-				seen[k.Name] = g.Title
-			}
-		}
-	}
-	if len(seen) != len(keys) || seen["future.setting"] != groupAdvanced {
-		t.Fatalf("placed %d of %d; future.setting in %q", len(seen), len(keys), seen["future.setting"])
-	}
-	if strings.Join(titles, "|") != "Breaks|Schedule and hours|Notifications|Exercises|Recovery|Startup|Advanced" {
-		t.Fatal(titles)
-	}
-	if seen["breaks.resume_at"] != groupSchedule || seen["dnd.apps"] != groupSchedule || seen["break_window.sound"] != groupNotifications || seen["workstation.every_days"] != groupRecovery {
-		t.Fatalf("placement: %v", seen)
-	}
-}
-
 func TestSettingsTimelineFollowsEdits(t *testing.T) {
 	f := newTestSettings(t, "", "")
 	p := f.v.previews[0]
@@ -448,5 +422,27 @@ func TestSettingsFocusScrollsIntoView(t *testing.T) {
 	rel := d.AbsolutePositionForObject(e).Y - d.AbsolutePositionForObject(s).Y
 	if s.Offset.Y == 0 || rel < 0 || rel+e.Size().Height > s.Size().Height {
 		t.Fatalf("offset %v, entry at %v of %v", s.Offset.Y, rel, s.Size().Height)
+	}
+}
+
+func TestSettingsResetPutsUnlockedDefaultsBack(t *testing.T) {
+	f := newTestSettings(t, "[breaks.posture]\nevery = \"30m\"\n[breaks]\nskip_budget = 7\n", "[admin]\nlocked = [\"breaks.skip_budget\"]\n")
+	f.v.OnReset()
+	if e := f.field(t, "breaks.posture.every").entry; e.Text != "20m" || f.v.Config().Breaks["posture"].Every != 20*time.Minute {
+		t.Fatalf("reset: %q", e.Text)
+	}
+	if f.v.Config().SkipBudget != 3 { // locked: the administrator's value, here the default
+		t.Fatalf("skip budget %d", f.v.Config().SkipBudget)
+	}
+	if b, _ := os.ReadFile(f.path); !strings.Contains(string(b), "30m") {
+		t.Fatal("reset must not write the file")
+	}
+}
+
+func TestSettingsProblemListIsCapped(t *testing.T) {
+	f := newTestSettings(t, "[breaks]\nmax_postpones = \"x\"\nskip_budget = \"x\"\npostpone_for = 1\nstrict = 3\n[idle]\nthreshold = 2\nenabled = 4\n", "")
+	txt := f.v.problems.Text
+	if strings.Count(txt, "\n• ") != 5 || !strings.HasSuffix(txt, "• and 2 more (`limber status` lists them all)") {
+		t.Fatalf("banner:\n%s", txt)
 	}
 }

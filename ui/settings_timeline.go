@@ -202,9 +202,47 @@ type settingsPreview struct {
 	timeline *settingsTimeline
 	legend   map[schedule.Kind]*widget.Label
 	summary  *widget.Label
-	swatches []*canvas.Rectangle
 	box      *fyne.Container
 }
+
+// kindSwatch is a legend mark: a kind's colour and height, recoloured
+// when the theme changes between light and dark.
+type kindSwatch struct {
+	widget.BaseWidget
+	kind schedule.Kind
+}
+
+func newKindSwatch(k schedule.Kind) *kindSwatch {
+	s := &kindSwatch{kind: k}
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// CreateRenderer implements fyne.Widget.
+func (s *kindSwatch) CreateRenderer() fyne.WidgetRenderer {
+	r := canvas.NewRectangle(tlKindColor(s.kind))
+	return &swatchRenderer{s: s, rect: r}
+}
+
+type swatchRenderer struct {
+	s    *kindSwatch
+	rect *canvas.Rectangle
+}
+
+func (r *swatchRenderer) Layout(size fyne.Size) {
+	ms := r.MinSize()
+	r.rect.Resize(ms)
+	r.rect.Move(fyne.NewPos((size.Width-ms.Width)/2, (size.Height-ms.Height)/2))
+}
+func (r *swatchRenderer) MinSize() fyne.Size {
+	return fyne.NewSize(tlMarkW+2, tlMarkHeight[r.s.kind]*0.6)
+}
+func (r *swatchRenderer) Refresh() {
+	r.rect.FillColor = tlKindColor(r.s.kind)
+	r.rect.Refresh()
+}
+func (r *swatchRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.rect} }
+func (r *swatchRenderer) Destroy()                     {}
 
 var tlKindNames = map[schedule.Kind]string{schedule.Posture: "Posture", schedule.Mobility: "Mobility", schedule.Rest: "Rest"}
 
@@ -214,12 +252,9 @@ func newSettingsPreview() *settingsPreview {
 	p.summary.Wrapping = fyne.TextWrapWord
 	legend := container.NewHBox()
 	for _, k := range schedule.Kinds {
-		sw := canvas.NewRectangle(tlKindColor(k))
-		sw.SetMinSize(fyne.NewSize(tlMarkW+2, tlMarkHeight[k]*0.6))
-		p.swatches = append(p.swatches, sw)
 		l := widget.NewLabel(tlKindNames[k])
 		p.legend[k] = l
-		legend.Add(container.NewHBox(container.NewCenter(sw), l))
+		legend.Add(container.NewHBox(newKindSwatch(k), l))
 	}
 	title := widget.NewLabelWithStyle("Today's breaks", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.box = container.NewVBox(container.NewBorder(nil, nil, title, legend), p.timeline, p.summary)
@@ -230,10 +265,8 @@ func newSettingsPreview() *settingsPreview {
 func (p *settingsPreview) Update(plan dayPlan) {
 	p.timeline.SetPlan(plan)
 	c := plan.Counts()
-	for i, k := range schedule.Kinds {
+	for _, k := range schedule.Kinds {
 		p.legend[k].SetText(tlKindNames[k] + " " + strconv.Itoa(c[k]))
-		p.swatches[i].FillColor = tlKindColor(k)
-		p.swatches[i].Refresh()
 	}
 	p.summary.SetText(plan.Summary())
 	p.box.Refresh() // the legend's labels may have grown
