@@ -45,8 +45,8 @@ func (f *fakeNotifier) notes() []platform.Notification {
 	defer f.mu.Unlock()
 	return append([]platform.Notification(nil), f.sent...)
 }
-func (f *fakeNotifier) Actions() bool     { return f.acts }
-func (f *fakeNotifier) Name() string      { return "fake" }
+func (f *fakeNotifier) Actions() bool { return f.acts }
+func (f *fakeNotifier) Name() string  { return "fake" }
 
 func (f *fakeNotifier) titles() []string {
 	f.mu.Lock()
