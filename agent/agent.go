@@ -85,6 +85,9 @@ type Agent struct {
 	lastTray   string
 	breakStart time.Time
 
+	watcher platform.IdleWatcher // the idle source's alarms, if it has them
+	armed   string               // the alarms set, to re-arm only on change
+
 	turns int  // loop turns, for tests: the loop must not poll
 	trace bool // LIMBER_TRACE=1: log each loop turn to stderr
 
@@ -187,6 +190,18 @@ func (a *Agent) Run(ctx context.Context) {
 			}
 		}()
 	}
+	if w, ok := a.opt.Idle.(platform.IdleWatcher); ok {
+		a.watcher = w
+		go func() {
+			for range w.Events() {
+				select {
+				case a.calls <- func() {}: // a loop turn reads the idle time
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
 	timer := time.NewTimer(time.Hour)
 	defer timer.Stop()
 	for {
@@ -250,7 +265,40 @@ func (a *Agent) tick() {
 	for _, act := range a.eng.Advance(now, in) {
 		a.perform(act, now)
 	}
+	a.armIdleWatch(now)
 	a.refreshTray(now)
+}
+
+// armIdleWatch sets the idle watcher's alarms, where the platform has
+// one, instead of polling: one at each idle length still ahead at which
+// the engine's view changes, and, once the person is away, one for their
+// return. Alarms are re-armed only when that set changes.
+func (a *Agent) armIdleWatch(now time.Time) {
+	if a.watcher == nil {
+		return
+	}
+	var marks []time.Duration
+	var active time.Duration
+	if a.idleMatters(now) && !a.idleReadAt.IsZero() {
+		for _, m := range a.eng.IdleMarks() {
+			if m > a.idleFor {
+				marks = append(marks, m)
+			}
+		}
+		if a.idleFor >= schedule.AwayAfter {
+			active = schedule.AwayAfter / 2
+		}
+	}
+	key := fmt.Sprint(marks, active)
+	if key == a.armed {
+		return
+	}
+	if err := a.watcher.Watch(marks, active); err != nil {
+		fmt.Fprintln(a.opt.Log, "limber: idle watch:", err, "(falling back to reading the idle time)")
+		a.watcher = nil
+		return
+	}
+	a.armed = key
 }
 
 // idleMatters: the idle source is read only while breaks are counting.
@@ -282,7 +330,7 @@ func (a *Agent) readIdle(now time.Time) time.Duration {
 // notice their return (every 5 s at first, less often the longer they
 // are away, at once-a-minute at most; every 5 s while a break waits).
 func (a *Agent) nextIdleCheck(now time.Time) (time.Duration, bool) {
-	if a.idleReadAt.IsZero() || !a.idleMatters(now) {
+	if a.watcher != nil || a.idleReadAt.IsZero() || !a.idleMatters(now) {
 		return 0, false
 	}
 	cur := a.idleFor + now.Sub(a.idleReadAt)
