@@ -5,6 +5,7 @@ package e2e
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -60,6 +61,8 @@ func newSession(t *testing.T, config string, extraEnv ...string) *session {
 		s.env = append(s.env, k+"="+v)
 	}
 	s.env = append(s.env, extraEnv...)
+	// Each test starts with no notifications on screen.
+	exec.Command("dunstctl", "close-all").Run()
 	// The first-run welcome is tested on its own; elsewhere it has been seen.
 	os.MkdirAll(filepath.Join(s.dirs["XDG_STATE_HOME"], "limber"), 0o700)
 	os.WriteFile(filepath.Join(s.dirs["XDG_STATE_HOME"], "limber", "welcome-shown"), nil, 0o600)
@@ -82,6 +85,8 @@ func (s *session) start() {
 	s.t.Helper()
 	s.agent = exec.Command(binary)
 	s.agent.Env = s.env
+	// Windows the agent opened inherit its output; don't wait on them.
+	s.agent.WaitDelay = 2 * time.Second
 	s.agent.Stdout, s.agent.Stderr = s.log, s.log
 	if err := s.agent.Start(); err != nil {
 		s.t.Fatal(err)
@@ -159,9 +164,12 @@ func (s *session) quit() {
 	go func() { done <- s.agent.Wait() }()
 	select {
 	case err := <-done:
-		if err != nil {
+		// ErrWaitDelay: the agent exited 0, a window it opened still holds
+		// the output pipe.
+		if err != nil && !errors.Is(err, exec.ErrWaitDelay) {
 			s.t.Fatalf("agent exit: %v", err)
 		}
+		exec.Command("pkill", "-f", binary+" ui ").Run()
 	case <-time.After(10 * time.Second):
 		s.t.Fatal("agent did not exit after limber quit")
 	}

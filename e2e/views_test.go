@@ -76,3 +76,27 @@ func TestAutostartRoundTrip(t *testing.T) {
 		t.Fatal("the entry is still there")
 	}
 }
+
+// The lifting refresher, overdue, fires at its time of day; clicking its
+// notification opens the refresher window.
+func TestLiftingRefresherFromItsNotification(t *testing.T) {
+	at := time.Now().Add(time.Minute).Truncate(time.Minute)
+	if at.Day() != time.Now().Day() {
+		t.Skip("too close to midnight for a same-day time")
+	}
+	s := newSession(t, "[lifting]\nat = \""+at.Format("15:04")+"\"\n")
+	state := filepath.Join(s.dirs["XDG_STATE_HOME"], "limber", "agent.json")
+	last := time.Now().Add(-8 * 24 * time.Hour).Format(time.RFC3339)
+	if err := os.WriteFile(state, []byte(`{"calendar":{"lifting":"`+last+`"}}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s.start()
+	s.eventually("the refresher's notification at "+at.Format("15:04"), time.Until(at)+15*time.Second, func() bool { return dunstDisplayed(t) > 0 })
+	if out, err := exec.Command("dunstctl", "action").CombinedOutput(); err != nil {
+		t.Fatalf("dunstctl action: %v %s", err, out)
+	}
+	win := waitWindow(t, "Lifting refresher", 20*time.Second)
+	name, _ := xdo(t, "getwindowname", win)
+	t.Logf("notification opened %q", name)
+	s.quit()
+}

@@ -69,6 +69,7 @@ for r in $(seq "$rounds"); do
 		sleep "$window"
 		read -r rss t1 c1 <<<"$(sample "$pid")"
 		res[$n,$r]="$rss $((t1 - t0)) $((c1 - c0))"
+		printf 'round %d %-9s RSS %6d kB, CPU %3d ticks, %5d context switches, %d processes\n' "$r" "$n" "$rss" "$((t1 - t0))" "$((c1 - c0))" "$(tree "$pid" | wc -l)" >&2
 		pkill -P "$pid" 2>/dev/null || true
 		kill "$pid" 2>/dev/null || true
 		wait "$pid" 2>/dev/null || true
