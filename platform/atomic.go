@@ -5,9 +5,10 @@ import (
 	"path/filepath"
 )
 
-// writeAtomic replaces path with data through a synced temporary file in
-// the same directory and a rename.
-func writeAtomic(path string, data []byte, mode os.FileMode) error {
+// WriteFileAtomic replaces path with data so that a reader or a crash sees
+// either the old file or the new one, never a mix: a temporary file in the
+// same directory, written, synced and renamed, then the directory synced.
+func WriteFileAtomic(path string, data []byte, mode os.FileMode) error {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return err
@@ -29,5 +30,12 @@ func writeAtomic(path string, data []byte, mode os.FileMode) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp, path)
+	if err := os.Rename(tmp, path); err != nil {
+		return err
+	}
+	if d, err := os.Open(filepath.Dir(path)); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
 }

@@ -54,7 +54,7 @@ func (a Autostart) Enable() error {
 	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
 		return err
 	}
-	return writeAtomic(p, []byte(text), 0o600)
+	return WriteFileAtomic(p, []byte(text), 0o600)
 }
 
 // Disable removes the LaunchAgent.

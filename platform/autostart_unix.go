@@ -68,7 +68,7 @@ func (a Autostart) Enable() error {
 	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
 		return err
 	}
-	return writeAtomic(p, []byte(text), 0o600)
+	return WriteFileAtomic(p, []byte(text), 0o600)
 }
 
 // Disable removes the entry; it is not an error when there is none.

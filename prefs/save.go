@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/pelletier/go-toml/v2"
+
+	"github.com/limberapp/limber/platform"
 )
 
 // Marshal renders the settings as a commented TOML file, one table per
@@ -60,37 +62,8 @@ func Save(path string, c Config) error {
 	return WriteFileAtomic(path, Marshal(c), 0o600)
 }
 
-// WriteFileAtomic replaces path with data so that a reader or a crash sees
-// either the old file or the new one, never a mix.
+// WriteFileAtomic replaces path with data atomically (see
+// platform.WriteFileAtomic).
 func WriteFileAtomic(path string, data []byte, mode os.FileMode) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp) // no-op after a successful rename
-	if err := f.Chmod(mode); err != nil {
-		f.Close()
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return err
-	}
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
-	return nil
+	return platform.WriteFileAtomic(path, data, mode)
 }

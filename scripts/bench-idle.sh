@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Idle footprint of the Limber agent next to Workrave and Safe Eyes, in the
-# same throwaway desktop session (Xvfb, session bus, tray watcher, dunst).
-# Each round runs each program alone in turn (so one's D-Bus chatter does
-# not wake another): start it, let it settle 10 s, then measure RSS, CPU
+# Idle footprint of the Limber agent next to Workrave and Safe Eyes, run in
+# the same session of this script, each measurement in a fresh throwaway
+# desktop (Xvfb, session bus, tray watcher, dunst), one program at a time,
+# so no program inherits another's leftovers or D-Bus chatter. Each
+# measurement: start the program, let it settle 10 s, then read RSS, CPU
 # seconds and context switches (whole process tree, every thread) over 60 s
-# of idling. Prints the medians over ROUNDS rounds (default 3) and the
-# ratios against Limber.
+# of idling. Prints every round, the medians over ROUNDS rounds (default
+# 3), and the ratios against Limber.
 #   scripts/bench-idle.sh /path/to/limber
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] || [ -z "${DISPLAY:-}" ]; then
-	exec "$here/desktop-session.sh" "$0" "$@"
+if [ "${1:-}" = --one ]; then
+	shift
+	one=1
 fi
 limber=${1:?usage: bench-idle.sh LIMBER_BINARY}
 rounds=${ROUNDS:-3}
@@ -58,22 +60,32 @@ start_peer() {
 	echo $!
 }
 
+# --one NAME ROUND: measure one program inside the current desktop session.
+if [ -n "${one:-}" ]; then
+	n=$2 r=$3
+	if [ "$n" = limber ]; then pid=$(start_limber "$r"); else pid=$(start_peer "$n" "$r"); fi
+	[ "$pid" != 0 ] || { echo "skip"; exit 0; }
+	sleep "$settle"
+	read -r _ t0 c0 <<<"$(sample "$pid")"
+	sleep "$window"
+	read -r rss t1 c1 <<<"$(sample "$pid")"
+	procs=$(tree "$pid" | wc -l)
+	pkill -P "$pid" 2>/dev/null || true
+	kill "$pid" 2>/dev/null || true
+	wait "$pid" 2>/dev/null || true
+	echo "$rss $((t1 - t0)) $((c1 - c0)) $procs"
+	exit 0
+fi
+
 declare -A res
 names=(limber workrave safeeyes)
 for r in $(seq "$rounds"); do
 	for n in "${names[@]}"; do
-		if [ "$n" = limber ]; then pid=$(start_limber "$r"); else pid=$(start_peer "$n" "$r"); fi
-		[ "$pid" != 0 ] || continue
-		sleep "$settle"
-		read -r _ t0 c0 <<<"$(sample "$pid")"
-		sleep "$window"
-		read -r rss t1 c1 <<<"$(sample "$pid")"
-		res[$n,$r]="$rss $((t1 - t0)) $((c1 - c0))"
-		printf 'round %d %-9s RSS %6d kB, CPU %3d ticks, %5d context switches, %d processes\n' "$r" "$n" "$rss" "$((t1 - t0))" "$((c1 - c0))" "$(tree "$pid" | wc -l)" >&2
-		pkill -P "$pid" 2>/dev/null || true
-		kill "$pid" 2>/dev/null || true
-		wait "$pid" 2>/dev/null || true
-		sleep 2
+		out=$("$here/desktop-session.sh" "$0" --one "$limber" "$n" "$r" 2>/dev/null | tail -n 1)
+		[ "$out" != skip ] && [ -n "$out" ] || continue
+		read -r rss ticks cs procs <<<"$out"
+		res[$n,$r]="$rss $ticks $cs"
+		printf 'round %d %-9s RSS %6d kB, CPU %3d ticks, %5d context switches, %d processes\n' "$r" "$n" "$rss" "$ticks" "$cs" "$procs"
 	done
 done
 
@@ -84,7 +96,7 @@ for n in limber workrave safeeyes; do
 		med[$n,$f]=$(for r in $(seq "$rounds"); do v=${res[$n,$r]:-}; [ -n "$v" ] && echo "$v" | awk -v f=$f '{print $f}'; done | median)
 	done
 done
-printf '\nIdle footprint, median of %d rounds, %ds after a %ds settle (Xvfb, same session, one program at a time)\n\n' "$rounds" "$window" "$settle"
+printf '\nIdle footprint, median of %d rounds, %ds after a %ds settle (Xvfb, a fresh desktop for each, one program at a time)\n\n' "$rounds" "$window" "$settle"
 printf '| program | RSS (MB) | CPU (s) | context switches | RSS ratio to Limber | CPU ratio | switches ratio |\n|---|---|---|---|---|---|---|\n'
 for n in limber workrave safeeyes; do
 	rss=$(awk -v k="${med[$n,1]}" 'BEGIN{printf "%.1f", k/1024}')
