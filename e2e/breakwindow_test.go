@@ -50,11 +50,16 @@ func pressKey(t *testing.T, win, key string) {
 // clock starts again.
 func TestNotificationActionOpensBreakWindow(t *testing.T) {
 	s := newSession(t, "[breaks.posture]\nevery = \"2m\"\nwarn_before = \"1m55s\"\n")
+	moveMouse(t)
 	s.start()
 	if st := s.status(); st.Notifier != "dbus" {
 		t.Fatalf("dunst offers actions, so the agent should use D-Bus notifications: %+v", st)
 	}
-	s.eventually("the warning reaches dunst", 15*time.Second, func() bool { return dunstDisplayed(t) > 0 })
+	// The person is at the desk: no warning is shown to someone away.
+	s.eventually("the warning reaches dunst", 15*time.Second, func() bool {
+		moveMouse(t)
+		return dunstDisplayed(t) > 0
+	})
 	if out, err := exec.Command("dunstctl", "action").CombinedOutput(); err != nil {
 		t.Fatalf("dunstctl action: %v %s", err, out)
 	}

@@ -23,9 +23,16 @@ one() { # $1 = prestart true|false → prints milliseconds
 	touch "$d/state/limber/welcome-shown"
 	printf '[breaks.posture]\nevery = "2m"\nwarn_before = "1m56s"\n[break_window]\nprestart = %s\n' "$1" >"$d/config/limber/config.toml"
 	export HOME="$d/home" XDG_CONFIG_HOME="$d/config" XDG_STATE_HOME="$d/state" XDG_RUNTIME_DIR="$d/run"
+	# The person is at the desk (no warning is shown to someone away):
+	# move the mouse now and then, as they would.
+	xdotool mousemove_relative -- 3 2
 	"$limber" >"$d/log" 2>&1 &
 	local pid=$!
-	for _ in $(seq 200); do [ "$(dunstctl count displayed)" -gt 0 ] && break; sleep 0.05; done
+	for i in $(seq 200); do
+		[ "$(dunstctl count displayed)" -gt 0 ] && break
+		[ $((i % 20)) -eq 0 ] && xdotool mousemove_relative -- 3 2
+		sleep 0.05
+	done
 	sleep 2 # a person reads the notification before clicking
 	local t0 t1
 	t0=$(now_ms)
@@ -33,6 +40,9 @@ one() { # $1 = prestart true|false → prints milliseconds
 	if ! timeout 20 xdotool search --sync --onlyvisible --name "Posture break" >/dev/null; then
 		echo "bench-break-latency: no break window within 20 s (prestart=$1); agent log:" >&2
 		cat "$d/log" >&2
+		"$limber" status >&2 || true
+		dunstctl history >&2 || true
+		cat "$d/state/limber/journal.jsonl" >&2 || true
 		exit 1
 	fi
 	t1=$(now_ms)
@@ -40,6 +50,11 @@ one() { # $1 = prestart true|false → prints milliseconds
 	wait "$pid" 2>/dev/null || true
 	pkill -f "$limber ui break" 2>/dev/null || true
 	dunstctl close-all
+	# The next run must not find this run's window.
+	for _ in $(seq 100); do
+		[ -z "$(xdotool search --onlyvisible --name "Posture break" 2>/dev/null)" ] && break
+		sleep 0.05
+	done
 	sleep 0.5
 	echo $((t1 - t0))
 }
