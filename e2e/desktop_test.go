@@ -169,10 +169,24 @@ func (s *session) quit() {
 		if err != nil && !errors.Is(err, exec.ErrWaitDelay) {
 			s.t.Fatalf("agent exit: %v", err)
 		}
-		exec.Command("pkill", "-f", binary+" ui ").Run()
+		stopViews()
 	case <-time.After(10 * time.Second):
 		s.t.Fatal("agent did not exit after limber quit")
 	}
+}
+
+// stopViews ends the windows the agent opened and waits until they are
+// gone (a Fyne app writes its preferences as it exits).
+func stopViews() {
+	exec.Command("pkill", "-f", binary+" ui ").Run()
+	for i := 0; i < 100; i++ {
+		if exec.Command("pgrep", "-f", binary+" ui ").Run() != nil {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	exec.Command("pkill", "-9", "-f", binary+" ui ").Run()
+	time.Sleep(200 * time.Millisecond)
 }
 
 // ---- tray over D-Bus ----

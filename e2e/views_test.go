@@ -48,8 +48,7 @@ func TestTrayItemsOpenTheirWindows(t *testing.T) {
 		name, _ := xdo(t, "getwindowname", win)
 		t.Logf("%s opened %q", c.item, name)
 		exec.Command("xdotool", "windowclose", win).Run()
-		exec.Command("pkill", "-f", binary+" ui ").Run()
-		time.Sleep(300 * time.Millisecond)
+		stopViews()
 	}
 	s.quit()
 }
