@@ -88,3 +88,11 @@ check-install: build
 	left=$$(find $$tmp -type f | wc -l); \
 	if [ $$left -ne 0 ]; then echo "uninstall left $$left files in $$tmp"; exit 1; fi; \
 	rm -rf $$tmp; echo "check-install: installed, validated and uninstalled cleanly"
+
+# A release archive with `fyne package` (fyne.io/tools from the module
+# proxy): Limber.tar.xz with the binary, the .desktop file and the icon.
+# fyne bumps Build in FyneApp.toml; that change is kept out of the tree.
+.PHONY: package
+package: deps
+	cp FyneApp.toml .FyneApp.toml.keep
+	$(GO) run fyne.io/tools/cmd/fyne@v1.7.4 package -os linux --release; status=$$?; mv .FyneApp.toml.keep FyneApp.toml; exit $$status
