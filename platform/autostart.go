@@ -2,6 +2,7 @@ package platform
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -30,3 +31,32 @@ func (a Autostart) exe() (string, error) {
 
 // ErrAutostartUnsupported is returned where no autostart mechanism exists.
 var ErrAutostartUnsupported = errors.New("autostart is not supported on this system")
+
+// enableAt writes the entry to the file path names (0600, directory 0700):
+// the XDG desktop entry or the LaunchAgent.
+func (a Autostart) enableAt(path func() (string, error)) error {
+	p, err := path()
+	if err != nil {
+		return err
+	}
+	text, err := a.Entry()
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+		return err
+	}
+	return WriteFileAtomic(p, []byte(text), 0o600)
+}
+
+// disableAt removes the entry file; none is not an error.
+func disableAt(path func() (string, error)) error {
+	p, err := path()
+	if err != nil {
+		return err
+	}
+	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}

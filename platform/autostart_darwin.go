@@ -42,32 +42,10 @@ func (a Autostart) Entry() (string, error) {
 func (a Autostart) Path() (string, error) { return launchAgentFile() }
 
 // Enable writes the LaunchAgent.
-func (a Autostart) Enable() error {
-	p, err := launchAgentFile()
-	if err != nil {
-		return err
-	}
-	text, err := a.Entry()
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
-		return err
-	}
-	return WriteFileAtomic(p, []byte(text), 0o600)
-}
+func (a Autostart) Enable() error { return a.enableAt(launchAgentFile) }
 
 // Disable removes the LaunchAgent.
-func (a Autostart) Disable() error {
-	p, err := launchAgentFile()
-	if err != nil {
-		return err
-	}
-	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	return nil
-}
+func (a Autostart) Disable() error { return disableAt(launchAgentFile) }
 
 // Enabled reports whether the LaunchAgent exists.
 func (a Autostart) Enabled() (bool, error) {

@@ -56,32 +56,10 @@ X-GNOME-Autostart-enabled=true
 func (a Autostart) Path() (string, error) { return autostartFile() }
 
 // Enable writes the entry (0600, directory 0700).
-func (a Autostart) Enable() error {
-	p, err := autostartFile()
-	if err != nil {
-		return err
-	}
-	text, err := a.Entry()
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
-		return err
-	}
-	return WriteFileAtomic(p, []byte(text), 0o600)
-}
+func (a Autostart) Enable() error { return a.enableAt(autostartFile) }
 
 // Disable removes the entry; it is not an error when there is none.
-func (a Autostart) Disable() error {
-	p, err := autostartFile()
-	if err != nil {
-		return err
-	}
-	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	return nil
-}
+func (a Autostart) Disable() error { return disableAt(autostartFile) }
 
 // Enabled reports whether the entry exists and is not marked hidden.
 func (a Autostart) Enabled() (bool, error) {
