@@ -3,6 +3,8 @@
 package platform
 
 import (
+	"context"
+	"fmt"
 	"io"
 	"log"
 	"slices"
@@ -12,10 +14,25 @@ import (
 	"github.com/godbus/dbus/v5"
 )
 
+// notifyTimeout bounds every call to the notification server: a wedged
+// server must never freeze the agent's loop (it waits at most this long,
+// then the notification is reported as failed).
+const notifyTimeout = 2 * time.Second
+
+const (
+	notifyName  = "org.freedesktop.Notifications"
+	notifyPath  = "/org/freedesktop/Notifications"
+	notifyIface = "org.freedesktop.Notifications"
+)
+
 // dbusNotifier talks to org.freedesktop.Notifications on the shared
 // session connection (the one the tray uses: it is never closed here).
+// Its calls carry a deadline; the action signals come through
+// esiqveland/notify's listener.
 type dbusNotifier struct {
 	conn    *dbus.Conn
+	dest    string
+	timeout time.Duration
 	n       notify.Notifier
 	actions bool
 }
@@ -27,9 +44,24 @@ func NewNotifier(onAction ActionHandler) Notifier {
 	if conn == nil {
 		return beeepNotifier{}
 	}
-	caps, err := notify.GetCapabilities(conn)
-	if err != nil || !slices.Contains(caps, "actions") {
+	d, err := newDBusNotifier(conn, notifyName, notifyTimeout, onAction)
+	if err != nil || !d.actions {
 		return beeepNotifier{}
+	}
+	return d
+}
+
+// newDBusNotifier asks dest for its capabilities (within timeout) and
+// listens for action signals.
+func newDBusNotifier(conn *dbus.Conn, dest string, timeout time.Duration, onAction ActionHandler) (*dbusNotifier, error) {
+	d := &dbusNotifier{conn: conn, dest: dest, timeout: timeout}
+	var caps []string
+	if err := d.call("GetCapabilities").Store(&caps); err != nil {
+		return nil, fmt.Errorf("notification server: %w", err)
+	}
+	d.actions = slices.Contains(caps, "actions")
+	if !d.actions {
+		return d, nil
 	}
 	n, err := notify.New(conn,
 		notify.WithLogger(log.New(io.Discard, "", 0)),
@@ -39,30 +71,37 @@ func NewNotifier(onAction ActionHandler) Notifier {
 			}
 		}))
 	if err != nil {
-		return beeepNotifier{}
+		return nil, err
 	}
-	return &dbusNotifier{conn: conn, n: n, actions: true}
+	d.n = n
+	return d, nil
+}
+
+// call makes one method call on the notification server, bounded by the
+// notifier's timeout.
+func (d *dbusNotifier) call(method string, args ...any) *dbus.Call {
+	ctx, cancel := context.WithTimeout(context.Background(), d.timeout)
+	defer cancel()
+	return d.conn.Object(d.dest, notifyPath).CallWithContext(ctx, notifyIface+"."+method, 0, args...)
 }
 
 func (d *dbusNotifier) Send(m Notification) (uint32, error) {
-	note := notify.Notification{
-		AppName:       "Limber",
-		ReplacesID:    m.Replaces,
-		AppIcon:       m.Icon,
-		Summary:       m.Title,
-		Body:          m.Body,
-		ExpireTimeout: 2 * time.Minute,
-		Hints:         map[string]dbus.Variant{"desktop-entry": dbus.MakeVariant("org.limber.Limber")},
-	}
+	actions := []string{}
 	for _, a := range m.Actions {
-		note.Actions = append(note.Actions, notify.Action{Key: a.Key, Label: a.Label})
+		actions = append(actions, a.Key, a.Label)
 	}
-	return d.n.SendNotification(note)
+	hints := map[string]dbus.Variant{"desktop-entry": dbus.MakeVariant("org.limber.Limber")}
+	expire := int32((2 * time.Minute) / time.Millisecond)
+	var id uint32
+	if err := d.call("Notify", "Limber", m.Replaces, m.Icon, m.Title, m.Body, actions, hints, expire).Store(&id); err != nil {
+		return 0, fmt.Errorf("sending the notification: %w", err)
+	}
+	return id, nil
 }
 
 func (d *dbusNotifier) Dismiss(id uint32) {
 	if id != 0 {
-		d.n.CloseNotification(id)
+		d.call("CloseNotification", id)
 	}
 }
 

@@ -128,6 +128,9 @@ type Engine struct {
 	skipDay   int
 	skipsUsed int
 
+	away     bool      // the session is away (locked, asleep): see SessionAway
+	awayFrom time.Time // the last input before it
+
 	counted ledger
 	pending []Action // emitted by a request's accounting, returned by the next Advance
 }
@@ -221,6 +224,9 @@ func (e *Engine) Next(now time.Time) (Action, bool) {
 	if len(e.pending) > 0 {
 		return e.pending[0], true
 	}
+	if e.away {
+		return Action{}, false
+	}
 	s := *e
 	s.counted = nil
 	s.pending = nil
@@ -286,6 +292,10 @@ func (e *Engine) IdleMarks() []time.Duration {
 // sync accounts up to now with a reading of the idle source; actions go
 // to pending.
 func (e *Engine) sync(now time.Time, idleFor time.Duration, dnd bool) {
+	if e.away {
+		e.syncAway(now)
+		return
+	}
 	if now.Before(e.last) {
 		e.clockBack(now)
 	}

@@ -17,6 +17,8 @@ func (e *Engine) Status(now time.Time) Status {
 		s.State = Paused
 	case e.inBreak != "":
 		s.State = InBreak
+	case e.away:
+		s.State = Idle
 	case !e.inside:
 		s.State = OutsideHours
 	case e.last.Sub(e.lastInput) >= e.cfg.IdleThreshold:
