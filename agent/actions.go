@@ -25,14 +25,12 @@ func (a *Agent) perform(act schedule.Action, now time.Time) {
 	switch act.Type {
 	case schedule.Warn:
 		a.record(journal.Record{Event: "warned", Kind: string(act.Kind)})
-		if a.cfg.OpenWindow && a.cfg.Prestart && a.opt.Views != nil {
-			if err := a.opt.Views.Prestart(act.Kind); err != nil {
-				fmt.Fprintln(a.opt.Log, "limber: pre-starting the break window:", err)
-			}
+		if a.cfg.OpenWindow && a.cfg.Prestart {
+			a.prestart(act.Kind, now)
 		}
 		a.notify(act.Kind, kindTitle[act.Kind]+" in "+secondsText(act.Lead), kindBody[act.Kind]+". Click to start now.")
 	case schedule.Due:
-		a.startBreak(act.Kind, now)
+		a.startBreak(act.Kind, now, nil)
 	case schedule.Natural:
 		a.record(journal.Record{Event: "natural", Kind: string(act.Kind), Outcome: "natural"})
 	}
@@ -69,13 +67,12 @@ func (a *Agent) notify(k schedule.Kind, title, body string) {
 
 // startBreak begins a break that is due: notify, journal, and open the
 // break window (or, notify only, count it done after its duration).
-func (a *Agent) startBreak(k schedule.Kind, now time.Time) {
-	a.breakStart = now
-	a.record(journal.Record{Event: "started", Kind: string(k)})
+func (a *Agent) startBreak(k schedule.Kind, now time.Time, data map[string]any) {
+	a.breakStarted(k, now, data)
 	dur := a.cfg.Breaks[string(k)].Duration
 	if a.cfg.OpenWindow && a.opt.Views != nil {
 		a.notify(k, "Time for a "+lower(kindTitle[k]), kindBody[k]+fmt.Sprintf(" (%s).", secondsText(dur)))
-		if a.openBreakView(k) == nil {
+		if a.openBreakView(k, now) == nil {
 			return
 		}
 	} else {
@@ -84,31 +81,15 @@ func (a *Agent) startBreak(k schedule.Kind, now time.Time) {
 	a.autoKind, a.autoEnd = k, now.Add(dur)
 }
 
-func (a *Agent) openBreakView(k schedule.Kind) error {
-	if a.opt.Views == nil {
-		return errors.New("no views")
+// breakStarted journals the start of k's break; one still open (ended
+// by this start) is journaled as interrupted first.
+func (a *Agent) breakStarted(k schedule.Kind, now time.Time, data map[string]any) {
+	if old := a.views.started; old != "" && old != k {
+		a.recordOutcome(journal.Record{Event: "interrupted", Kind: string(old), Outcome: "interrupted", Seconds: now.Sub(a.breakStart).Seconds()})
 	}
-	if a.viewOpen[k] {
-		return nil
-	}
-	err := a.opt.Views.OpenBreak(k, func() { a.onViewExit(k) })
-	if err != nil {
-		fmt.Fprintln(a.opt.Log, "limber: break window:", err)
-		return err
-	}
-	a.viewOpen[k] = true
-	a.autoKind = ""
-	return nil
-}
-
-// onViewExit runs when a break window's process ends. A window that ended
-// without reporting (crash, killed) counts as closed.
-func (a *Agent) onViewExit(k schedule.Kind) {
-	a.viewOpen[k] = false
-	now := a.wall()
-	if st := a.eng.Status(now); st.State == schedule.InBreak && st.InBreak == k {
-		a.applyOutcome(k, "closed", "", now.Sub(a.breakStart).Seconds())
-	}
+	a.breakStart = now
+	a.views.started = k
+	a.record(journal.Record{Event: "started", Kind: string(k), Data: data})
 }
 
 func lower(s string) string {
@@ -146,36 +127,48 @@ func (a *Agent) onNotifyAction(id uint32, key string) {
 				fmt.Fprintln(a.opt.Log, "limber:", err)
 				return
 			}
-			a.breakStart = now
-			a.record(journal.Record{Event: "started", Kind: string(k), Data: map[string]any{"from": "notification"}})
+			a.breakStarted(k, now, map[string]any{"from": "notification"})
 		}
-		if a.openBreakView(k) != nil {
+		if a.cfg.OpenWindow && a.openBreakView(k, now) == nil {
+			break
+		}
+		if a.autoKind != k {
 			a.autoKind, a.autoEnd = k, now.Add(a.cfg.Breaks[string(k)].Duration)
 		}
 	case actionPostpone, actionSkip:
-		if !inThis {
-			if _, err := a.eng.StartNow(k, now); err != nil {
-				return
-			}
-			a.breakStart = now
-		}
+		// Postpone and Skip act on the break as it is: in progress, or
+		// announced by its warning. Nothing starts a break here, so a
+		// refusal (no postpones or skips left) leaves nothing stuck.
 		outcome := "postponed"
 		if key == actionSkip {
 			outcome = "skipped"
 		}
-		if err := a.applyOutcome(k, outcome, "", 0); err != nil {
-			a.notify(k, "Limber", err.Error())
+		if err := a.applyOutcome(k, outcome, "", 0, false); err != nil {
+			a.tell(k, err.Error())
 		}
 	}
+	a.reconcileViews(now)
 	a.refreshTray(now)
 }
 
+// tell replaces k's notification with a message and no buttons.
+func (a *Agent) tell(k schedule.Kind, msg string) {
+	if a.opt.Notifier == nil {
+		return
+	}
+	id, err := a.opt.Notifier.Send(platform.Notification{Title: "Limber", Body: userMessage(msg), Icon: iconPath(), Replaces: a.notified[k]})
+	if err == nil && id != 0 {
+		a.notified[k] = id
+	}
+}
+
 // applyOutcome records how a break ended and updates the schedule.
-func (a *Agent) applyOutcome(k schedule.Kind, outcome, exercise string, seconds float64) error {
+// fromView is true when the break window itself reported it.
+func (a *Agent) applyOutcome(k schedule.Kind, outcome, exercise string, seconds float64, fromView bool) error {
 	now := a.wall()
 	var err error
 	switch outcome {
-	case "completed":
+	case "completed", "ended_early":
 		err = a.eng.Complete(k, now)
 	case "postponed":
 		err = a.eng.Postpone(k, now)
@@ -184,22 +177,24 @@ func (a *Agent) applyOutcome(k schedule.Kind, outcome, exercise string, seconds 
 	case "closed":
 		err = a.eng.Close(k, now)
 	default:
-		return fmt.Errorf("unknown outcome %q: expected completed, postponed, skipped or closed", outcome)
+		return fmt.Errorf("unknown outcome %q: expected completed, ended_early, postponed, skipped or closed", outcome)
 	}
 	if err != nil {
 		return err
 	}
+	if fromView {
+		a.viewWorked()
+		a.views.closing[k] = true // it is closing itself: its exit is no failure
+	}
 	if a.autoKind == k {
 		a.autoKind = ""
-	}
-	if a.opt.Views != nil && !a.viewOpen[k] {
-		a.opt.Views.Discard(k)
 	}
 	if n := a.opt.Notifier; n != nil && a.notified[k] != 0 {
 		n.Dismiss(a.notified[k])
 		delete(a.notified, k)
 	}
-	a.record(journal.Record{Event: outcome, Kind: string(k), Exercise: exercise, Outcome: outcome, Seconds: seconds})
+	a.recordOutcome(journal.Record{Event: outcome, Kind: string(k), Exercise: exercise, Outcome: outcome, Seconds: seconds})
+	a.reconcileViews(now)
 	return nil
 }
 
@@ -210,8 +205,10 @@ func (a *Agent) TakeBreak(k schedule.Kind) error {
 		now := a.wall()
 		if st := a.eng.Status(now); st.State == schedule.InBreak {
 			if st.InBreak == k {
-				err = a.openBreakView(k)
-				if err != nil && a.opt.Views == nil {
+				if a.cfg.OpenWindow {
+					err = a.openBreakView(k, now)
+				}
+				if errors.Is(err, errNoViews) {
 					err = nil
 				}
 				return
@@ -222,7 +219,8 @@ func (a *Agent) TakeBreak(k schedule.Kind) error {
 		if _, err = a.eng.StartNow(k, now); err != nil {
 			return
 		}
-		a.startBreak(k, now)
+		a.startBreak(k, now, nil)
+		a.reconcileViews(now)
 		a.refreshTray(now)
 	})
 	return err
@@ -238,6 +236,7 @@ func (a *Agent) Pause(d time.Duration) {
 			a.eng.Pause(now, d)
 		}
 		a.record(journal.Record{Event: "paused", Seconds: d.Seconds()})
+		a.reconcileViews(now)
 		a.refreshTray(now)
 	})
 }
@@ -319,6 +318,9 @@ func (a *Agent) statusJSON(now time.Time) StatusJSON {
 // Handle answers one control-socket request on the loop.
 func (a *Agent) Handle(req Request) Response {
 	fail := func(err error) Response { return Response{Error: err.Error()} }
+	if err := req.validate(nil); err != nil {
+		return fail(err)
+	}
 	switch req.Cmd {
 	case "ping":
 		return Response{OK: true}
@@ -339,10 +341,11 @@ func (a *Agent) Handle(req Request) Response {
 		}
 		return Response{OK: true}
 	case "pause":
-		if !req.UntilTomorrow && req.Seconds <= 0 {
-			return fail(errors.New("pause needs a positive duration or until_tomorrow"))
+		d := time.Duration(req.Seconds * float64(time.Second)) // validated: 1 s to a day
+		if req.UntilTomorrow {
+			d = 0
 		}
-		a.Pause(time.Duration(req.Seconds * float64(time.Second)))
+		a.Pause(d)
 		return Response{OK: true}
 	case "resume":
 		a.Resume()
@@ -353,7 +356,7 @@ func (a *Agent) Handle(req Request) Response {
 			return fail(err)
 		}
 		a.do(func() {
-			err = a.applyOutcome(k, req.Outcome, req.Exercise, req.Seconds)
+			err = a.applyOutcome(k, req.Outcome, req.Exercise, req.Seconds, true)
 			a.refreshTray(a.wall())
 		})
 		if err != nil {

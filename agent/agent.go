@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/limberapp/limber/journal"
@@ -30,12 +31,17 @@ type Recorder interface {
 // Views opens windows in short-lived view processes.
 type Views interface {
 	// OpenBreak opens the break window for kind. onExit runs on the
-	// agent's loop when the view process ends.
-	OpenBreak(kind schedule.Kind, onExit func()) error
+	// agent's loop when that window's process ends.
+	OpenBreak(kind schedule.Kind, onExit func(ViewExit)) error
 	// Prestart starts the break window of kind hidden, to show it at once
 	// later; Discard ends a pre-started window that is not needed.
 	Prestart(kind schedule.Kind) error
 	Discard(kind schedule.Kind)
+	// CloseBreak tells the open break window of kind that its break
+	// ended elsewhere (notification, tray, lock): it closes without
+	// reporting. SetPostpones updates the postpones it offers.
+	CloseBreak(kind schedule.Kind)
+	SetPostpones(kind schedule.Kind, n int)
 	// Open opens another view ("settings", "wizard", …).
 	Open(view string, args ...string) error
 }
@@ -62,6 +68,11 @@ type Options struct {
 	StateDir string
 	// RecoveryPath is the recovery plan's state file; empty: no plan.
 	RecoveryPath string
+	// Prefs are the settings loader's options (tests: no system files,
+	// no environment).
+	Prefs prefs.Options
+	// Zone is the local time zone now in force; nil: time.Local, fixed.
+	Zone func() *time.Location
 }
 
 // Agent is the resident process's state. Everything it owns is touched
@@ -73,7 +84,9 @@ type Agent struct {
 	problems []prefs.Problem
 	eng      *schedule.Engine
 	calls    chan func()
-	stop     context.CancelFunc
+	quit     chan struct{} // closed by Quit, even before Run starts
+	quitOnce sync.Once
+	loc      *time.Location // the local zone the schedule follows
 
 	lastWall time.Time // wall and monotonic reading of the last loop turn,
 	lastMono time.Time // to see a suspend as a wall-clock jump
@@ -95,10 +108,14 @@ type Agent struct {
 	idleReadAt time.Time     // when it was read
 	dnd        platform.DNDState
 	dndAt      time.Time
-	sleptAt    time.Time // Sleep or Lock seen, not yet Wake/Unlock
+	locked     bool // Lock seen, not yet Unlock
+	asleep     bool // Sleep seen, not yet Wake
+
+	views viewState // the break windows: see breakviews.go
 
 	state    agentState
-	calNotes map[uint32]string // calendar notification id → view
+	calNotes map[uint32]string    // calendar notification id → item id
+	calLater map[string]time.Time // item id → when "Later" brings it back
 
 	rec         *recovery.Plan
 	adaptation  recovery.Adaptation
@@ -126,11 +143,17 @@ func New(opt Options) *Agent {
 	if opt.Log == nil {
 		opt.Log = os.Stderr
 	}
-	a := &Agent{opt: opt, calls: make(chan func()), notified: map[schedule.Kind]uint32{}, viewOpen: map[schedule.Kind]bool{}}
+	a := &Agent{opt: opt, calls: make(chan func()), quit: make(chan struct{}), notified: map[schedule.Kind]uint32{}, viewOpen: map[schedule.Kind]bool{}, loc: time.Local}
+	if opt.Zone != nil {
+		a.loc = opt.Zone()
+	}
+	a.views.init()
 	a.trace = os.Getenv("LIMBER_TRACE") == "1"
-	a.cfg, a.problems = prefs.Load(opt.ConfigPath, prefs.Options{})
+	a.cfg, a.problems = prefs.Load(opt.ConfigPath, opt.Prefs)
 	now := a.wall()
-	a.eng = schedule.New(a.cfg.Schedule(), now)
+	sc := a.cfg.Schedule()
+	sc.Location = a.loc
+	a.eng = schedule.New(sc, now)
 	a.lastWall, a.lastMono = now, opt.Now()
 	a.loadState(now)
 	a.loadRecovery()
@@ -141,7 +164,7 @@ func New(opt Options) *Agent {
 // Problems are the settings problems found at start.
 func (a *Agent) Problems() []prefs.Problem { return a.problems }
 
-func (a *Agent) wall() time.Time { return a.opt.Now().Round(0) }
+func (a *Agent) wall() time.Time { return a.opt.Now().Round(0).In(a.loc) }
 
 // ReportProblems tells the person, once, what is wrong with the settings:
 // on stderr and in one notification.
@@ -177,7 +200,8 @@ func (a *Agent) do(f func()) {
 // calls from the tray, the socket and notifications. It returns when ctx
 // ends or Quit is called.
 func (a *Agent) Run(ctx context.Context) {
-	ctx, a.stop = context.WithCancel(ctx)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	if a.opt.Session != nil {
 		go func() {
 			for {
@@ -223,6 +247,8 @@ func (a *Agent) Run(ctx context.Context) {
 		select {
 		case <-ctx.Done():
 			return
+		case <-a.quit:
+			return
 		case <-timer.C:
 		case f := <-a.calls:
 			f()
@@ -230,41 +256,54 @@ func (a *Agent) Run(ctx context.Context) {
 	}
 }
 
-// Quit ends Run.
+// Quit ends Run, now or, when it has not started yet, as soon as it
+// does. It is safe from any goroutine.
 func (a *Agent) Quit() {
-	if a.stop != nil {
-		a.stop()
-	}
+	a.quitOnce.Do(func() { close(a.quit) })
 }
 
 // tick brings the engine up to now, performs what fell due and refreshes
 // the tray.
 func (a *Agent) tick() {
+	if a.opt.Zone != nil {
+		if loc := a.opt.Zone(); loc != a.loc {
+			fmt.Fprintln(a.opt.Log, "limber: the time zone is now", loc)
+			a.loc = loc
+			a.adapt(a.wall()) // working hours, resume_at and calendar times follow
+		}
+	}
 	now := a.wall()
 	mono := a.opt.Now()
+	away := a.eng.Away()
 	// A suspend stops the monotonic clock but not the wall clock: the gap
-	// between the two is time the person was away.
-	if gap := now.Sub(a.lastWall) - mono.Sub(a.lastMono); gap > 30*time.Second {
+	// between the two is time the person was away (already accounted
+	// for while the session is away).
+	if gap := now.Sub(a.lastWall) - mono.Sub(a.lastMono); gap > 30*time.Second && !away {
 		a.eng.Absent(now, gap)
 	}
 	a.lastWall, a.lastMono = now, mono
 
-	if a.autoKind != "" && !now.Before(a.autoEnd) {
+	if a.autoKind != "" && !now.Before(a.autoEnd) && !away {
 		k := a.autoKind
 		a.autoKind = ""
 		if err := a.eng.Complete(k, now); err == nil {
-			a.record(journal.Record{Event: "completed", Kind: string(k), Outcome: "completed", Seconds: now.Sub(a.breakStart).Seconds(), Data: map[string]any{"window": false}})
+			a.recordOutcome(journal.Record{Event: "completed", Kind: string(k), Outcome: "completed", Seconds: now.Sub(a.breakStart).Seconds(), Data: map[string]any{"window": false}})
 		}
 	}
+	a.endLeftOpen(now)
 	if now.Format("2006-01-02") != a.adaptDay {
 		a.adapt(now) // the recovery phase follows the calendar
 	}
 	a.endThermal(now)
-	a.fireCalendar(now)
+	if !away {
+		a.fireCalendar(now)
+		a.fireLater(now)
+	}
 	in := schedule.Inputs{IdleFor: a.readIdle(now), DoNotDisturb: a.checkDND(now)}
 	for _, act := range a.eng.Advance(now, in) {
 		a.perform(act, now)
 	}
+	a.reconcileViews(now)
 	a.armIdleWatch(now)
 	a.refreshTray(now)
 }
@@ -303,7 +342,7 @@ func (a *Agent) armIdleWatch(now time.Time) {
 
 // idleMatters: the idle source is read only while breaks are counting.
 func (a *Agent) idleMatters(now time.Time) bool {
-	if a.opt.Idle == nil || !a.cfg.IdleEnabled || !a.sleptAt.IsZero() {
+	if a.opt.Idle == nil || !a.cfg.IdleEnabled || a.eng.Away() {
 		return false
 	}
 	st := a.eng.Status(now).State
@@ -371,26 +410,6 @@ func (a *Agent) checkDND(now time.Time) bool {
 	return a.dnd.Active
 }
 
-// onSession handles sleep, wake, lock and unlock: the time between counts
-// as an absence, and the tray is right at once.
-func (a *Agent) onSession(ev platform.SessionEvent) {
-	now := a.wall()
-	switch ev.Kind {
-	case platform.Sleep, platform.Lock:
-		if a.sleptAt.IsZero() {
-			a.sleptAt = now
-		}
-	case platform.Wake, platform.Unlock:
-		if !a.sleptAt.IsZero() {
-			a.eng.Absent(now, now.Sub(a.sleptAt))
-			a.sleptAt = time.Time{}
-			// The wall-clock jump is accounted for: don't count it twice.
-			a.lastWall, a.lastMono = now, a.opt.Now()
-		}
-	}
-	a.record(journal.Record{Event: "session", Outcome: ev.Kind.String()})
-}
-
 // nextWake is how long the loop may sleep.
 func (a *Agent) nextWake() (time.Duration, bool) {
 	now := a.wall()
@@ -404,11 +423,16 @@ func (a *Agent) nextWake() (time.Duration, bool) {
 			wake, ok = d, true
 		}
 	}
+	away := a.eng.Away()
+	consider(maxSleep) // the time zone and the clock are checked at least this often
 	if act, has := a.eng.Next(now); has {
 		consider(act.At.Sub(now))
 	}
-	if a.autoKind != "" {
+	if a.autoKind != "" && !away {
 		consider(a.autoEnd.Sub(now))
+	}
+	if at, has := a.leftOpenAt(); has {
+		consider(at.Sub(now))
 	}
 	if d, has := a.nextIdleCheck(now); has {
 		consider(d)
@@ -416,7 +440,10 @@ func (a *Agent) nextWake() (time.Duration, bool) {
 	if a.dnd.Active {
 		consider(a.dndAt.Add(30 * time.Second).Sub(now))
 	}
-	if _, at, has := a.nextCalendar(now); has {
+	if _, at, has := a.nextCalendar(now); has && !away {
+		consider(at.Sub(now))
+	}
+	if at, has := a.nextLater(); has && !away {
 		consider(at.Sub(now))
 	}
 	if a.thermalKind != "" {
@@ -453,6 +480,10 @@ func (a *Agent) refreshTray(now time.Time) {
 	a.lastTray = key
 	a.opt.Tray.Update(line, tip, st.State == schedule.Paused)
 }
+
+// maxSleep is the longest the loop sleeps with nothing due: a time-zone
+// change is seen within it.
+const maxSleep = 10 * time.Minute
 
 func (a *Agent) record(r journal.Record) {
 	if a.opt.Journal == nil {

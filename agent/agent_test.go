@@ -11,6 +11,7 @@ import (
 
 	"github.com/limberapp/limber/journal"
 	"github.com/limberapp/limber/platform"
+	"github.com/limberapp/limber/prefs"
 )
 
 type fakeNotifier struct {
@@ -118,12 +119,17 @@ type harness struct {
 	calls int
 }
 
+// hermetic settings: no administrator's files from this machine, no
+// LIMBER_* variables from the environment.
+var hermetic = prefs.Options{NoEnv: true, SystemFiles: []string{}}
+
 func newHarness(t *testing.T, acts bool) *harness {
 	h := &harness{n: &fakeNotifier{acts: acts}, tray: &fakeTray{}, j: &fakeJournal{}}
 	h.a = New(Options{
 		ConfigPath: filepath.Join(t.TempDir(), "none.toml"),
 		Now:        func() time.Time { h.calls++; return time.Now() },
 		Notifier:   h.n, Tray: h.tray, Journal: h.j,
+		Prefs:      hermetic,
 	})
 	return h
 }

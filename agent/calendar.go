@@ -77,7 +77,7 @@ func (a *Agent) nextCalendar(now time.Time) (schedule.CalendarItem, time.Time, b
 	var at time.Time
 	hours := a.cfg.Schedule().Hours
 	for _, it := range a.calendarItems() {
-		t := it.NextAfter(a.state.Calendar[it.ID], a.calendarFrom(it, now), hours, time.Local)
+		t := it.NextAfter(a.state.Calendar[it.ID], a.calendarFrom(it, now), hours, a.loc)
 		if t.IsZero() {
 			continue
 		}
@@ -103,38 +103,28 @@ func (a *Agent) fireCalendar(now time.Time) {
 		}
 		a.state.Calendar[it.ID] = now
 		a.saveState()
-		v := calendarViews[it.ID]
-		a.record(journal.Record{Event: "reminded", Kind: v.view})
-		if a.opt.Notifier == nil {
-			continue
-		}
-		note := platform.Notification{Title: v.title, Body: v.body, Icon: iconPath()}
-		if a.opt.Notifier.Actions() {
-			note.Actions = []platform.NotifyAction{{Key: platform.DefaultAction, Label: "Start"}, {Key: "later", Label: "Later"}}
-		}
-		id, err := a.opt.Notifier.Send(note)
-		if err != nil {
-			fmt.Fprintln(a.opt.Log, "limber: notification:", err)
-			continue
-		}
-		if a.calNotes == nil {
-			a.calNotes = map[uint32]string{}
-		}
-		a.calNotes[id] = v.view
+		a.record(journal.Record{Event: "reminded", Kind: calendarViews[it.ID].view})
+		a.notifyCalendar(it.ID)
 	}
 }
 
-// onCalendarAction opens the view of a clicked calendar notification.
+// onCalendarAction opens the view of a clicked calendar notification;
+// "Later" brings the item back later the same day.
 func (a *Agent) onCalendarAction(id uint32, key string) bool {
-	view, ok := a.calNotes[id]
+	item, ok := a.calNotes[id]
 	if !ok {
 		return false
 	}
 	delete(a.calNotes, id)
-	if key == platform.DefaultAction && a.opt.Views != nil {
-		if err := a.opt.Views.Open(view); err != nil {
-			fmt.Fprintln(a.opt.Log, "limber:", err)
+	switch key {
+	case platform.DefaultAction:
+		if a.opt.Views != nil {
+			if err := a.opt.Views.Open(calendarViews[item].view); err != nil {
+				fmt.Fprintln(a.opt.Log, "limber:", err)
+			}
 		}
+	case "later":
+		a.putOffCalendar(item, a.wall())
 	}
 	return true
 }

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/limberapp/limber/platform"
-	"github.com/limberapp/limber/schedule"
 )
 
 func count(titles []string, prefix string) int {
@@ -29,7 +28,7 @@ func TestCalendarItemsFireOnTheirDays(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		dir := t.TempDir()
 		h := &harness{n: &fakeNotifier{acts: true}, tray: &fakeTray{}, j: &fakeJournal{}}
-		h.a = New(Options{ConfigPath: filepath.Join(dir, "none.toml"), Notifier: h.n, Tray: h.tray, Journal: h.j, StateDir: dir})
+		h.a = New(Options{ConfigPath: filepath.Join(dir, "none.toml"), Notifier: h.n, Tray: h.tray, Journal: h.j, StateDir: dir, Prefs: hermetic})
 		h.a.cfg.OpenWindow = false
 		ctx, cancel := context.WithCancel(context.Background())
 		go h.a.Run(ctx)
@@ -58,7 +57,7 @@ func TestCalendarItemsFireOnTheirDays(t *testing.T) {
 		}
 		// A new agent (restart) picks the calendar up where it was.
 		h2 := &harness{n: &fakeNotifier{acts: true}, tray: &fakeTray{}, j: &fakeJournal{}}
-		h2.a = New(Options{ConfigPath: filepath.Join(dir, "none.toml"), Notifier: h2.n, Tray: h2.tray, Journal: h2.j, StateDir: dir})
+		h2.a = New(Options{ConfigPath: filepath.Join(dir, "none.toml"), Notifier: h2.n, Tray: h2.tray, Journal: h2.j, StateDir: dir, Prefs: hermetic})
 		ctx2, cancel2 := context.WithCancel(context.Background())
 		go h2.a.Run(ctx2)
 		time.Sleep(21 * 24 * time.Hour)
@@ -77,7 +76,7 @@ func TestCalendarItemsFireOnTheirDays(t *testing.T) {
 // Clicking a calendar notification opens its view.
 func TestCalendarNotificationOpensView(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		views := &fakeViews{}
+		views := newFakeViews()
 		h := newHarness(t, true)
 		h.a.opt.Views = views
 		h.a.calNotes = map[uint32]string{7: "lifting"}
@@ -90,15 +89,3 @@ func TestCalendarNotificationOpensView(t *testing.T) {
 	})
 }
 
-type fakeViews struct{ opened []string }
-
-func (f *fakeViews) OpenBreak(k schedule.Kind, onExit func()) error {
-	f.opened = append(f.opened, "break:"+string(k))
-	return nil
-}
-func (f *fakeViews) Prestart(k schedule.Kind) error { return nil }
-func (f *fakeViews) Discard(k schedule.Kind)        {}
-func (f *fakeViews) Open(view string, args ...string) error {
-	f.opened = append(f.opened, view)
-	return nil
-}

@@ -35,6 +35,7 @@ func (a *Agent) loadRecovery() {
 func (a *Agent) adapt(now time.Time) {
 	a.adaptDay = now.Format("2006-01-02")
 	sc := a.cfg.Schedule()
+	sc.Location = a.loc
 	a.adaptation = recovery.Adaptation{}
 	if a.rec.Active() {
 		ad := a.rec.Adapt(now)

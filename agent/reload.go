@@ -18,7 +18,7 @@ func (a *Agent) Reload() []prefs.Problem {
 }
 
 func (a *Agent) reload() []prefs.Problem {
-	cfg, probs := prefs.Load(a.opt.ConfigPath, prefs.Options{})
+	cfg, probs := prefs.Load(a.opt.ConfigPath, a.opt.Prefs)
 	old := a.cfg
 	syntax := false
 	for _, p := range probs {
@@ -43,6 +43,7 @@ func (a *Agent) reload() []prefs.Problem {
 	a.loadRecovery()
 	a.adapt(now)
 	a.lastTray = ""
+	a.windowsAgain() // a reload tries break windows again after failures
 	a.refreshTray(now)
 	if len(probs) > 0 {
 		a.ReportProblems()

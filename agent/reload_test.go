@@ -15,7 +15,7 @@ func TestReloadAppliesGoodAndKeepsLastGood(t *testing.T) {
 		p := filepath.Join(t.TempDir(), "config.toml")
 		os.WriteFile(p, []byte("[breaks.posture]\nevery = \"20m\"\n"), 0o600)
 		n := &fakeNotifier{}
-		a := New(Options{ConfigPath: p, Notifier: n, Journal: &fakeJournal{}, Log: &strings.Builder{}})
+		a := New(Options{ConfigPath: p, Notifier: n, Journal: &fakeJournal{}, Log: &strings.Builder{}, Prefs: hermetic})
 		ctx, cancel := context.WithCancel(context.Background())
 		go a.Run(ctx)
 		defer func() { cancel(); synctest.Wait() }()

@@ -42,7 +42,7 @@ func Main(configPath string, withViews bool) error {
 	}
 	defer os.Remove(sock)
 
-	opt := Options{ConfigPath: configPath, Log: os.Stderr}
+	opt := Options{ConfigPath: configPath, Log: os.Stderr, Zone: platform.LocalZone().Current}
 	if dir, err := platform.StateDir(); err == nil {
 		opt.StateDir = dir
 	}

@@ -1,7 +1,9 @@
 package agent
 
 import (
+	"bytes"
 	"encoding/json"
+	"io"
 	"errors"
 	"net"
 	"os"
@@ -37,8 +39,8 @@ func serve(l net.Listener, handle func(Request) Response, after func(Request)) {
 		go func() {
 			defer c.Close()
 			c.SetDeadline(time.Now().Add(10 * time.Second))
-			var req Request
-			if err := json.NewDecoder(c).Decode(&req); err != nil {
+			req, err := decodeRequest(requestReader{c})
+			if err != nil {
 				json.NewEncoder(c).Encode(Response{Error: "bad request: " + err.Error()})
 				return
 			}
@@ -49,4 +51,17 @@ func serve(l net.Listener, handle func(Request) Response, after func(Request)) {
 			}
 		}()
 	}
+}
+
+// requestReader reads one request from a connection: up to the end of
+// the first line, or until the client closes its side. Clients send one
+// JSON object and a newline (json.Encoder) and wait for the answer.
+type requestReader struct{ c net.Conn }
+
+func (r requestReader) Read(p []byte) (int, error) {
+	n, err := r.c.Read(p)
+	if i := bytes.IndexByte(p[:n], '\n'); i >= 0 {
+		return i + 1, io.EOF
+	}
+	return n, err
 }

@@ -81,3 +81,18 @@ func tooltip(st schedule.Status, now time.Time) string {
 	}
 	return "Limber — " + statusLine(st, now)
 }
+
+// userMessage is an error text as a sentence for a notification.
+func userMessage(s string) string {
+	if s == "" {
+		return s
+	}
+	b := []byte(s)
+	if b[0] >= 'a' && b[0] <= 'z' {
+		b[0] -= 'a' - 'A'
+	}
+	if c := b[len(b)-1]; c != '.' && c != '!' && c != '?' {
+		b = append(b, '.')
+	}
+	return string(b)
+}

@@ -1,38 +1,56 @@
 package agent
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
+	"strings"
 	"sync"
+	"time"
 
 	"github.com/limberapp/limber/schedule"
 )
 
+// ViewExit is how a break window's process ended.
+type ViewExit struct {
+	Err      error  // from Wait: nil for exit status 0
+	LastLine string // the last line it wrote on stderr
+}
+
+// viewGrace is how long a view told to close (or a pre-started one
+// discarded) may take to go before it is killed.
+const viewGrace = 10 * time.Second
+
 // processViews opens views by starting this same binary as
-// `limber ui VIEW …`, a short-lived Fyne process. A break window can be
-// pre-started hidden when its warning goes out, so that it appears at
-// once when the notification is clicked or the break falls due.
+// `limber ui VIEW …`, a short-lived Fyne process. A break window reads
+// commands on its stdin (`--control`): show, close, postpones N; the
+// agent can pre-start one hidden when its warning goes out, so that it
+// appears at once when the notification is clicked or the break falls
+// due.
 type processViews struct {
 	exe    string
 	config string
 	socket string
-	log    *os.File
+	log    io.Writer
 	// onLoop runs a function on the agent's loop.
 	onLoop func(func())
 
 	mu       sync.Mutex
-	prepared map[schedule.Kind]*viewProc
+	prepared map[schedule.Kind]*viewProc // hidden, waiting for show
+	shown    map[schedule.Kind]*viewProc // on screen
 }
 
 // viewProc is a running break window process.
 type viewProc struct {
 	cmd    *exec.Cmd
 	stdin  io.WriteCloser
+	tail   *lastLine
 	mu     sync.Mutex
-	onExit func()
+	onExit func(ViewExit)
 	exited bool
+	done   chan struct{}
 }
 
 func (v *processViews) command(args ...string) *exec.Cmd {
@@ -46,47 +64,66 @@ func (v *processViews) command(args ...string) *exec.Cmd {
 	return c
 }
 
-// start launches a break window process (hidden waits for "show").
-func (v *processViews) start(k schedule.Kind, hidden bool, onExit func()) (*viewProc, error) {
-	args := []string{"break", "--kind", string(k)}
+// start launches a break window process that takes commands on stdin.
+func (v *processViews) start(k schedule.Kind, hidden bool, onExit func(ViewExit)) (*viewProc, error) {
+	args := []string{"break", "--kind", string(k), "--control"}
 	if hidden {
 		args = append(args, "--hidden")
 	}
-	p := &viewProc{cmd: v.command(args...), onExit: onExit}
-	if hidden {
-		in, err := p.cmd.StdinPipe()
-		if err != nil {
-			return nil, err
-		}
-		p.stdin = in
+	p := &viewProc{cmd: v.command(args...), onExit: onExit, tail: &lastLine{w: v.log}, done: make(chan struct{})}
+	p.cmd.Stderr = p.tail
+	in, err := p.cmd.StdinPipe()
+	if err != nil {
+		return nil, err
 	}
+	p.stdin = in
 	if err := p.cmd.Start(); err != nil {
 		return nil, fmt.Errorf("starting the break window: %w", err)
 	}
 	go func() {
-		p.cmd.Wait()
+		err := p.cmd.Wait()
 		p.mu.Lock()
 		p.exited = true
 		f := p.onExit
 		p.mu.Unlock()
+		close(p.done)
 		v.mu.Lock()
 		if v.prepared[k] == p {
 			delete(v.prepared, k)
 		}
+		if v.shown[k] == p {
+			delete(v.shown, k)
+		}
 		v.mu.Unlock()
 		if f != nil {
-			v.onLoop(f)
+			x := ViewExit{Err: err, LastLine: p.tail.last()}
+			v.onLoop(func() { f(x) })
 		}
 	}()
 	return p, nil
 }
 
+// endLater kills p if it is still running after the grace: a view that
+// outlives its purpose must not live on invisibly.
+func (p *viewProc) endLater() {
+	go func() {
+		select {
+		case <-p.done:
+		case <-time.After(viewGrace):
+			p.cmd.Process.Kill()
+		}
+	}()
+}
+
+// send writes one command line to the view.
+func (p *viewProc) send(line string) error {
+	_, err := io.WriteString(p.stdin, line+"\n")
+	return err
+}
+
 // Prestart implements Views: start the window hidden.
 func (v *processViews) Prestart(k schedule.Kind) error {
 	v.mu.Lock()
-	if v.prepared == nil {
-		v.prepared = map[schedule.Kind]*viewProc{}
-	}
 	_, have := v.prepared[k]
 	v.mu.Unlock()
 	if have {
@@ -97,25 +134,31 @@ func (v *processViews) Prestart(k schedule.Kind) error {
 		return err
 	}
 	v.mu.Lock()
+	if v.prepared == nil {
+		v.prepared = map[schedule.Kind]*viewProc{}
+	}
 	v.prepared[k] = p
 	v.mu.Unlock()
 	return nil
 }
 
 // Discard implements Views: a pre-started window that is no longer
-// needed (the break was postponed or skipped from the notification) quits.
+// needed quits (its stdin closes), or is killed after the grace.
 func (v *processViews) Discard(k schedule.Kind) {
 	v.mu.Lock()
 	p := v.prepared[k]
 	delete(v.prepared, k)
 	v.mu.Unlock()
-	if p != nil && p.stdin != nil {
+	if p != nil {
 		p.stdin.Close()
+		p.endLater()
 	}
 }
 
 // OpenBreak implements Views: show the pre-started window, or start one.
-func (v *processViews) OpenBreak(k schedule.Kind, onExit func()) error {
+// onExit belongs to the window shown: a pre-started process that has
+// already ended never gets it.
+func (v *processViews) OpenBreak(k schedule.Kind, onExit func(ViewExit)) error {
 	v.mu.Lock()
 	p := v.prepared[k]
 	delete(v.prepared, k)
@@ -127,14 +170,56 @@ func (v *processViews) OpenBreak(k schedule.Kind, onExit func()) error {
 			p.onExit = onExit
 		}
 		p.mu.Unlock()
-		if alive {
-			if _, err := io.WriteString(p.stdin, "show\n"); err == nil {
-				return nil
-			}
+		if alive && p.send("show") == nil {
+			v.setShown(k, p)
+			return nil
 		}
+		// It went away (or is going): it must not report for the new one.
+		p.mu.Lock()
+		p.onExit = nil
+		p.mu.Unlock()
+		p.stdin.Close()
+		p.endLater()
 	}
-	_, err := v.start(k, false, onExit)
-	return err
+	np, err := v.start(k, false, onExit)
+	if err != nil {
+		return err
+	}
+	v.setShown(k, np)
+	return nil
+}
+
+func (v *processViews) setShown(k schedule.Kind, p *viewProc) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.shown == nil {
+		v.shown = map[schedule.Kind]*viewProc{}
+	}
+	v.shown[k] = p
+}
+
+// CloseBreak implements Views: the break ended elsewhere; the window
+// closes without reporting, or is killed after the grace.
+func (v *processViews) CloseBreak(k schedule.Kind) {
+	v.mu.Lock()
+	p := v.shown[k]
+	v.mu.Unlock()
+	if p == nil {
+		return
+	}
+	p.send("close")
+	p.stdin.Close()
+	p.endLater()
+}
+
+// SetPostpones implements Views.
+func (v *processViews) SetPostpones(k schedule.Kind, n int) {
+	v.mu.Lock()
+	p := v.shown[k]
+	v.mu.Unlock()
+	if p != nil {
+		p.send(fmt.Sprintf("postpones %d", n))
+	}
 }
 
 // Open implements Views.
@@ -145,4 +230,45 @@ func (v *processViews) Open(view string, args ...string) error {
 	}
 	go c.Wait()
 	return nil
+}
+
+// lastLine passes writes through to w and remembers the last non-empty
+// line, for the message when a window fails.
+type lastLine struct {
+	w    io.Writer
+	mu   sync.Mutex
+	line string
+	part []byte
+}
+
+func (l *lastLine) Write(b []byte) (int, error) {
+	l.mu.Lock()
+	l.part = append(l.part, b...)
+	for {
+		i := bytes.IndexByte(l.part, '\n')
+		if i < 0 {
+			break
+		}
+		if s := strings.TrimSpace(string(l.part[:i])); s != "" {
+			l.line = s
+		}
+		l.part = l.part[i+1:]
+	}
+	if len(l.part) > 4096 {
+		l.part = l.part[len(l.part)-4096:]
+	}
+	l.mu.Unlock()
+	if l.w == nil {
+		return len(b), nil
+	}
+	return l.w.Write(b)
+}
+
+func (l *lastLine) last() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if s := strings.TrimSpace(string(l.part)); s != "" {
+		return s
+	}
+	return l.line
 }
