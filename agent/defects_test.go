@@ -47,8 +47,8 @@ func TestPostponeOnWarningsPastTheLimitNeverSticks(t *testing.T) {
 		// Postpone every warning as it comes, past the limit.
 		for click := 0; click < 6; click++ {
 			seen := countTitles(h, "Posture break in")
-			for i := 0; i < 60 && countTitles(h, "Posture break in") == seen; i++ {
-				time.Sleep(time.Minute)
+			for i := 0; i < 3600 && countTitles(h, "Posture break in") == seen; i++ {
+				time.Sleep(time.Second)
 				synctest.Wait()
 			}
 			h.a.NotifyAction(h.lastID(), actionPostpone)
