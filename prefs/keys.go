@@ -270,5 +270,5 @@ func Check(c Config) []Problem {
 	for k, v := range c.Breaks {
 		cp.Breaks[k] = v
 	}
-	return crossCheck(&cp)
+	return crossCheck(&cp, Defaults())
 }

@@ -159,6 +159,16 @@ func Load(path string, opt Options) (Config, []Problem) {
 		break // the first system file found wins, as XDG says
 	}
 
+	// base is what a setting falls back to when settings do not fit
+	// together: the administrator's values over the built-in defaults.
+	base := Defaults()
+	for name, raw := range sysVals {
+		k, _ := keyByName(name)
+		if val, err := k.parse(raw); err == nil {
+			k.set(&base, val)
+		}
+	}
+
 	var data []byte
 	var fileMap map[string]any
 	if path != "" {
@@ -225,7 +235,7 @@ func Load(path string, opt Options) (Config, []Problem) {
 	for _, name := range unknownKeys(fileMap) {
 		probs = append(probs, Problem{File: path, Line: lineOf(data, name), Key: name, Msg: "unknown key; ignored (see the README for the list of keys)"})
 	}
-	for _, p := range crossCheck(&cfg) {
+	for _, p := range crossCheck(&cfg, base) {
 		p.File = path
 		p.Line = lineOf(data, p.Key)
 		probs = append(probs, p)
@@ -364,28 +374,96 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// crossCheck finds settings that are each valid but do not fit together,
-// and puts the break back to its defaults.
-func crossCheck(c *Config) []Problem {
+// crossCheck finds settings that are each valid but do not fit together
+// and puts the break's unlocked keys back to base's values (the
+// administrator's layer over the built-in defaults), or to the built-in
+// defaults when those do not fit either. A locked key is never changed:
+// when locked values do not fit, they stay and the problem says so.
+func crossCheck(c *Config, base Config) []Problem {
 	var probs []Problem
 	def := Defaults()
 	for _, kind := range []string{"posture", "mobility", "rest"} {
+		prefix := "breaks." + kind + "."
+		locked := func(field string) bool { _, ok := c.Locked[prefix+field]; return ok }
+		candidates := []Break{base.Breaks[kind], def.Breaks[kind]}
 		b := c.Breaks[kind]
 		if b.Duration >= b.Every {
-			probs = append(probs, Problem{Key: "breaks." + kind + ".duration", Msg: fmt.Sprintf("%s is not shorter than every (%s); expected a duration shorter than the interval; using the defaults for [breaks.%s]", fmtDur(b.Duration), fmtDur(b.Every), kind)})
-			c.Breaks[kind] = def.Breaks[kind]
-			continue
+			key, msg := prefix+"duration", fmt.Sprintf("%s is not shorter than every (%s); expected a duration shorter than the interval", fmtDur(b.Duration), fmtDur(b.Every))
+			if locked("duration") && !locked("every") {
+				key, msg = prefix+"every", fmt.Sprintf("%s is not longer than duration (%s, locked); expected an interval longer than the break", fmtDur(b.Every), fmtDur(b.Duration))
+			}
+			b = fallBack(b, candidates, locked, func(x Break) bool { return x.Duration < x.Every })
+			switch {
+			case b.Duration >= b.Every:
+				msg += "; the locked values stay as your administrator set them"
+			case anyLocked(c, prefix) || base.Breaks[kind] != def.Breaks[kind]:
+				msg += fmt.Sprintf("; using the administrator's values and the defaults for the unlocked keys of [breaks.%s]", kind)
+			default:
+				msg += fmt.Sprintf("; using the defaults for [breaks.%s]", kind)
+			}
+			probs = append(probs, Problem{Key: key, Msg: msg})
+			c.Breaks[kind] = b
+			if b.Duration >= b.Every {
+				continue
+			}
 		}
 		if b.WarnBefore >= b.Every {
-			probs = append(probs, Problem{Key: "breaks." + kind + ".warn_before", Msg: fmt.Sprintf("%s is not shorter than every (%s); expected a shorter warning; using %s", fmtDur(b.WarnBefore), fmtDur(b.Every), fmtDur(def.Breaks[kind].WarnBefore))})
-			b.WarnBefore = def.Breaks[kind].WarnBefore
-			if b.WarnBefore >= b.Every {
+			was := b.WarnBefore
+			if locked("warn_before") {
+				b = fallBack(b, candidates, locked, func(x Break) bool { return x.Duration < x.Every && x.WarnBefore < x.Every })
+			} else {
 				b.WarnBefore = 0
+				for _, x := range candidates {
+					if x.WarnBefore < b.Every {
+						b.WarnBefore = x.WarnBefore
+						break
+					}
+				}
 			}
+			msg := fmt.Sprintf("%s is not shorter than every (%s); expected a shorter warning; using %s", fmtDur(was), fmtDur(b.Every), fmtDur(b.WarnBefore))
+			if b.WarnBefore >= b.Every {
+				msg = fmt.Sprintf("%s is not shorter than every (%s); expected a shorter warning; the locked values stay as your administrator set them", fmtDur(was), fmtDur(b.Every))
+			}
+			probs = append(probs, Problem{Key: prefix + "warn_before", Msg: msg})
 			c.Breaks[kind] = b
 		}
 	}
 	return probs
+}
+
+// fallBack gives b with its unlocked fields from the first candidate that
+// makes it fit; when none does, from the last.
+func fallBack(b Break, candidates []Break, locked func(field string) bool, fits func(Break) bool) Break {
+	var x Break
+	for _, cand := range candidates {
+		x = b
+		if !locked("enabled") {
+			x.Enabled = cand.Enabled
+		}
+		if !locked("every") {
+			x.Every = cand.Every
+		}
+		if !locked("duration") {
+			x.Duration = cand.Duration
+		}
+		if !locked("warn_before") {
+			x.WarnBefore = cand.WarnBefore
+		}
+		if fits(x) {
+			return x
+		}
+	}
+	return x
+}
+
+// anyLocked reports whether a key under prefix is locked.
+func anyLocked(c *Config, prefix string) bool {
+	for name := range c.Locked {
+		if strings.HasPrefix(name, prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 // unknownKeys lists the dotted keys of the file that are not settings.
