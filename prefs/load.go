@@ -48,11 +48,13 @@ type Options struct {
 	// NoEnv ignores LIMBER_* variables (the settings view edits the file
 	// alone, so overrides are never written back).
 	NoEnv bool
-	// Environ replaces os.Environ for tests.
+	// Environ replaces os.Environ for tests; []string{} means no
+	// variables at all.
 	Environ []string
 	// SystemFiles are the administrator's files under the user's, first
 	// wins; nil means $XDG_CONFIG_DIRS/limber/config.toml (default
-	// /etc/xdg/limber/config.toml).
+	// /etc/xdg/limber/config.toml) and []string{} means none (tests and
+	// harnesses that must not read the machine's /etc/xdg).
 	SystemFiles []string
 }
 
