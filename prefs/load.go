@@ -123,12 +123,15 @@ func Load(path string, opt Options) (Config, []Problem) {
 	}
 	sysVals := map[string]any{}
 	cfg.Locked = map[string]string{}
+	var sysPath string // the administrator's file read, if any
+	var sysData []byte
 	for _, sp := range sysFiles {
 		m, sdata, sp2 := readLayer(sp)
 		probs = append(probs, sp2...)
 		if m == nil {
 			continue
 		}
+		sysPath, sysData = sp, sdata
 		flat := map[string]any{}
 		flatten("", m, flat)
 		for k, val := range flat {
@@ -145,9 +148,16 @@ func Load(path string, opt Options) (Config, []Problem) {
 			}
 		}
 		if raw, ok := flat["admin.locked"]; ok {
-			list, _ := raw.([]any)
+			list, isList := raw.([]any)
+			if !isList {
+				probs = append(probs, Problem{File: sp, Line: lineOf(sdata, "admin.locked"), Key: "admin.locked", Msg: fmt.Sprintf("%v is not a list; expected a list of setting names such as [\"breaks.strict\"]; nothing is locked", raw)})
+			}
 			for _, x := range list {
-				name, _ := x.(string)
+				name, isString := x.(string)
+				if !isString {
+					probs = append(probs, Problem{File: sp, Line: lineOf(sdata, "admin.locked"), Key: "admin.locked", Msg: fmt.Sprintf("%v is not a setting name in quotes; ignored", x)})
+					continue
+				}
 				name = strings.ToLower(name)
 				if _, ok := keyByName(name); !ok {
 					probs = append(probs, Problem{File: sp, Line: lineOf(sdata, "admin.locked"), Key: "admin.locked", Msg: fmt.Sprintf("%q is not a setting; ignored", name)})
@@ -164,10 +174,12 @@ func Load(path string, opt Options) (Config, []Problem) {
 	// base is what a setting falls back to when settings do not fit
 	// together: the administrator's values over the built-in defaults.
 	base := Defaults()
+	adminGood := map[string]bool{} // keys whose administrator's value is in base
 	for name, raw := range sysVals {
 		k, _ := keyByName(name)
 		if val, err := k.parse(raw); err == nil {
 			k.set(&base, val)
+			adminGood[name] = true
 		}
 	}
 
@@ -215,20 +227,37 @@ func Load(path string, opt Options) (Config, []Problem) {
 			}
 			val, err := k.parse(raw)
 			if err != nil {
-				probs = append(probs, Problem{File: "administrator's file", Key: k.Name, Msg: fmt.Sprintf("%s; expected %s; using the default %s", err, k.Expect(), k.DefaultString())})
+				probs = append(probs, Problem{File: sysPath, Line: lineOf(sysData, k.Name), Key: k.Name, Msg: fmt.Sprintf("%s; expected %s; using the default %s", err, k.Expect(), k.DefaultString())})
 				continue
 			}
 			k.set(&cfg, val)
 			continue
 		}
+		_, fromAdmin := sysVals[k.Name]
+		if _, set := userFlat[k.Name]; set {
+			fromAdmin = false
+		}
+		if fromAdmin {
+			where = Problem{File: sysPath, Key: k.Name, Line: lineOf(sysData, k.Name)}
+		}
 		if ev, ok := env[EnvName(k.Name)]; ok {
 			raw = ev
+			fromAdmin = false
 			where = Problem{File: "environment", Key: EnvName(k.Name)}
 		}
 		val, err := k.parse(raw)
 		if err != nil {
-			where.Msg = fmt.Sprintf("%s; expected %s; using the default %s", err, k.Expect(), k.DefaultString())
+			// A bad value falls back to the administrator's value when it
+			// is good, otherwise to the built-in default (base has both).
+			fallback := k.DefaultString()
+			if adminGood[k.Name] && !fromAdmin {
+				fallback = "the administrator's " + k.Format(k.get(&base))
+			} else {
+				fallback = "the default " + fallback
+			}
+			where.Msg = fmt.Sprintf("%s; expected %s; using %s", err, k.Expect(), fallback)
 			probs = append(probs, where)
+			k.set(&cfg, cloneValue(k.get(&base)))
 			continue
 		}
 		k.set(&cfg, val)
