@@ -77,3 +77,34 @@ func TestSavingWithLockedKeysLeavesThemOut(t *testing.T) {
 		t.Fatalf("the locked key should be a comment:\n%s", b)
 	}
 }
+
+// A bad value falls back to the administrator's value, and a bad value in
+// the administrator's file is reported against that file.
+func TestBadValuesFallBackToTheAdministratorsAndNameTheirFile(t *testing.T) {
+	sys := writeAdmin(t, "[admin]\nlocked = [\"breaks.postpone_for\"]\n\n[breaks]\nskip_budget = 1\nmax_postpones = 99\npostpone_for = \"soon\"\n")
+	user := writeFile(t, "[breaks]\nskip_budget = \"many\"\n")
+	cfg, probs := Load(user, Options{SystemFiles: []string{sys}, Environ: []string{}})
+	if cfg.SkipBudget != 1 {
+		t.Fatalf("skip budget %d, want the administrator's 1", cfg.SkipBudget)
+	}
+	if cfg.MaxPostpones != 3 || cfg.PostponeFor != 5*time.Minute {
+		t.Fatalf("bad administrator's values keep the defaults: %d, %v", cfg.MaxPostpones, cfg.PostponeFor)
+	}
+	want := map[string]Problem{
+		"breaks.skip_budget":   {File: user, Line: 2},
+		"breaks.max_postpones": {File: sys, Line: 6},
+		"breaks.postpone_for":  {File: sys, Line: 7},
+	}
+	if len(probs) != len(want) {
+		t.Fatalf("problems: %v", probs)
+	}
+	for _, p := range probs {
+		w, ok := want[p.Key]
+		if !ok || p.File != w.File || p.Line != w.Line {
+			t.Fatalf("problem %v, want %s:%d", p, w.File, w.Line)
+		}
+	}
+	if !strings.Contains(probs[0].Msg+probs[1].Msg+probs[2].Msg, "using the administrator's 1") {
+		t.Fatalf("messages: %v", probs)
+	}
+}

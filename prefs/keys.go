@@ -69,9 +69,36 @@ func (k Key) DefaultString() string { return formatValue(k.typ, k.Default) }
 func quoteList(s []string) string {
 	q := make([]string, len(s))
 	for i, x := range s {
-		q[i] = `"` + x + `"`
+		q[i] = tomlQuote(x)
 	}
 	return strings.Join(q, ", ")
+}
+
+// tomlQuote writes s as a TOML basic string, escaping what TOML requires
+// (quote, backslash, control characters).
+func tomlQuote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"':
+			b.WriteString(`\"`)
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 // fmtDur prints a duration the short way people write it: 20m, 1h30m, 30s.
@@ -95,7 +122,7 @@ func formatValue(t valueType, v any) string {
 	case tInt:
 		return fmt.Sprint(v.(int))
 	case tString:
-		return `"` + v.(string) + `"`
+		return tomlQuote(v.(string))
 	case tStrings:
 		return "[" + quoteList(v.([]string)) + "]"
 	}
@@ -270,5 +297,5 @@ func Check(c Config) []Problem {
 	for k, v := range c.Breaks {
 		cp.Breaks[k] = v
 	}
-	return crossCheck(&cp)
+	return crossCheck(&cp, Defaults())
 }

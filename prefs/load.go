@@ -48,11 +48,13 @@ type Options struct {
 	// NoEnv ignores LIMBER_* variables (the settings view edits the file
 	// alone, so overrides are never written back).
 	NoEnv bool
-	// Environ replaces os.Environ for tests.
+	// Environ replaces os.Environ for tests; []string{} means no
+	// variables at all.
 	Environ []string
 	// SystemFiles are the administrator's files under the user's, first
 	// wins; nil means $XDG_CONFIG_DIRS/limber/config.toml (default
-	// /etc/xdg/limber/config.toml).
+	// /etc/xdg/limber/config.toml) and []string{} means none (tests and
+	// harnesses that must not read the machine's /etc/xdg).
 	SystemFiles []string
 }
 
@@ -121,12 +123,15 @@ func Load(path string, opt Options) (Config, []Problem) {
 	}
 	sysVals := map[string]any{}
 	cfg.Locked = map[string]string{}
+	var sysPath string // the administrator's file read, if any
+	var sysData []byte
 	for _, sp := range sysFiles {
 		m, sdata, sp2 := readLayer(sp)
 		probs = append(probs, sp2...)
 		if m == nil {
 			continue
 		}
+		sysPath, sysData = sp, sdata
 		flat := map[string]any{}
 		flatten("", m, flat)
 		for k, val := range flat {
@@ -143,9 +148,16 @@ func Load(path string, opt Options) (Config, []Problem) {
 			}
 		}
 		if raw, ok := flat["admin.locked"]; ok {
-			list, _ := raw.([]any)
+			list, isList := raw.([]any)
+			if !isList {
+				probs = append(probs, Problem{File: sp, Line: lineOf(sdata, "admin.locked"), Key: "admin.locked", Msg: fmt.Sprintf("%v is not a list; expected a list of setting names such as [\"breaks.strict\"]; nothing is locked", raw)})
+			}
 			for _, x := range list {
-				name, _ := x.(string)
+				name, isString := x.(string)
+				if !isString {
+					probs = append(probs, Problem{File: sp, Line: lineOf(sdata, "admin.locked"), Key: "admin.locked", Msg: fmt.Sprintf("%v is not a setting name in quotes; ignored", x)})
+					continue
+				}
 				name = strings.ToLower(name)
 				if _, ok := keyByName(name); !ok {
 					probs = append(probs, Problem{File: sp, Line: lineOf(sdata, "admin.locked"), Key: "admin.locked", Msg: fmt.Sprintf("%q is not a setting; ignored", name)})
@@ -157,6 +169,18 @@ func Load(path string, opt Options) (Config, []Problem) {
 			}
 		}
 		break // the first system file found wins, as XDG says
+	}
+
+	// base is what a setting falls back to when settings do not fit
+	// together: the administrator's values over the built-in defaults.
+	base := Defaults()
+	adminGood := map[string]bool{} // keys whose administrator's value is in base
+	for name, raw := range sysVals {
+		k, _ := keyByName(name)
+		if val, err := k.parse(raw); err == nil {
+			k.set(&base, val)
+			adminGood[name] = true
+		}
 	}
 
 	var data []byte
@@ -203,20 +227,37 @@ func Load(path string, opt Options) (Config, []Problem) {
 			}
 			val, err := k.parse(raw)
 			if err != nil {
-				probs = append(probs, Problem{File: "administrator's file", Key: k.Name, Msg: fmt.Sprintf("%s; expected %s; using the default %s", err, k.Expect(), k.DefaultString())})
+				probs = append(probs, Problem{File: sysPath, Line: lineOf(sysData, k.Name), Key: k.Name, Msg: fmt.Sprintf("%s; expected %s; using the default %s", err, k.Expect(), k.DefaultString())})
 				continue
 			}
 			k.set(&cfg, val)
 			continue
 		}
+		_, fromAdmin := sysVals[k.Name]
+		if _, set := userFlat[k.Name]; set {
+			fromAdmin = false
+		}
+		if fromAdmin {
+			where = Problem{File: sysPath, Key: k.Name, Line: lineOf(sysData, k.Name)}
+		}
 		if ev, ok := env[EnvName(k.Name)]; ok {
 			raw = ev
+			fromAdmin = false
 			where = Problem{File: "environment", Key: EnvName(k.Name)}
 		}
 		val, err := k.parse(raw)
 		if err != nil {
-			where.Msg = fmt.Sprintf("%s; expected %s; using the default %s", err, k.Expect(), k.DefaultString())
+			// A bad value falls back to the administrator's value when it
+			// is good, otherwise to the built-in default (base has both).
+			fallback := k.DefaultString()
+			if adminGood[k.Name] && !fromAdmin {
+				fallback = "the administrator's " + k.Format(k.get(&base))
+			} else {
+				fallback = "the default " + fallback
+			}
+			where.Msg = fmt.Sprintf("%s; expected %s; using %s", err, k.Expect(), fallback)
 			probs = append(probs, where)
+			k.set(&cfg, cloneValue(k.get(&base)))
 			continue
 		}
 		k.set(&cfg, val)
@@ -225,7 +266,7 @@ func Load(path string, opt Options) (Config, []Problem) {
 	for _, name := range unknownKeys(fileMap) {
 		probs = append(probs, Problem{File: path, Line: lineOf(data, name), Key: name, Msg: "unknown key; ignored (see the README for the list of keys)"})
 	}
-	for _, p := range crossCheck(&cfg) {
+	for _, p := range crossCheck(&cfg, base) {
 		p.File = path
 		p.Line = lineOf(data, p.Key)
 		probs = append(probs, p)
@@ -364,28 +405,96 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// crossCheck finds settings that are each valid but do not fit together,
-// and puts the break back to its defaults.
-func crossCheck(c *Config) []Problem {
+// crossCheck finds settings that are each valid but do not fit together
+// and puts the break's unlocked keys back to base's values (the
+// administrator's layer over the built-in defaults), or to the built-in
+// defaults when those do not fit either. A locked key is never changed:
+// when locked values do not fit, they stay and the problem says so.
+func crossCheck(c *Config, base Config) []Problem {
 	var probs []Problem
 	def := Defaults()
 	for _, kind := range []string{"posture", "mobility", "rest"} {
+		prefix := "breaks." + kind + "."
+		locked := func(field string) bool { _, ok := c.Locked[prefix+field]; return ok }
+		candidates := []Break{base.Breaks[kind], def.Breaks[kind]}
 		b := c.Breaks[kind]
 		if b.Duration >= b.Every {
-			probs = append(probs, Problem{Key: "breaks." + kind + ".duration", Msg: fmt.Sprintf("%s is not shorter than every (%s); expected a duration shorter than the interval; using the defaults for [breaks.%s]", fmtDur(b.Duration), fmtDur(b.Every), kind)})
-			c.Breaks[kind] = def.Breaks[kind]
-			continue
+			key, msg := prefix+"duration", fmt.Sprintf("%s is not shorter than every (%s); expected a duration shorter than the interval", fmtDur(b.Duration), fmtDur(b.Every))
+			if locked("duration") && !locked("every") {
+				key, msg = prefix+"every", fmt.Sprintf("%s is not longer than duration (%s, locked); expected an interval longer than the break", fmtDur(b.Every), fmtDur(b.Duration))
+			}
+			b = fallBack(b, candidates, locked, func(x Break) bool { return x.Duration < x.Every })
+			switch {
+			case b.Duration >= b.Every:
+				msg += "; the locked values stay as your administrator set them"
+			case anyLocked(c, prefix) || base.Breaks[kind] != def.Breaks[kind]:
+				msg += fmt.Sprintf("; using the administrator's values and the defaults for the unlocked keys of [breaks.%s]", kind)
+			default:
+				msg += fmt.Sprintf("; using the defaults for [breaks.%s]", kind)
+			}
+			probs = append(probs, Problem{Key: key, Msg: msg})
+			c.Breaks[kind] = b
+			if b.Duration >= b.Every {
+				continue
+			}
 		}
 		if b.WarnBefore >= b.Every {
-			probs = append(probs, Problem{Key: "breaks." + kind + ".warn_before", Msg: fmt.Sprintf("%s is not shorter than every (%s); expected a shorter warning; using %s", fmtDur(b.WarnBefore), fmtDur(b.Every), fmtDur(def.Breaks[kind].WarnBefore))})
-			b.WarnBefore = def.Breaks[kind].WarnBefore
-			if b.WarnBefore >= b.Every {
+			was := b.WarnBefore
+			if locked("warn_before") {
+				b = fallBack(b, candidates, locked, func(x Break) bool { return x.Duration < x.Every && x.WarnBefore < x.Every })
+			} else {
 				b.WarnBefore = 0
+				for _, x := range candidates {
+					if x.WarnBefore < b.Every {
+						b.WarnBefore = x.WarnBefore
+						break
+					}
+				}
 			}
+			msg := fmt.Sprintf("%s is not shorter than every (%s); expected a shorter warning; using %s", fmtDur(was), fmtDur(b.Every), fmtDur(b.WarnBefore))
+			if b.WarnBefore >= b.Every {
+				msg = fmt.Sprintf("%s is not shorter than every (%s); expected a shorter warning; the locked values stay as your administrator set them", fmtDur(was), fmtDur(b.Every))
+			}
+			probs = append(probs, Problem{Key: prefix + "warn_before", Msg: msg})
 			c.Breaks[kind] = b
 		}
 	}
 	return probs
+}
+
+// fallBack gives b with its unlocked fields from the first candidate that
+// makes it fit; when none does, from the last.
+func fallBack(b Break, candidates []Break, locked func(field string) bool, fits func(Break) bool) Break {
+	var x Break
+	for _, cand := range candidates {
+		x = b
+		if !locked("enabled") {
+			x.Enabled = cand.Enabled
+		}
+		if !locked("every") {
+			x.Every = cand.Every
+		}
+		if !locked("duration") {
+			x.Duration = cand.Duration
+		}
+		if !locked("warn_before") {
+			x.WarnBefore = cand.WarnBefore
+		}
+		if fits(x) {
+			return x
+		}
+	}
+	return x
+}
+
+// anyLocked reports whether a key under prefix is locked.
+func anyLocked(c *Config, prefix string) bool {
+	for name := range c.Locked {
+		if strings.HasPrefix(name, prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 // unknownKeys lists the dotted keys of the file that are not settings.

@@ -33,32 +33,27 @@ func DefaultConfig() Config {
 	for k, b := range defaultBreaks {
 		c.Breaks[k] = b
 	}
+	c.MaxPostpones = DefaultMaxPostpones
+	c.StrictMaxPostpones = DefaultStrictMaxPostpones
+	c.SkipBudget = DefaultSkipBudget
+	c.ResumeHour = DefaultResumeHour
 	return c.WithDefaults()
 }
 
 // DefaultBreak returns the default configuration of kind k.
 func DefaultBreak(k Kind) BreakConfig { return defaultBreaks[k] }
 
-// WithDefaults returns c with every zero scalar knob set to its default.
-// Breaks, Hours and Location are left as they are. Because zero means
-// "default", use a negative value to turn a limit off: MaxPostpones or
-// StrictMaxPostpones < 0 allows no postpones, SkipBudget < 0 allows
-// unlimited skips (strict mode is the way to allow none).
+// WithDefaults returns c with every unset duration knob — PostponeFor,
+// CoalesceWithin, IdleThreshold, MaxDeferral at zero — set to its default.
+// Breaks, Hours and Location are left as they are, and so are the knobs
+// whose zero is a setting of its own: MaxPostpones and StrictMaxPostpones
+// 0 allow no postpones, SkipBudget 0 allows no skips and ResumeHour 0 is
+// midnight (start from DefaultConfig for their defaults). A negative
+// MaxPostpones or StrictMaxPostpones also allows none, and a negative
+// SkipBudget allows unlimited skips.
 func (c Config) WithDefaults() Config {
 	if c.PostponeFor == 0 {
 		c.PostponeFor = DefaultPostponeFor
-	}
-	if c.MaxPostpones == 0 {
-		c.MaxPostpones = DefaultMaxPostpones
-	}
-	if c.StrictMaxPostpones == 0 {
-		c.StrictMaxPostpones = DefaultStrictMaxPostpones
-	}
-	if c.SkipBudget == 0 {
-		c.SkipBudget = DefaultSkipBudget
-	}
-	if c.ResumeHour == 0 {
-		c.ResumeHour = DefaultResumeHour
 	}
 	if c.CoalesceWithin == 0 {
 		c.CoalesceWithin = DefaultCoalesceWithin

@@ -40,8 +40,16 @@ func TestWithDefaults(t *testing.T) {
 	if c.PostponeFor != time.Minute || c.SkipBudget != -1 || c.MaxPostpones != -1 {
 		t.Errorf("set values must stay: %+v", c)
 	}
-	if c.StrictMaxPostpones != 1 || c.ResumeHour != 6*time.Hour || c.CoalesceWithin != 5*time.Minute || c.IdleThreshold != 5*time.Minute || c.MaxDeferral != 30*time.Minute {
-		t.Errorf("zero values must be filled: %+v", c)
+	if c.CoalesceWithin != 5*time.Minute || c.IdleThreshold != 5*time.Minute || c.MaxDeferral != 30*time.Minute {
+		t.Errorf("unset durations must be filled: %+v", c)
+	}
+	// A zero limit or resume hour is a setting, not "unset".
+	if c.StrictMaxPostpones != 0 || c.ResumeHour != 0 {
+		t.Errorf("zero limits must stay: %+v", c)
+	}
+	z := Config{}.WithDefaults()
+	if z.MaxPostpones != 0 || z.SkipBudget != 0 || z.StrictMaxPostpones != 0 || z.ResumeHour != 0 {
+		t.Errorf("zero limits must stay: %+v", z)
 	}
 	if c.Breaks != nil {
 		t.Errorf("Breaks are not filled: %v", c.Breaks)
@@ -53,5 +61,23 @@ func TestWithDefaults(t *testing.T) {
 	e.Advance(min_(20), Inputs{})
 	if err := e.Postpone(Posture, min_(20)); err != ErrPostponeLimit {
 		t.Errorf("postpone with MaxPostpones -1: %v", err)
+	}
+}
+
+// Zero postpones, zero skips and midnight reach the engine as set.
+func TestZeroLimitsAreSettings(t *testing.T) {
+	cfg := only(utcConfig(), Posture)
+	cfg.MaxPostpones, cfg.SkipBudget, cfg.ResumeHour = 0, 0, 0
+	e := New(cfg, t0)
+	e.Advance(min_(20), Inputs{})
+	if err := e.Postpone(Posture, min_(20)); err != ErrPostponeLimit {
+		t.Errorf("postpone with MaxPostpones 0: %v", err)
+	}
+	if err := e.Skip(Posture, min_(20)); err != ErrSkipBudget {
+		t.Errorf("skip with SkipBudget 0: %v", err)
+	}
+	e.PauseUntilTomorrow(min_(20))
+	if st := e.Status(min_(20)); !st.PausedUntil.Equal(time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("pause with ResumeHour 0 ends at %v", st.PausedUntil)
 	}
 }

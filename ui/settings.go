@@ -383,8 +383,9 @@ func (v *SettingsView) Show() {
 
 // OnSave writes the file (atomically, through opt.Save), applies the
 // login switch, tells the agent and closes. Nothing is written while a
-// value is invalid. Locked keys keep the person's own value in the file,
-// so lifting the lock later brings it back.
+// value is invalid. Locked keys are written as comments holding the
+// person's own value: a live value would be reported at every start and
+// reload, and uncommenting the line brings it back once the lock is lifted.
 func (v *SettingsView) OnSave() {
 	if v.closed || !v.Valid() {
 		return
@@ -398,7 +399,7 @@ func (v *SettingsView) OnSave() {
 			}
 		}
 	}
-	out.Locked = nil
+	out.Locked = v.cfg.Locked // prefs.Marshal comments these out
 	if err := v.opt.Save(v.opt.Path, out); err != nil {
 		v.fail("Could not save " + v.opt.Path + ": " + err.Error())
 		return

@@ -216,11 +216,48 @@ func TestSettingsLockedKeyIsDisabledWithItsReason(t *testing.T) {
 	if !f.v.Config().Strict {
 		t.Fatal("a locked key changed")
 	}
-	// Saving keeps the person's own value of a locked key in their file.
+	// Saving keeps the person's own value of a locked key in their file,
+	// as a comment (see TestSettingsSaveWithLockedKeysLoadsWithNoProblems).
 	f.v.OnSave()
-	own, _ := prefs.Load(f.path, prefs.Options{NoEnv: true, SystemFiles: []string{}})
-	if own.Breaks["rest"].Every != 100*time.Minute || own.Strict {
-		t.Fatalf("own values: rest every %v, strict %v", own.Breaks["rest"].Every, own.Strict)
+	if b, _ := os.ReadFile(f.path); !strings.Contains(string(b), "\n# every = \"1h40m\"\n") || !strings.Contains(string(b), "\n# strict = false\n") {
+		t.Fatalf("own values of the locked keys:\n%s", b)
+	}
+}
+
+// Saving while the administrator locks keys writes those keys as
+// comments (with the person's own value), so the saved file loads with no
+// problem at all under the same administrator's layer.
+func TestSettingsSaveWithLockedKeysLoadsWithNoProblems(t *testing.T) {
+	admin := "[admin]\nlocked = [\"breaks.strict\", \"breaks.rest.every\"]\n[breaks]\nstrict = true\n[breaks.rest]\nevery = \"90m\"\n"
+	for _, file := range []string{"", "[breaks.rest]\nevery = \"100m\"\n"} {
+		f := newTestSettings(t, file, admin)
+		f.field(t, "breaks.posture.every").entry.SetText("25m")
+		test.Tap(f.v.save)
+		if !f.v.closed || f.reloads != 1 {
+			t.Fatalf("file %q: closed %v, reloads %d", file, f.v.closed, f.reloads)
+		}
+		cfg, probs := prefs.Load(f.path, prefs.Options{NoEnv: true, SystemFiles: []string{f.admin}})
+		if len(probs) != 0 {
+			b, _ := os.ReadFile(f.path)
+			t.Fatalf("file %q: the saved file has problems under the same lock: %v\n%s", file, probs, b)
+		}
+		if !cfg.Strict || cfg.Breaks["rest"].Every != 90*time.Minute || cfg.Breaks["posture"].Every != 25*time.Minute {
+			t.Fatalf("file %q: strict %v, rest every %v, posture every %v", file, cfg.Strict, cfg.Breaks["rest"].Every, cfg.Breaks["posture"].Every)
+		}
+		b, _ := os.ReadFile(f.path)
+		text := string(b)
+		own := `"2h"`
+		if file != "" {
+			own = `"1h40m"`
+		}
+		for _, want := range []string{"\n# strict = false\n", "\n# every = " + own + "\n"} {
+			if !strings.Contains(text, want) {
+				t.Fatalf("file %q: the locked key should be the comment %q:\n%s", file, want, text)
+			}
+		}
+		if strings.Contains(text, "\nstrict = ") {
+			t.Fatalf("file %q: a locked key written as a live value:\n%s", file, text)
+		}
 	}
 }
 
