@@ -261,7 +261,9 @@ func (a *Agent) OpenSettings() error {
 		}
 	}
 	if _, err := os.Stat(a.opt.ConfigPath); os.IsNotExist(err) {
-		if err := prefs.Save(a.opt.ConfigPath, prefs.Defaults()); err != nil {
+		d := prefs.Defaults()
+		d.Locked = a.cfg.Locked // locked keys are written as comments
+		if err := prefs.Save(a.opt.ConfigPath, d); err != nil {
 			return err
 		}
 	}

@@ -30,6 +30,9 @@ func (a *Agent) reload() []prefs.Problem {
 		cfg = old
 	} else {
 		for _, p := range probs {
+			if _, locked := cfg.Locked[p.Key]; locked {
+				continue // the administrator's value stands
+			}
 			if k, ok := prefs.Lookup(p.Key); ok {
 				k.Set(&cfg, k.Get(&old))
 			} else if strings.HasPrefix(p.Key, "LIMBER_") {
