@@ -184,7 +184,12 @@ func (a *Agent) applyOutcome(k schedule.Kind, outcome, exercise string, seconds 
 	}
 	if fromView {
 		a.viewWorked()
-		a.views.closing[k] = true // it is closing itself: its exit is no failure
+		// It closes itself; told all the same, it is sure to go (killed
+		// after the grace if it hangs), and its exit is no failure.
+		if a.viewOpen[k] && a.opt.Views != nil {
+			a.opt.Views.CloseBreak(k)
+		}
+		a.views.closing[k] = true
 	}
 	if a.autoKind == k {
 		a.autoKind = ""
