@@ -104,6 +104,10 @@ type model struct {
 	dnd   bool
 	dndMu sync.Mutex
 	log   []string
+
+	locked, asleep bool // what the session events said
+	crashBase      int  // the fake's crash count at the last report or reload
+	crashy         bool // every window crashes at start
 }
 
 func runModel(t *testing.T, seed uint64) {
@@ -134,11 +138,16 @@ func runModel(t *testing.T, seed uint64) {
 	defer cancel()
 	go a.Run(ctx)
 	synctest.Wait()
-	locked, asleep := false, false
+	m.crashy = r.IntN(6) == 0
 	steps := 20 + r.IntN(40)
 	for step := 0; step < steps && !t.Failed(); step++ {
+		if m.crashy {
+			m.v.mu.Lock()
+			m.v.crashStart = true
+			m.v.mu.Unlock()
+		}
 		before := m.snapshot()
-		ev := m.step(&locked, &asleep)
+		ev := m.step(&m.locked, &m.asleep)
 		synctest.Wait()
 		a.do(m.v.flush)
 		synctest.Wait()
@@ -163,7 +172,7 @@ func (m *model) snapshot() snapshot {
 	m.h.a.do(func() {
 		now := m.h.a.wall()
 		st := m.h.a.eng.Status(now)
-		s.away, s.paused = m.h.a.eng.Away(), st.State == schedule.Paused
+		s.away, s.paused = m.locked || m.asleep, st.State == schedule.Paused
 		s.next = fmt.Sprint(st.Next)
 	})
 	s.sent = len(m.h.n.notes())
@@ -226,6 +235,9 @@ func (m *model) step(locked, asleep *bool) string {
 		resp := a.Handle(Request{Cmd: "outcome", Kind: st.InBreak, Outcome: out, Seconds: float64(r.IntN(200))})
 		if resp.OK {
 			m.v.reported(schedule.Kind(st.InBreak))
+			m.v.mu.Lock()
+			m.crashBase = m.v.crashes
+			m.v.mu.Unlock()
 		}
 		return fmt.Sprintf("window: %s %s → %v %s", st.InBreak, out, resp.OK, resp.Error)
 	case x < 74: // a window crashes, at start or mid-break, or hangs
@@ -271,6 +283,9 @@ func (m *model) step(locked, asleep *bool) string {
 		}
 		os.WriteFile(filepath.Join(m.dir, "config.toml"), []byte(body), 0o600)
 		a.Reload()
+		m.v.mu.Lock()
+		m.crashBase = m.v.crashes
+		m.v.mu.Unlock()
 		return "reload: " + what
 	default:
 		v := modelViews[r.IntN(len(modelViews))]
@@ -315,6 +330,15 @@ func (m *model) check(before snapshot, ev string) {
 			if c > 1 {
 				t.Errorf("after %q: %d %s windows on screen", ev, c, k)
 			}
+			if c > 0 && st.InBreak != k {
+				t.Errorf("after %q: a %s window on screen, but the break in progress is %q", ev, k, st.InBreak)
+			}
+		}
+		m.v.mu.Lock()
+		run := m.v.crashes - m.crashBase
+		m.v.mu.Unlock()
+		if run > maxViewFails {
+			t.Errorf("after %q: %d windows failed in a row and more were started: a crash storm", ev, run)
 		}
 		if n > 6 {
 			t.Errorf("after %q: %d view processes", ev, n)
