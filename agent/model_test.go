@@ -225,6 +225,11 @@ func (m *model) step(locked, asleep *bool) string {
 			return "cli: refused " + in
 		}
 		resp := a.Handle(req)
+		if resp.OK && req.Cmd == "outcome" { // as a window would report
+			m.v.mu.Lock()
+			m.crashBase = m.v.crashes
+			m.v.mu.Unlock()
+		}
 		return fmt.Sprintf("cli: %s → ok %v %s", in, resp.OK, resp.Error)
 	case x < 68: // the break window reports an outcome
 		st := a.Status()
