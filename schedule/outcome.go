@@ -23,3 +23,16 @@ func BreakOutcome(spent, duration time.Duration, stepsDone, steps int) string {
 	}
 	return OutcomeEndedEarly
 }
+
+// PostponeLimit is how many times one occurrence of a break may be
+// postponed under c: MaxPostpones, or StrictMaxPostpones in strict mode,
+// with the defaults for zero and none for a negative value. A view with
+// no agent to ask shows this.
+func (c Config) PostponeLimit() int {
+	c = c.WithDefaults()
+	n := c.MaxPostpones
+	if c.Strict {
+		n = c.StrictMaxPostpones
+	}
+	return max(n, 0)
+}

@@ -43,3 +43,20 @@ func TestBreakOutcomeInvariant(t *testing.T) {
 		}
 	}
 }
+
+func TestPostponeLimit(t *testing.T) {
+	for _, c := range []struct {
+		cfg  Config
+		want int
+	}{
+		{Config{}, DefaultMaxPostpones},
+		{Config{Strict: true}, DefaultStrictMaxPostpones},
+		{Config{MaxPostpones: 5, StrictMaxPostpones: 2}, 5},
+		{Config{MaxPostpones: 5, StrictMaxPostpones: 2, Strict: true}, 2},
+		{Config{MaxPostpones: -1}, 0},
+	} {
+		if got := c.cfg.PostponeLimit(); got != c.want {
+			t.Errorf("%+v: %d, want %d", c.cfg, got, c.want)
+		}
+	}
+}
