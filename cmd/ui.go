@@ -106,6 +106,10 @@ func runBreakView(cmd *cobra.Command, args []string) error {
 		return recovery.ChooseExercise(lib, ad, req).Exercise
 	}
 
+	if uiExercise == "" && !choice.Others {
+		next = nil // nothing else to offer: no "Next exercise"
+	}
+
 	a := newApp()
 	v := ui.NewBreakView(a, ui.BreakOptions{
 		Kind:          string(kind),

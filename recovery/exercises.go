@@ -24,6 +24,9 @@ type ExerciseRequest struct {
 type ExerciseChoice struct {
 	Exercise *content.Exercise // nil only for a library without the walk
 	Note     string
+	// Others is true when there are other exercises to offer instead
+	// ("Next exercise").
+	Others bool
 }
 
 // Strengthening are the exercises the strengthen phase brings in: in its
@@ -108,7 +111,7 @@ func ChooseExercise(lib *content.Library, ad Adaptation, req ExerciseRequest) Ex
 	allowed := AllowedExercises(lib, ad, req.Kind)
 	cands := content.Filter(allowed, "", req.Disabled, req.Avoid)
 	if len(cands) > 0 {
-		return ExerciseChoice{Exercise: content.Rotate(cands, lib.Exercises, req.Shown, req.Seed)}
+		return ExerciseChoice{Exercise: content.Rotate(cands, lib.Exercises, req.Shown, req.Seed), Others: len(cands) > 1}
 	}
 	walk, _ := lib.Exercise(WalkExercise)
 	note := "Your settings (exercises turned off, areas to avoid) leave no exercise for this break, so here is a short walk instead."

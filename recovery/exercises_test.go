@@ -96,7 +96,7 @@ func TestFiltersLeavingNothingKeepTheRules(t *testing.T) {
 	p := newPlan(t, 5)
 	ad := p.Adapt(at(1, 12)) // protect
 	c := ChooseExercise(lib, ad, ExerciseRequest{Kind: "mobility", Disabled: exerciseIDs(lib)})
-	if c.Exercise == nil || c.Exercise.ID != WalkExercise || c.Note == "" {
+	if c.Exercise == nil || c.Exercise.ID != WalkExercise || c.Note == "" || c.Others {
 		t.Fatalf("everything turned off in protect: %+v", c)
 	}
 	// No plan: the same, from the whole library (a walk suits every day).
@@ -105,7 +105,7 @@ func TestFiltersLeavingNothingKeepTheRules(t *testing.T) {
 		t.Fatalf("everything avoided with no plan: %+v", c)
 	}
 	// Normally there is no note.
-	if c := ChooseExercise(lib, Adaptation{}, ExerciseRequest{Kind: "posture", Seed: 3}); c.Exercise == nil || c.Note != "" {
+	if c := ChooseExercise(lib, Adaptation{}, ExerciseRequest{Kind: "posture", Seed: 3}); c.Exercise == nil || c.Note != "" || !c.Others {
 		t.Fatalf("plain posture break: %+v", c)
 	}
 }
@@ -142,7 +142,7 @@ func TestWalkingPromptIsAWalk(t *testing.T) {
 			shown = append(shown, WalkExercise)
 		}
 		c := ChooseExercise(lib, ad, ExerciseRequest{Kind: "rest", Shown: shown, Seed: r.Int64()})
-		if ad.Active && ad.WalkEvery > 0 && c.Exercise.ID != WalkExercise {
+		if ad.Active && ad.WalkEvery > 0 && (c.Exercise.ID != WalkExercise || c.Others) {
 			t.Fatalf("seed %d case %d: walking prompt every %v in %s shows %s", seed, i, ad.WalkEvery, ad.Phase, c.Exercise.ID)
 		}
 	}
