@@ -4,7 +4,12 @@
 // short-lived window. See cmd/ for the command tree.
 package main
 
-import "github.com/limberapp/limber/cmd"
+import (
+	// First: maps a C locale to English before Fyne's init reads it.
+	_ "github.com/limberapp/limber/internal/clocale"
+
+	"github.com/limberapp/limber/cmd"
+)
 
 func main() {
 	cmd.Execute()

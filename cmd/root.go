@@ -8,6 +8,8 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
+
+	"github.com/limberapp/limber/internal/clocale"
 )
 
 // Version is set at build time with -ldflags "-X .../cmd.Version=…".
@@ -25,6 +27,16 @@ var rootCmd = &cobra.Command{
 	SilenceErrors: true,
 	Args:          cobra.NoArgs,
 	RunE:          runAgent,
+	// main mapped a C locale to English for Fyne (see clocale); only the
+	// views keep it, so that what the others start sees the person's own.
+	PersistentPreRun: func(c *cobra.Command, _ []string) {
+		for p := c; p != nil; p = p.Parent() {
+			if p == uiCmd {
+				return
+			}
+		}
+		clocale.Restore()
+	},
 }
 
 func init() {

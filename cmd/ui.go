@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"sort"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -33,6 +34,7 @@ var (
 	uiKind     string
 	uiExercise string
 	uiHidden   bool
+	uiControl  bool
 )
 
 var uiBreakCmd = &cobra.Command{
@@ -82,62 +84,41 @@ func runBreakView(cmd *cobra.Command, args []string) error {
 		return err
 	}
 
-	// Today's exercises of this kind, so the rotation does not repeat.
-	var recent []string
-	if jp, err := journal.DefaultPath(); err == nil {
-		recs, _, _ := journal.ReadSince(jp, journal.DayStart(time.Now(), time.Local))
-		recent = journal.LastExercises(recs, string(kind), journal.DayStart(time.Now(), time.Local))
-	}
-	pool := recoveryPool(lib, string(kind), lib.ForKind(string(kind)))
-	seed := time.Now().UnixNano()
-	var ex *content.Exercise
+	now := time.Now()
+	req := recovery.ExerciseRequest{Kind: string(kind), Shown: shownToday(string(kind), now),
+		Disabled: cfg.DisabledExercises, Avoid: cfg.AvoidAreas, Seed: now.UnixNano()}
+	ad := recoveryAdaptation(now)
+	var choice recovery.ExerciseChoice
 	if uiExercise != "" {
 		e, ok := lib.Exercise(uiExercise)
 		if !ok {
 			return &exitError{code: 2, err: fmt.Errorf("--exercise: no exercise with id %q (see `limber content list --type exercise`)", uiExercise)}
 		}
-		ex = e
+		choice.Exercise = e
 	} else {
-		ex = content.Choose(pool, string(kind), recent, cfg.DisabledExercises, cfg.AvoidAreas, seed)
-		if ex == nil { // nothing left after the filters: the whole library
-			pool = lib.ForKind(string(kind))
-			ex = content.Choose(pool, string(kind), recent, nil, nil, seed)
-		}
+		choice = recovery.ChooseExercise(lib, ad, req)
 	}
-	shown := []string{}
 	next := func(cur *content.Exercise) *content.Exercise {
 		if cur != nil {
-			shown = append(shown, cur.ID)
+			req.Shown = append(req.Shown, cur.ID)
 		}
-		avoid := append(append([]string{}, recent...), shown...)
-		n := content.Choose(pool, string(kind), avoid, cfg.DisabledExercises, cfg.AvoidAreas, rand.Int64())
-		if n == nil || (cur != nil && n.ID == cur.ID) {
-			shown = shown[:0] // every exercise shown: start the round again
-			n = content.Choose(pool, string(kind), []string{cur.ID}, cfg.DisabledExercises, cfg.AvoidAreas, rand.Int64())
-		}
-		return n
+		req.Seed = rand.Int64()
+		return recovery.ChooseExercise(lib, ad, req).Exercise
 	}
 
-	postponesLeft := cfg.MaxPostpones
-	if cfg.Strict {
-		postponesLeft = cfg.StrictMaxPostpones
-	}
-	if resp, err := call(agent.Request{Cmd: "status"}); err == nil {
-		for _, n := range resp.Status.Next {
-			if n.Kind == string(kind) {
-				postponesLeft = n.PostponesLeft
-			}
-		}
+	if uiExercise == "" && !choice.Others {
+		next = nil // nothing else to offer: no "Next exercise"
 	}
 
 	a := newApp()
 	v := ui.NewBreakView(a, ui.BreakOptions{
 		Kind:          string(kind),
 		Duration:      cfg.Breaks[string(kind)].Duration,
-		Exercise:      ex,
+		Exercise:      choice.Exercise,
+		Note:          choice.Note,
 		Sources:       lib.Sources,
 		Strict:        cfg.Strict,
-		PostponesLeft: postponesLeft,
+		PostponesLeft: postponesLeft(kind, cfg),
 		Fullscreen:    cfg.Fullscreen,
 		Next:          next,
 		Report: func(outcome, exercise string, spent time.Duration) error {
@@ -153,8 +134,18 @@ func runBreakView(cmd *cobra.Command, args []string) error {
 			}
 		},
 	})
-	if uiHidden {
-		// Pre-started by the agent: wait for "show" on stdin.
+	quit := func() { fyne.Do(a.Quit) }
+	switch {
+	case uiControl:
+		// Started by the agent: its commands on stdin (show, close,
+		// postpones N); EOF means it is gone.
+		go v.Control(os.Stdin, os.Stderr, quit)
+		if !uiHidden {
+			v.Show()
+		}
+	case uiHidden:
+		// Pre-started by an agent without the command channel: wait for
+		// "show" on stdin.
 		go func() {
 			sc := bufio.NewScanner(os.Stdin)
 			for sc.Scan() {
@@ -163,63 +154,76 @@ func runBreakView(cmd *cobra.Command, args []string) error {
 					return
 				}
 			}
-			fyne.Do(a.Quit) // the agent went away
+			quit() // the agent went away
 		}()
-	} else {
+	default:
 		v.Show()
 	}
 	a.Run()
 	return nil
 }
 
-// strengthening are the exercises a recovery plan holds back until its
-// strengthen phase (the progression pelvic tilt → bridge → bird-dog →
-// side plank → dead bug, less the gentle first step).
-var strengthening = map[string]bool{"bridge": true, "bird-dog": true, "side-plank-modified": true, "dead-bug": true}
+// shownToday is the exercises shown today in breaks of kind, oldest
+// first, repeats kept, from the journal; nil if it cannot be read.
+func shownToday(kind string, now time.Time) []string {
+	jp, err := journal.DefaultPath()
+	if err != nil {
+		return nil
+	}
+	since := journal.DayStart(now, time.Local)
+	recs, _, _ := journal.ReadSince(jp, since)
+	return exercisesShown(recs, kind, since)
+}
 
-// recoveryPool narrows a break's exercises while a back-strain recovery
-// plan runs: mobility breaks use the phase's exercises, and nothing
-// strengthening comes before the strengthen phase.
-func recoveryPool(lib *content.Library, kind string, pool []*content.Exercise) []*content.Exercise {
+// exercisesShown picks from recs the exercises of kind since a time, in
+// time order, repeats kept.
+func exercisesShown(recs []journal.Record, kind string, since time.Time) []string {
+	var shown []journal.Record
+	for _, r := range recs {
+		if r.Exercise != "" && r.Kind == kind && r.Event != journal.EventWarned && !r.Time.Before(since) {
+			shown = append(shown, r)
+		}
+	}
+	sort.SliceStable(shown, func(i, j int) bool { return shown[i].Time.Before(shown[j].Time) })
+	ids := make([]string, len(shown))
+	for i, r := range shown {
+		ids[i] = r.Exercise
+	}
+	return ids
+}
+
+// recoveryAdaptation is the recovery plan's adaptation now; an inactive
+// one when there is no plan or it cannot be read.
+func recoveryAdaptation(now time.Time) recovery.Adaptation {
 	path, err := recovery.DefaultStatePath()
 	if err != nil {
-		return pool
+		return recovery.Adaptation{}
 	}
 	plan, err := recovery.LoadState(path)
 	if err != nil || !plan.Active() {
-		return pool
+		return recovery.Adaptation{}
 	}
-	ad := plan.Adapt(time.Now())
-	if !ad.Active {
-		return pool
-	}
-	if kind == string(schedule.Mobility) && len(ad.MobilityExercises) > 0 {
-		var phase []*content.Exercise
-		for _, id := range ad.MobilityExercises {
-			if ex, ok := lib.Exercise(id); ok && !ex.Demo {
-				phase = append(phase, ex)
+	return plan.Adapt(now)
+}
+
+// postponesLeft is the agent's count for this break, or with no agent to
+// ask the settings' limit. The engine does the counting, never the view.
+func postponesLeft(kind schedule.Kind, cfg prefs.Config) int {
+	if resp, err := call(agent.Request{Cmd: "status"}); err == nil && resp.Status != nil {
+		for _, n := range resp.Status.Next {
+			if n.Kind == string(kind) {
+				return n.PostponesLeft
 			}
 		}
-		if len(phase) > 0 {
-			pool = phase
-		}
 	}
-	if !ad.AllowStrengthen {
-		var out []*content.Exercise
-		for _, ex := range pool {
-			if !strengthening[ex.ID] {
-				out = append(out, ex)
-			}
-		}
-		pool = out
-	}
-	return pool
+	return cfg.Schedule().PostponeLimit()
 }
 
 func init() {
 	uiBreakCmd.Flags().StringVar(&uiKind, "kind", "posture", "posture, mobility or rest")
 	uiBreakCmd.Flags().StringVar(&uiExercise, "exercise", "", "show this exercise id instead of the rotation")
 	uiBreakCmd.Flags().BoolVar(&uiHidden, "hidden", false, "start hidden and show on a \"show\" line on stdin (pre-start)")
+	uiBreakCmd.Flags().BoolVar(&uiControl, "control", false, "read the agent's commands on stdin: show, close, postpones N")
 	uiCmd.AddCommand(uiBreakCmd)
 	rootCmd.AddCommand(uiCmd)
 }

@@ -1,8 +1,10 @@
 package content
 
 import (
+	"math/rand/v2"
 	"slices"
 	"testing"
+	"time"
 )
 
 func chooseFixture() []*Exercise {
@@ -55,9 +57,9 @@ func TestChooseRotation(t *testing.T) {
 			}
 			today = append(today, e.ID)
 		}
-		// All done: the one done longest ago comes back.
-		if e := Choose(ex, KindPosture, today, nil, nil, seed); e.ID != today[0] {
-			t.Fatalf("seed %d: got %s, want the oldest %s", seed, e.ID, today[0])
+		// All done: a new round, not starting with the one just shown.
+		if e := Choose(ex, KindPosture, today, nil, nil, seed); e == nil || e.ID == today[3] {
+			t.Fatalf("seed %d: got %v after %v", seed, e, today)
 		}
 	}
 	// A change of body area is preferred: after neck-a, never neck-b.
@@ -89,6 +91,44 @@ func TestChooseDeterministic(t *testing.T) {
 	for seed := range int64(20) {
 		if e := Choose(ex, KindMobility, nil, nil, nil, seed); e.Demo {
 			t.Fatal("a demo was chosen")
+		}
+	}
+}
+
+// Invariant: over any day of N breaks (N up to 50) every break gets an
+// exercise, and none repeats until the day's pool is used up; then a new
+// round starts (never with the exercise just shown, when there is a choice).
+func TestRotationNeverRunsDry(t *testing.T) {
+	ex := chooseFixture()
+	seed := int64(time.Now().UnixNano())
+	r := rand.New(rand.NewPCG(uint64(seed), 2))
+	for day := range 300 {
+		kind := []string{KindPosture, KindMobility, KindRest}[r.IntN(3)]
+		pool := 0
+		for _, e := range ex {
+			if !e.Demo && e.Suits(kind) {
+				pool++
+			}
+		}
+		n := 1 + r.IntN(50)
+		var shown []string
+		round := map[string]bool{}
+		for i := range n {
+			e := Choose(ex, kind, shown, nil, nil, r.Int64())
+			if e == nil {
+				t.Fatalf("seed %d day %d: break %d of kind %s got nothing after %v", seed, day, i+1, kind, shown)
+			}
+			if len(round) == pool {
+				round = map[string]bool{}
+				if pool > 1 && e.ID == shown[len(shown)-1] {
+					t.Fatalf("seed %d day %d: new round starts with the one just shown (%s)", seed, day, e.ID)
+				}
+			}
+			if round[e.ID] {
+				t.Fatalf("seed %d day %d: %s repeated before the pool of %d was used up: %v", seed, day, e.ID, pool, shown)
+			}
+			round[e.ID] = true
+			shown = append(shown, e.ID)
 		}
 	}
 }

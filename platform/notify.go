@@ -34,8 +34,9 @@ type ActionHandler func(id uint32, key string)
 // beeepNotifier is the portable fallback: no actions, no ids.
 type beeepNotifier struct{}
 
+func init() { beeep.AppName = "Limber" } // once: Send runs on several goroutines
+
 func (beeepNotifier) Send(n Notification) (uint32, error) {
-	beeep.AppName = "Limber"
 	return 0, beeep.Notify(n.Title, n.Body, n.Icon)
 }
 func (beeepNotifier) Dismiss(uint32) {}

@@ -1,8 +1,12 @@
 package ui
 
 import (
+	"bufio"
 	"fmt"
+	"io"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -11,14 +15,16 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/limberapp/limber/content"
+	"github.com/limberapp/limber/schedule"
 )
 
 // Outcomes a break window reports.
 const (
-	OutcomeCompleted = "completed"
-	OutcomePostponed = "postponed"
-	OutcomeSkipped   = "skipped"
-	OutcomeClosed    = "closed"
+	OutcomeCompleted  = schedule.OutcomeCompleted
+	OutcomeEndedEarly = schedule.OutcomeEndedEarly // Done before most of it was done
+	OutcomePostponed  = "postponed"
+	OutcomeSkipped    = "skipped"
+	OutcomeClosed     = "closed"
 )
 
 // BreakOptions configure a break window.
@@ -37,8 +43,18 @@ type BreakOptions struct {
 	Report func(outcome, exercise string, spent time.Duration) error
 	// Cue is called at step changes and at the end (sound setting).
 	Cue func(end bool)
+	// Now is the clock (tests inject one).
 	Now func() time.Time
+	// KeyGuard is how long after the window appears keys are ignored, so
+	// that someone typing does not end the break with Enter (default 1 s).
+	KeyGuard time.Duration
+	// Note, if set, is shown above the buttons (e.g. why the exercise is
+	// not the usual choice).
+	Note string
 }
+
+// defaultKeyGuard is BreakOptions.KeyGuard's default.
+const defaultKeyGuard = time.Second
 
 // BreakView is the break window: the exercise's moving figure, its
 // numbered steps with the current one highlighted, a countdown ring for
@@ -49,8 +65,12 @@ type BreakView struct {
 	started time.Time
 	ex      *content.Exercise
 	step    int
-	ended   bool
-	closed  bool
+	// stepsDone counts the current exercise's steps the figure has moved
+	// past (all of them once its loop has come round).
+	stepsDone int
+	ended     bool
+	closed    bool
+	shown     bool
 
 	title    *widget.Label
 	figure   *Figure
@@ -64,7 +84,12 @@ type BreakView struct {
 	postpone *widget.Button
 	skip     *widget.Button
 	next     *widget.Button
-	ticker   *time.Ticker
+
+	// The countdown's goroutine: stopTick ends it, tickDone is closed
+	// when it has ended.
+	stopTick chan struct{}
+	tickDone chan struct{}
+	stopOnce sync.Once
 }
 
 var kindNames = map[string]string{"posture": "Posture break", "mobility": "Mobility break", "rest": "Rest break"}
@@ -73,6 +98,9 @@ var kindNames = map[string]string{"posture": "Posture break", "mobility": "Mobil
 func NewBreakView(a fyne.App, opt BreakOptions) *BreakView {
 	if opt.Now == nil {
 		opt.Now = time.Now
+	}
+	if opt.KeyGuard == 0 {
+		opt.KeyGuard = defaultKeyGuard
 	}
 	v := &BreakView{opt: opt}
 	v.win = a.NewWindow(kindNames[opt.Kind])
@@ -107,6 +135,11 @@ func (v *BreakView) build() {
 	v.message.Wrapping = fyne.TextWrapWord
 	v.message.Importance = widget.WarningImportance
 	v.message.Hide()
+	if v.opt.Note != "" {
+		v.message.SetText(v.opt.Note)
+		v.message.Importance = widget.MediumImportance
+		v.message.Show()
+	}
 
 	v.done = widget.NewButton("Done (Enter)", v.OnDone)
 	v.done.Importance = widget.HighImportance
@@ -134,10 +167,27 @@ func (v *BreakView) build() {
 	v.win.SetFullScreen(v.opt.Fullscreen)
 	v.win.Canvas().SetOnTypedKey(v.OnKey)
 	v.win.SetCloseIntercept(v.OnClose)
+	// However the window goes (closed, destroyed), nothing keeps running.
+	v.win.SetOnClosed(func() {
+		v.closed = true
+		v.stop()
+	})
 }
 
 func (v *BreakView) postponeLabel() string {
 	return fmt.Sprintf("Postpone (Esc) · %d left", max(v.opt.PostponesLeft, 0))
+}
+
+// SetPostponesLeft updates the postpones left (the agent's count); none
+// left disables Postpone.
+func (v *BreakView) SetPostponesLeft(n int) {
+	v.opt.PostponesLeft = n
+	v.postpone.SetText(v.postponeLabel())
+	if n <= 0 || v.ended {
+		v.postpone.Disable()
+	} else {
+		v.postpone.Enable()
+	}
 }
 
 // setExercise shows ex: title, figure, steps, why.
@@ -147,6 +197,7 @@ func (v *BreakView) setExercise(ex *content.Exercise) {
 	}
 	v.ex = ex
 	v.step = -1
+	v.stepsDone = 0
 	name := kindNames[v.opt.Kind]
 	v.stepBox.RemoveAll()
 	v.steps = nil
@@ -169,7 +220,9 @@ func (v *BreakView) setExercise(ex *content.Exercise) {
 	v.figSlot.Add(v.figure)
 	v.why.SetText("Why: " + ex.Why + " — " + v.sourceNames(ex.Sources))
 	v.highlight(0)
-	v.figure.Start()
+	if v.shown { // a hidden window does not animate
+		v.figure.Start()
+	}
 	v.relayout()
 }
 
@@ -189,6 +242,12 @@ func (v *BreakView) sourceNames(ids []string) string {
 func (v *BreakView) onFigureStep(i int) {
 	if i != v.step && v.opt.Cue != nil && v.step >= 0 {
 		v.opt.Cue(false)
+	}
+	switch {
+	case v.step >= 0 && i < v.step: // the loop came round: every step done
+		v.stepsDone = len(v.steps)
+	case i > v.stepsDone:
+		v.stepsDone = i
 	}
 	v.highlight(i)
 }
@@ -213,19 +272,106 @@ func (v *BreakView) highlight(i int) {
 // CurrentStep is the highlighted step (0-based).
 func (v *BreakView) CurrentStep() int { return v.step }
 
-// Show displays the window centred, focused, and starts the countdown.
+// Show displays the window centred, focused, and starts the figure and
+// the countdown; until then a (pre-started) window does neither.
 func (v *BreakView) Show() {
+	if v.shown || v.closed {
+		return
+	}
+	v.shown = true
 	v.started = v.opt.Now()
 	v.win.CenterOnScreen()
 	v.win.Show()
 	v.relayout()
 	v.win.RequestFocus()
-	v.ticker = time.NewTicker(250 * time.Millisecond)
-	go func() {
-		for range v.ticker.C {
-			fyne.Do(v.Tick)
+	if v.figure != nil && !v.ended {
+		v.figure.Start()
+	}
+	v.stopTick, v.tickDone = make(chan struct{}), make(chan struct{})
+	go func(stop, done chan struct{}) {
+		defer close(done)
+		t := time.NewTicker(250 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-t.C:
+				fyne.Do(v.Tick)
+			case <-stop:
+				return
+			}
 		}
-	}()
+	}(v.stopTick, v.tickDone)
+}
+
+// ticking reports whether the countdown's goroutine was started and not
+// told to stop.
+func (v *BreakView) ticking() bool {
+	if v.stopTick == nil {
+		return false
+	}
+	select {
+	case <-v.stopTick:
+		return false
+	default:
+		return true
+	}
+}
+
+// stop ends the countdown and the figure.
+func (v *BreakView) stop() {
+	if v.stopTick != nil {
+		v.stopOnce.Do(func() { close(v.stopTick) })
+	}
+	if v.figure != nil {
+		v.figure.Stop()
+	}
+}
+
+// Dismiss closes the window without reporting an outcome: the break
+// ended elsewhere, or the agent is gone.
+func (v *BreakView) Dismiss() {
+	if v.closed {
+		return
+	}
+	v.closed = true
+	v.stop()
+	v.win.Close()
+}
+
+// Control reads the agent's commands, one a line, until EOF or "close":
+//
+//	show          show the (hidden) window
+//	close         the break ended elsewhere: close without reporting
+//	postpones N   N postpones left (0 disables Postpone)
+//
+// Unknown lines are noted on log and ignored. EOF (the agent is gone or
+// has discarded the view) and "close" dismiss the window and call quit.
+// Commands run on Fyne's goroutine.
+func (v *BreakView) Control(r io.Reader, log io.Writer, quit func()) {
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		word, arg, _ := strings.Cut(line, " ")
+		switch word {
+		case "show":
+			fyne.DoAndWait(v.Show)
+			continue
+		case "close":
+			fyne.DoAndWait(v.Dismiss)
+			quit()
+			return
+		case "postpones":
+			if n, err := strconv.Atoi(strings.TrimSpace(arg)); err == nil && n >= 0 {
+				fyne.DoAndWait(func() { v.SetPostponesLeft(n) })
+				continue
+			}
+		case "":
+			continue
+		}
+		fmt.Fprintf(log, "limber: break window: ignoring the command %q (expected show, close or postpones N)\n", line)
+	}
+	fyne.DoAndWait(v.Dismiss)
+	quit()
 }
 
 // Tick updates the countdown; at zero it offers completion.
@@ -277,12 +423,7 @@ func (v *BreakView) finish(outcome string) {
 		}
 	}
 	v.closed = true
-	if v.ticker != nil {
-		v.ticker.Stop()
-	}
-	if v.figure != nil {
-		v.figure.Stop()
-	}
+	v.stop()
 	v.win.Close()
 }
 
@@ -293,8 +434,15 @@ func capitalize(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// OnDone completes the break.
-func (v *BreakView) OnDone() { v.finish(OutcomeCompleted) }
+// OnDone ends the break: completed if the person did most of it (see
+// schedule.BreakOutcome), else ended early.
+func (v *BreakView) OnDone() {
+	if v.ended {
+		v.finish(OutcomeCompleted)
+		return
+	}
+	v.finish(schedule.BreakOutcome(v.spent(), v.opt.Duration, v.stepsDone, len(v.steps)))
+}
 
 // OnPostpone postpones the break.
 func (v *BreakView) OnPostpone() {
@@ -325,8 +473,12 @@ func (v *BreakView) OnNext() {
 // OnClose handles the window's close button.
 func (v *BreakView) OnClose() { v.finish(OutcomeClosed) }
 
-// OnKey maps the keyboard: Enter = Done, Esc = Postpone, N = next.
+// OnKey maps the keyboard: Enter = Done, Esc = Postpone, N = next. Keys
+// do nothing before the window is shown, nor for KeyGuard after.
 func (v *BreakView) OnKey(ev *fyne.KeyEvent) {
+	if v.started.IsZero() || v.opt.Now().Sub(v.started) < v.opt.KeyGuard {
+		return
+	}
 	switch ev.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
 		v.OnDone()

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"errors"
+	"io"
+	"strings"
 	"testing"
 	"time"
 
@@ -62,10 +64,134 @@ func newTestBreak(t *testing.T, kind string, exID string, strict bool) (*BreakVi
 
 func TestTappingDoneReportsCompleted(t *testing.T) {
 	v, got, clk := newTestBreak(t, "posture", "chin-tuck", false)
+	clk.t = clk.t.Add(25 * time.Second) // most of the 30 s
+	test.Tap(v.done)
+	if len(*got) != 1 || (*got)[0].outcome != OutcomeCompleted || (*got)[0].exercise != "chin-tuck" || (*got)[0].spent != 25*time.Second {
+		t.Fatalf("reports: %+v", *got)
+	}
+}
+
+// Defect 18: Done before most of the break is done is "ended_early".
+func TestDoneEarlyReportsEndedEarly(t *testing.T) {
+	v, got, clk := newTestBreak(t, "posture", "chin-tuck", false)
 	clk.t = clk.t.Add(12 * time.Second)
 	test.Tap(v.done)
-	if len(*got) != 1 || (*got)[0].outcome != OutcomeCompleted || (*got)[0].exercise != "chin-tuck" || (*got)[0].spent != 12*time.Second {
+	if len(*got) != 1 || (*got)[0].outcome != OutcomeEndedEarly || (*got)[0].spent != 12*time.Second {
 		t.Fatalf("reports: %+v", *got)
+	}
+	// Every step done counts as completed, even in less time.
+	v, got, clk = newTestBreak(t, "posture", "chin-tuck", false)
+	clk.t = clk.t.Add(12 * time.Second)
+	for i := range v.steps {
+		v.onFigureStep(i)
+	}
+	v.onFigureStep(0) // the loop came round
+	test.Tap(v.done)
+	if len(*got) != 1 || (*got)[0].outcome != OutcomeCompleted {
+		t.Fatalf("all steps done: %+v", *got)
+	}
+}
+
+// Defect 18: someone typing when the window appears does not end it: keys
+// are ignored for the first second.
+func TestKeysIgnoredForTheFirstSecond(t *testing.T) {
+	v, got, clk := newTestBreak(t, "posture", "chin-tuck", false)
+	v.Show()
+	for _, k := range []fyne.KeyName{fyne.KeyReturn, fyne.KeyEnter, fyne.KeyEscape, fyne.KeyN} {
+		clk.t = clk.t.Add(200 * time.Millisecond)
+		v.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: k})
+	}
+	if len(*got) != 0 || v.closed || v.ex.ID != "chin-tuck" {
+		t.Fatalf("keys in the first second acted: %+v", *got)
+	}
+	clk.t = clk.t.Add(300 * time.Millisecond) // 1.1 s
+	v.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if len(*got) != 1 || (*got)[0].outcome != OutcomeEndedEarly {
+		t.Fatalf("Enter after a second: %+v", *got)
+	}
+}
+
+// Defect 11: a hidden (pre-started) window neither animates nor counts
+// down until it is shown.
+func TestHiddenWindowDoesNotAnimate(t *testing.T) {
+	v, _, _ := newTestBreak(t, "posture", "chin-tuck", false)
+	v.started = time.Time{}
+	if v.figure.Running() || v.ticking() {
+		t.Fatalf("hidden: figure running %v, ticking %v", v.figure.Running(), v.ticking())
+	}
+	v.OnNext() // a change of exercise while hidden starts nothing either
+	if v.figure.Running() {
+		t.Fatal("hidden: the next exercise's figure runs")
+	}
+	v.Show()
+	if !v.figure.Running() || !v.ticking() {
+		t.Fatalf("shown: figure running %v, ticking %v", v.figure.Running(), v.ticking())
+	}
+}
+
+// Defect 20: the countdown's goroutine ends when the window closes, however
+// it closes.
+func TestTickerEndsWithTheWindow(t *testing.T) {
+	for _, end := range []func(v *BreakView){
+		func(v *BreakView) { v.OnSkip() },
+		func(v *BreakView) { v.Dismiss() },
+		func(v *BreakView) { v.win.Close() },
+	} {
+		v, _, _ := newTestBreak(t, "posture", "chin-tuck", false)
+		v.Show()
+		done := v.tickDone
+		end(v)
+		<-done // blocks (and the test times out) if the goroutine lives on
+		if v.ticking() || v.figure.Running() {
+			t.Fatal("still ticking after the window closed")
+		}
+	}
+}
+
+// The command channel: show, postpones N, close; unknown lines are noted
+// once each; EOF quits without reporting.
+func TestControlChannel(t *testing.T) {
+	v, got, _ := newTestBreak(t, "posture", "chin-tuck", false)
+	v.started = time.Time{}
+	quit := 0
+	var log strings.Builder
+	v.Control(strings.NewReader("postpones 0\nwhatever\nshow\npostpones 3\n"), &log, func() { quit++ })
+	if v.started.IsZero() || !v.shown {
+		t.Fatal("show did not show the window")
+	}
+	if v.postpone.Text != "Postpone (Esc) · 3 left" || v.postpone.Disabled() {
+		t.Fatalf("postpones 3: %q disabled=%v", v.postpone.Text, v.postpone.Disabled())
+	}
+	if n := strings.Count(log.String(), "\n"); n != 1 || !strings.Contains(log.String(), "whatever") {
+		t.Fatalf("unknown line logged as %q", log.String())
+	}
+	if quit != 1 || !v.closed || len(*got) != 0 {
+		t.Fatalf("EOF: quit %d closed %v reports %+v", quit, v.closed, *got)
+	}
+
+	v, got, _ = newTestBreak(t, "posture", "chin-tuck", false)
+	v.Control(strings.NewReader("postpones 0\n"), io.Discard, func() {})
+	if !v.postpone.Disabled() || v.postpone.Text != "Postpone (Esc) · 0 left" {
+		t.Fatalf("postpones 0: %q disabled=%v", v.postpone.Text, v.postpone.Disabled())
+	}
+	v, got, _ = newTestBreak(t, "posture", "chin-tuck", false)
+	v.Show()
+	quit = 0
+	v.Control(strings.NewReader("close\nshow\n"), io.Discard, func() { quit++ })
+	if !v.closed || len(*got) != 0 || quit != 1 || v.ticking() {
+		t.Fatalf("close: closed %v reports %+v quit %d", v.closed, *got, quit)
+	}
+}
+
+// Defect 6: a note from the exercise policy is shown.
+func TestNoteIsShown(t *testing.T) {
+	test.NewTempApp(t)
+	lib := library(t)
+	ex, _ := lib.Exercise("stand-and-walk")
+	v := NewBreakView(fyne.CurrentApp(), BreakOptions{Kind: "posture", Duration: 30 * time.Second, Exercise: ex, Note: "Nothing else is allowed."})
+	defer v.Dismiss()
+	if !v.message.Visible() || v.message.Text != "Nothing else is allowed." {
+		t.Fatalf("message %q visible %v", v.message.Text, v.message.Visible())
 	}
 }
 
@@ -120,7 +246,8 @@ func TestCountdownReachingZeroOffersCompletion(t *testing.T) {
 }
 
 func TestEscPostponesAndNSwitchesExercise(t *testing.T) {
-	v, got, _ := newTestBreak(t, "posture", "chin-tuck", false)
+	v, got, clk := newTestBreak(t, "posture", "chin-tuck", false)
+	clk.t = clk.t.Add(2 * time.Second)
 	v.OnKey(&fyne.KeyEvent{Name: fyne.KeyN})
 	if v.ex.ID == "chin-tuck" {
 		t.Fatal("N should show another exercise")
