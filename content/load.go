@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -86,6 +85,7 @@ type loader struct {
 	lib  *Library
 	errs []error
 	raw  map[string][]byte
+	ids  map[string]map[string][]int // file → id → lines, built on first use
 	occ  occurrences // exercise id occurrences per file
 
 	// failed names files that did not decode, so that references into
@@ -160,17 +160,57 @@ func decodeStrict(file string, b []byte, doc any) []error {
 	return []error{&Error{File: file, Msg: err.Error()}}
 }
 
-// lineOf finds the line of the n-th (0-based) `id = "id"` in a file.
+// lineOf finds the line of the n-th (0-based) `id = "id"` in a file (the
+// last one when there are fewer; 0 when there is none).
 func lineOf(raw []byte, id string, n int) int {
-	re := regexp.MustCompile(`(?m)^[ \t]*id[ \t]*=[ \t]*["']` + regexp.QuoteMeta(id) + `["']`)
-	locs := re.FindAllIndex(raw, -1)
-	if n >= len(locs) {
-		if len(locs) == 0 {
-			return 0
-		}
-		n = len(locs) - 1
+	lines := idLines(raw)[id]
+	if len(lines) == 0 {
+		return 0
 	}
-	return bytes.Count(raw[:locs[n][0]], []byte("\n")) + 1
+	return lines[min(n, len(lines)-1)]
+}
+
+// lineOf is lineOf with each file's index of id lines built once.
+func (ld *loader) lineOf(file, id string, n int) int {
+	if ld.ids == nil {
+		ld.ids = map[string]map[string][]int{}
+	}
+	idx, ok := ld.ids[file]
+	if !ok {
+		idx = idLines(ld.raw[file])
+		ld.ids[file] = idx
+	}
+	lines := idx[id]
+	if len(lines) == 0 {
+		return 0
+	}
+	return lines[min(n, len(lines)-1)]
+}
+
+// idLines maps each id to the 1-based lines of its `id = "…"` lines.
+func idLines(raw []byte) map[string][]int {
+	out := map[string][]int{}
+	for i, line := range bytes.Split(raw, []byte("\n")) {
+		l := bytes.TrimLeft(line, " \t")
+		if !bytes.HasPrefix(l, []byte("id")) {
+			continue
+		}
+		l = bytes.TrimLeft(l[2:], " \t")
+		if len(l) == 0 || l[0] != '=' {
+			continue
+		}
+		l = bytes.TrimLeft(l[1:], " \t")
+		if len(l) < 2 || (l[0] != '"' && l[0] != '\'') {
+			continue
+		}
+		end := bytes.IndexAny(l[1:], "\"'")
+		if end < 0 {
+			continue
+		}
+		id := string(l[1 : 1+end])
+		out[id] = append(out[id], i+1)
+	}
+	return out
 }
 
 // LoadFS reads and validates a library folder: sources.toml (required),

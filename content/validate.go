@@ -25,7 +25,7 @@ type item struct {
 }
 
 func (v *validator) at(file, what, id string, n int) item {
-	return item{file: file, what: what, id: id, line: lineOf(v.ld.raw[file], id, n)}
+	return item{file: file, what: what, id: id, line: v.ld.lineOf(file, id, n)}
 }
 
 func (v *validator) fail(it item, field, format string, args ...any) {

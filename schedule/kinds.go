@@ -70,13 +70,7 @@ func (e *Engine) coveredByBreak(i int) bool {
 	return e.bc(i).Duration <= e.cfg.Breaks[e.inBreak].Duration
 }
 
-func (e *Engine) postponeLimit() int {
-	n := e.cfg.MaxPostpones
-	if e.cfg.Strict {
-		n = e.cfg.StrictMaxPostpones
-	}
-	return max(n, 0)
-}
+func (e *Engine) postponeLimit() int { return e.cfg.PostponeLimit() }
 
 func (e *Engine) reset(i int, t time.Time) {
 	e.clocks[i] = clock{due: e.bc(i).Every, resetAt: t}

@@ -25,11 +25,10 @@ func BreakOutcome(spent, duration time.Duration, stepsDone, steps int) string {
 }
 
 // PostponeLimit is how many times one occurrence of a break may be
-// postponed under c: MaxPostpones, or StrictMaxPostpones in strict mode,
-// with the defaults for zero and none for a negative value. A view with
-// no agent to ask shows this.
+// postponed under c: MaxPostpones, or StrictMaxPostpones in strict mode
+// (0 allows none, as does a negative value). A view with no agent to ask
+// shows this; the engine applies the same rule.
 func (c Config) PostponeLimit() int {
-	c = c.WithDefaults()
 	n := c.MaxPostpones
 	if c.Strict {
 		n = c.StrictMaxPostpones

@@ -49,8 +49,10 @@ func TestPostponeLimit(t *testing.T) {
 		cfg  Config
 		want int
 	}{
-		{Config{}, DefaultMaxPostpones},
-		{Config{Strict: true}, DefaultStrictMaxPostpones},
+		{DefaultConfig(), DefaultMaxPostpones},
+		{func() Config { c := DefaultConfig(); c.Strict = true; return c }(), DefaultStrictMaxPostpones},
+		{Config{}, 0}, // a limit of 0 is a setting: no postpones
+		{Config{Strict: true}, 0},
 		{Config{MaxPostpones: 5, StrictMaxPostpones: 2}, 5},
 		{Config{MaxPostpones: 5, StrictMaxPostpones: 2, Strict: true}, 2},
 		{Config{MaxPostpones: -1}, 0},
