@@ -14,7 +14,7 @@ BENCH_PKGS := workrave safeeyes procps
 export LANG := en_US.UTF-8
 export PATH := $(PATH):/usr/local/go/bin
 
-.PHONY: run build test unit e2e bench deps deps-test deps-bench vet contact-sheet clean
+.PHONY: run build test unit model fuzz e2e bench deps deps-test deps-bench vet contact-sheet clean
 
 run: deps build
 	./$(BIN)
@@ -38,10 +38,25 @@ vet:
 unit:
 	scripts/desktop-session.sh $(GO) test -race -count=1 ./...
 
+# The agent's model-based random test at full size (10,000 sequences;
+# under -race above it runs 400). LIMBER_MODEL_SEED=N replays one.
+model:
+	$(GO) test -count=1 -run '^TestAgentModel$$' -v ./agent/
+
+# Each fuzz target for FUZZTIME; what they find lands in the package's
+# testdata/fuzz as a seed corpus (and fails the run).
+FUZZTIME ?= 20s
+FUZZ := ./prefs/:FuzzLoad ./agent/:FuzzDecodeRequest ./content/:FuzzLoadFS ./content/:FuzzUserExercises ./journal/:FuzzParse
+fuzz:
+	@set -e; for t in $(FUZZ); do pkg=$${t%%:*}; fn=$${t##*:}; \
+		echo "fuzz: $$fn ($$pkg) for $(FUZZTIME)"; \
+		$(GO) test -run XXX -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s $$pkg; \
+	done
+
 e2e: build
 	LIMBER_BIN=$(CURDIR)/$(BIN) scripts/desktop-session.sh $(GO) test -tags e2e -count=1 -v ./e2e/
 
-test: deps-test vet unit e2e check-install
+test: deps-test vet unit model fuzz e2e check-install
 
 bench: deps-bench build
 	scripts/bench-idle.sh $(CURDIR)/$(BIN)
