@@ -292,13 +292,19 @@ type Checkin struct {
 
 // RedFlag is a sign that needs a clinician, with how urgently.
 type RedFlag struct {
-	ID       string   `toml:"id"`
-	Level    string   `toml:"level"`
-	Title    string   `toml:"title"`
-	Question string   `toml:"question"`
-	Text     string   `toml:"text"`
-	Action   string   `toml:"action"`
-	Sources  []string `toml:"sources"`
+	ID       string `toml:"id"`
+	Level    string `toml:"level"`
+	Title    string `toml:"title"`
+	Question string `toml:"question"`
+	Text     string `toml:"text"`
+	Action   string `toml:"action"`
+	// HoldUntilAssessed: a flag about the person's history that asks for
+	// an assessment before a self-care plan. Answered yes at the intake,
+	// it holds the recovery plan (no exercises, no moving on) until the
+	// person confirms a clinician has assessed them. The intake asks it
+	// once; the daily check-in does not.
+	HoldUntilAssessed bool     `toml:"hold_until_assessed"`
+	Sources           []string `toml:"sources"`
 }
 
 // Library is the whole loaded content.
