@@ -33,14 +33,15 @@ var Headlines = map[string]string{
 // evaluation, in Limber's words. Sources: SeekCareSources.
 var SeekCareIf = []string{
 	"Your back gets worse instead of better over 1–2 weeks.",
-	"You notice weakness, or changes in how well you control your posture or movements.",
-	"Numbness or tingling spreads into your hips or legs.",
-	"The strain followed a fall or accident, or you have had spine problems before.",
+	"You notice weakness, or changes in how well you control your posture or movements (a leg getting weaker, or a dragging foot: get advice today).",
+	"Numbness or tingling spreads into a hip or leg (in both legs: get urgent care now).",
+	"You have had spine problems or a back injury before.",
 	"Strains keep coming back in the same area.",
+	"Your back is stiff for more than 30 minutes each morning and eases as you move.",
 }
 
 // SeekCareSources back SeekCareIf.
-var SeekCareSources = []string{"seed-back-strain", "nhs"}
+var SeekCareSources = []string{"seed-back-strain", "nhs", "ahcpr-1994", "nice-ng59"}
 
 // Advice is what the plan tells the person to do now.
 type Advice struct {
