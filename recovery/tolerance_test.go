@@ -54,6 +54,13 @@ func TestNotImprovingReviewHoldsThePhase(t *testing.T) {
 	if st.Phase.ID != "strengthen" || st.Waiting != "review" {
 		t.Fatalf("steady 3/10 to day 30: %s (waiting %q), want strengthen held by the review", st.Phase.ID, st.Waiting)
 	}
+	said := false
+	for _, r := range p.Advice(at(30, 21)).Reasons {
+		said = said || containsAll(r, "stays at", "pain not easing", "not by the calendar")
+	}
+	if !said {
+		t.Fatalf("the advice does not say the review holds the phase: %q", p.Advice(at(30, 21)).Reasons)
+	}
 }
 
 // Random pain histories: the phase moves forward only on a day whose
