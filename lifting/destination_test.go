@@ -49,9 +49,6 @@ func TestVPlusDAbove175IsNotAcceptable(t *testing.T) {
 	if r, err := Compute(Lift{LoadKg: 5, HCm: 30, VCm: 120, DCm: 60, Freq: 1, Duration: Short, Coupling: Good, Lowering: true}); err != nil || r.RWLKg == 0 {
 		t.Fatalf("lowering 120 → 60: RWL %v (%v)", r.RWLKg, err)
 	}
-	if _, err := Compute(Lift{LoadKg: 5, HCm: 30, VCm: 40, DCm: 60, Freq: 1, Duration: Short, Coupling: Good, Lowering: true}); err == nil {
-		t.Fatal("lowering 60 cm from a 40 cm start should be an input error")
-	}
 }
 
 // A lift that needs significant control at the destination is assessed at

@@ -285,9 +285,6 @@ func validate(l Lift) error {
 	if CM(l.Coupling, 0) == 0 {
 		return &FieldError{Field: "coupling", Want: "one of good, fair, poor", Got: fmt.Sprintf("%q", string(l.Coupling))}
 	}
-	if l.Lowering && l.Dest == nil && l.DCm > l.VCm+0.5 {
-		return &FieldError{Field: "d", Want: fmt.Sprintf("a travel down of at most the start height V (%s cm)", fmtNum(l.VCm)), Got: fmtNum(l.DCm)}
-	}
 	if d := l.Dest; d != nil {
 		for _, n := range []struct {
 			field, want string
