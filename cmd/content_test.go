@@ -65,7 +65,7 @@ func TestContentListJSON(t *testing.T) {
 			}
 		}
 	}
-	for typ, want := range map[string]int{"exercise": 40, "cue": 12, "lifting-step": 8, "quiz": 12, "checklist": 35, "red-flag": 10} {
+	for typ, want := range map[string]int{"exercise": 40, "cue": 12, "lifting-step": 8, "quiz": 12, "checklist": 43, "red-flag": 30} {
 		if count[typ] < want {
 			t.Errorf("%d %s items, want at least %d", count[typ], typ, want)
 		}

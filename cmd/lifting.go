@@ -115,6 +115,7 @@ func (o *liftingCalc) run(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return liftingValueError(err)
 	}
+	l.Lowering = o.lowering
 	res, err := lifting.Compute(l)
 	if err != nil {
 		return liftingValueError(err)

@@ -217,9 +217,9 @@ func TestRecoveryStatusText(t *testing.T) {
 	if !strings.Contains(out, "No recovery plan is active") || !strings.Contains(out, "Get urgent care now if you have:") {
 		t.Fatalf("%s", out)
 	}
-	f.run(t, "start", "--since", "2026-02-20", "--pain", "5")
+	f.run(t, "start", "--since", "2026-02-20", "--pain", "5") // no check-in: still protect
 	out, _, _ = f.run(t, "status")
-	if !strings.Contains(out, "Day 13 since the strain") || !strings.Contains(out, "Today's check-in is due") || !strings.Contains(out, "Walking prompts: every 45 minutes.") {
+	if !strings.Contains(out, "Day 13 since the strain") || !strings.Contains(out, "Today's check-in is due") || !strings.Contains(out, "Walking prompts: every 30 minutes.") {
 		t.Fatalf("%s", out)
 	}
 }

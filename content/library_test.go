@@ -162,7 +162,7 @@ func TestLibraryCounts(t *testing.T) {
 	for _, it := range lib.Items() {
 		count[it.Type]++
 	}
-	for typ, min := range map[string]int{TypeExercise: 40, TypeCue: 12, TypeLiftingStep: 8, TypeQuiz: 12, TypeChecklist: 35, TypeRedFlag: 10, TypeRecoveryPhase: 5} {
+	for typ, min := range map[string]int{TypeExercise: 40, TypeCue: 12, TypeLiftingStep: 8, TypeQuiz: 12, TypeChecklist: 43, TypeRedFlag: 30, TypeRecoveryPhase: 5} {
 		if count[typ] < min {
 			t.Errorf("%d items of type %s, want at least %d", count[typ], typ, min)
 		}

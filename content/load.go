@@ -74,6 +74,9 @@ type (
 	redflagsDoc struct {
 		Flag []*RedFlag `toml:"flag"`
 	}
+	cautionsDoc struct {
+		Caution []*Caution `toml:"caution"`
+	}
 	exercisesDoc struct {
 		Exercise []*Exercise `toml:"exercise"`
 	}
@@ -215,7 +218,7 @@ func idLines(raw []byte) map[string][]int {
 
 // LoadFS reads and validates a library folder: sources.toml (required),
 // cues.toml, lifting.toml, quiz.toml, checklist.toml, recovery.toml,
-// redflags.toml and exercises/*.toml. Every problem found is returned,
+// redflags.toml, cautions.toml and exercises/*.toml. Every problem found is returned,
 // joined; the library is nil if there is any.
 func LoadFS(fsys fs.FS) (*Library, error) {
 	ld := &loader{fsys: fsys, lib: &Library{Sources: map[string]*Source{}, ids: map[string]string{}}, raw: map[string][]byte{}}
@@ -227,6 +230,7 @@ func LoadFS(fsys fs.FS) (*Library, error) {
 		chk  checklistDoc
 		rec  recoveryDoc
 		red  redflagsDoc
+		cau  cautionsDoc
 	)
 	ld.decode("sources.toml", &src, false)
 	ld.decode("cues.toml", &cues, true)
@@ -235,6 +239,7 @@ func LoadFS(fsys fs.FS) (*Library, error) {
 	ld.decode("checklist.toml", &chk, true)
 	ld.decode("recovery.toml", &rec, true)
 	ld.decode("redflags.toml", &red, true)
+	ld.decode("cautions.toml", &cau, true)
 
 	files, err := fs.Glob(fsys, ExerciseDir+"/*.toml")
 	if err != nil {
@@ -256,6 +261,7 @@ func LoadFS(fsys fs.FS) (*Library, error) {
 	l.Cues, l.LiftingSteps, l.Mistakes, l.Quiz = cues.Cue, lift.Step, lift.Mistake, quiz.Question
 	l.Checklist, l.Phases, l.Thermal, l.Checkins, l.RedFlags = chk.Item, rec.Phase, rec.Thermal, rec.Checkin, red.Flag
 	l.Exercises = exercises
+	l.Cautions = cau.Caution
 
 	v := &validator{ld: ld}
 	v.sources(src.Source)

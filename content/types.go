@@ -292,13 +292,42 @@ type Checkin struct {
 
 // RedFlag is a sign that needs a clinician, with how urgently.
 type RedFlag struct {
-	ID       string   `toml:"id"`
-	Level    string   `toml:"level"`
-	Title    string   `toml:"title"`
-	Question string   `toml:"question"`
-	Text     string   `toml:"text"`
-	Action   string   `toml:"action"`
-	Sources  []string `toml:"sources"`
+	ID       string `toml:"id"`
+	Level    string `toml:"level"`
+	Title    string `toml:"title"`
+	Question string `toml:"question"`
+	Text     string `toml:"text"`
+	Action   string `toml:"action"`
+	// HoldUntilAssessed: a flag about the person's history that asks for
+	// an assessment before a self-care plan. Answered yes at the intake,
+	// it holds the recovery plan (no exercises, no moving on) until the
+	// person confirms a clinician has assessed them. The intake asks it
+	// once; the daily check-in does not.
+	HoldUntilAssessed bool     `toml:"hold_until_assessed"`
+	Sources           []string `toml:"sources"`
+}
+
+// Caution is a general caution of the library (cautions.toml), with where
+// it is shown: "break" for the line every break window shows.
+type Caution struct {
+	ID      string   `toml:"id"`
+	Where   string   `toml:"where"`
+	Text    string   `toml:"text"`
+	Sources []string `toml:"sources"`
+}
+
+// CautionPlaces lists the values of Caution.Where.
+var CautionPlaces = []string{"break"}
+
+// BreakCaution is the general caution every break window shows ("Stop if
+// pain increases …") with its sources, or nil for a library without one.
+func (l *Library) BreakCaution() *Caution {
+	for _, c := range l.Cautions {
+		if c.Where == "break" {
+			return c
+		}
+	}
+	return nil
 }
 
 // Library is the whole loaded content.
@@ -313,6 +342,7 @@ type Library struct {
 	Thermal      []*Thermal
 	Checkins     []*Checkin
 	RedFlags     []*RedFlag
+	Cautions     []*Caution
 	Sources      map[string]*Source
 
 	ids map[string]string // id → "file:line" where it is defined
@@ -323,7 +353,7 @@ type Library struct {
 var GeneralCautions = []string{
 	"Move slowly and breathe; no bouncing. A stretch should feel gentle, never painful.",
 	"Stop if pain increases, or if you feel numbness, tingling or dizziness.",
-	"After a recent injury or surgery, with osteoporosis, or with ongoing back pain, ask a clinician before trying new exercises.",
+	"After recent surgery or an injury other than a simple strain, with osteoporosis, or with back pain that has lasted for weeks, ask a clinician before trying new exercises.",
 }
 
 // GeneralCautionSources back GeneralCautions.

@@ -273,6 +273,16 @@ func (v *validator) library() {
 		}
 		v.refs(it, "sources", f.Sources)
 	}
+	for _, c := range l.Cautions {
+		it := at("cautions.toml", "caution", c.ID)
+		v.claim(it, l.ids)
+		v.required(it, map[string]string{"where": c.Where, "text": c.Text})
+		if c.Where != "" {
+			v.oneOf(it, "where", c.Where, CautionPlaces)
+		}
+		v.requiredList(it, "sources", c.Sources)
+		v.refs(it, "sources", c.Sources)
+	}
 }
 
 // Allowed values of the other files' fields.

@@ -30,11 +30,12 @@ var fmTable = map[DurationBand]fmCol{
 // 15 minutes) in the given duration band, at origin hand height vCm.
 //
 // At the listed frequencies it returns the published value exactly. Below
-// 0.2 lifts/min the 0.2 row is used, as NIOSH directs. Above 15 lifts/min FM
-// is 0. NIOSH gives the table only at the listed frequencies; between two
-// rows this function interpolates linearly, so that FM falls smoothly
-// instead of jumping (between a non-zero row and a 0 row it falls towards
-// 0). An unknown band or a NaN freq gives 0.
+// 0.2 lifts/min the 0.2 row is used, as NIOSH directs. A 0 in the table
+// marks a frequency beyond what the column allows: above the column's last
+// non-zero row FM is 0 (and so is the RWL), never a small interpolated
+// value; above 15 lifts/min FM is 0 everywhere. Between two non-zero rows
+// this function interpolates linearly, so that FM falls smoothly instead of
+// jumping. An unknown band or a NaN freq gives 0.
 func FM(freq float64, band DurationBand, vCm float64) float64 {
 	col, ok := fmTable[band]
 	if !ok || math.IsNaN(freq) {
@@ -48,8 +49,8 @@ func FM(freq float64, band DurationBand, vCm float64) float64 {
 	switch {
 	case exact:
 		return vals[lo]
-	case hi >= len(fmFreqs):
-		return 0
+	case hi >= len(fmFreqs) || vals[hi] == 0:
+		return 0 // beyond the column's highest allowed frequency
 	}
 	t := (freq - fmFreqs[lo]) / (fmFreqs[hi] - fmFreqs[lo])
 	return vals[lo] + t*(vals[hi]-vals[lo])

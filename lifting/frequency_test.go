@@ -86,9 +86,10 @@ func TestFMInterpolatesBetweenRows(t *testing.T) {
 		{1.5, Short, 30, (0.94 + 0.91) / 2},
 		{0.35, Long, 100, (0.85 + 0.81) / 2},
 		{2.25, Moderate, 30, 0.84 + 0.25*(0.79-0.84)},
-		{8.5, Long, 30, 0.09},     // 0.18 falls towards the 0 at 9
+		{8.5, Long, 30, 0},        // above the column's last non-zero row (8): 0
 		{8.5, Long, 100, 0.165},   // 0.18 → 0.15
-		{12.5, Short, 30, 0.185},  // 0.37 → 0
+		{12.5, Short, 30, 0},      // 0.37 at 12, 0 at 13: beyond the column, 0
+		{10.5, Moderate, 30, 0},   // 0.26 at 10, 0 at 11
 		{14.5, Short, 100, 0.295}, // 0.31 → 0.28
 	}
 	for _, tt := range tests {

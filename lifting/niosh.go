@@ -56,12 +56,26 @@ type Lift struct {
 	Freq     float64      // lifts per minute, averaged over 15 minutes
 	Duration DurationBand // work-duration band
 	Coupling Coupling     // grip quality
+	// Dest is where the load is put down, when placing it needs
+	// significant control there (NIOSH: then assess the destination too;
+	// the lower RWL governs). nil: control at the origin only. With Dest,
+	// D must be the difference of the two hand heights.
+	Dest *Place
+	// Lowering: the load moves down by D (destination height V − D);
+	// otherwise up (V + D, which must not exceed 175 cm).
+	Lowering bool
+}
+
+// Place is the hands' position at the destination of a lift: H, V and A as
+// at the origin (cm, cm, degrees).
+type Place struct {
+	HCm, VCm, ADeg float64
 }
 
 // Reading values of Result.Reading.
 const (
-	Acceptable = "acceptable" // LI below 1
-	Increased  = "increased"  // LI from 1 to 3
+	Acceptable = "acceptable" // LI 1 or below (1.0 is the nominal limit)
+	Increased  = "increased"  // LI above 1, up to 3
 	High       = "high"       // LI above 3, or the lift is not acceptable at any weight
 )
 
@@ -78,6 +92,13 @@ type Result struct {
 	Reading string   // Acceptable, Increased or High
 	Notes   []string // why a multiplier is 0 or capped, and how F was read
 	Advice  []Advice // single changes that raise the RWL, largest gain first
+
+	// With Lift.Dest: the RWL at the origin (HM … CM above are the
+	// origin's), the destination's multipliers and RWL, and which end
+	// governs ("origin" or "destination"); RWLKg is the lower of the two.
+	OriginRWLKg   float64
+	AtDestination *Result
+	Governs       string
 }
 
 // ReadingText is the reading in plain words.
@@ -86,9 +107,9 @@ func (r Result) ReadingText() string {
 	case r.Unbounded:
 		return "not acceptable at any weight: redesign the task"
 	case r.Reading == Acceptable:
-		return "acceptable for most healthy workers (LI below 1)"
+		return "acceptable for most healthy workers (LI 1 or below; 1.0 is the nominal limit)"
 	case r.Reading == Increased:
-		return "increased risk for some workers (LI 1 to 3): make changes"
+		return "increased risk for some workers (LI above 1, up to 3): make changes"
 	default:
 		return "high risk (LI above 3): redesign the task"
 	}
@@ -182,8 +203,30 @@ func Compute(l Lift) (Result, error) {
 	return r, nil
 }
 
-// compute is the bare equation, without notes or advice.
+// compute is the bare equation, without notes or advice: at the origin,
+// and at the destination when the lift needs control there.
 func compute(l Lift) Result {
+	r := computeAt(l)
+	r.OriginRWLKg = r.RWLKg
+	if !l.Lowering && l.VCm+l.DCm > VMaxCm && l.Dest == nil {
+		// The hands would end above 175 cm (V + D ≤ 175 cm).
+		r.RWLKg = 0
+	}
+	if l.Dest != nil {
+		at := l
+		at.HCm, at.VCm, at.ADeg, at.Dest = l.Dest.HCm, l.Dest.VCm, l.Dest.ADeg, nil
+		d := computeAt(at)
+		r.AtDestination = &d
+		r.Governs = "origin"
+		if d.RWLKg < r.RWLKg {
+			r.RWLKg, r.Governs = d.RWLKg, "destination"
+		}
+	}
+	return read(r, l.LoadKg)
+}
+
+// computeAt is the equation at one end of the lift.
+func computeAt(l Lift) Result {
 	r := Result{
 		HM: HM(l.HCm),
 		VM: VM(l.VCm),
@@ -193,15 +236,22 @@ func compute(l Lift) Result {
 		CM: CM(l.Coupling, l.VCm),
 	}
 	r.RWLKg = LoadConstantKg * r.HM * r.VM * r.DM * r.AM * r.FM * r.CM
+	return read(r, l.LoadKg)
+}
+
+// read sets LI and the reading from r.RWLKg. LI = 1.0 is the nominal limit:
+// acceptable; increased risk starts above it.
+func read(r Result, load float64) Result {
+	r.LI, r.Unbounded = 0, false
 	if r.RWLKg <= 0 {
 		r.RWLKg = 0
 		r.Unbounded = true
 		r.Reading = High
 		return r
 	}
-	r.LI = l.LoadKg / r.RWLKg
+	r.LI = load / r.RWLKg
 	switch {
-	case r.LI < 1:
+	case r.LI <= 1:
 		r.Reading = Acceptable
 	case r.LI <= 3:
 		r.Reading = Increased
@@ -235,6 +285,23 @@ func validate(l Lift) error {
 	if CM(l.Coupling, 0) == 0 {
 		return &FieldError{Field: "coupling", Want: "one of good, fair, poor", Got: fmt.Sprintf("%q", string(l.Coupling))}
 	}
+	if d := l.Dest; d != nil {
+		for _, n := range []struct {
+			field, want string
+			v           float64
+		}{
+			{"dest-h", "a horizontal distance in cm at the destination, 0 or more", d.HCm},
+			{"dest-v", "a hand height in cm at the destination, 0 or more", d.VCm},
+			{"dest-a", "a twist angle in degrees at the destination, 0 or more", d.ADeg},
+		} {
+			if math.IsNaN(n.v) || math.IsInf(n.v, 0) || n.v < 0 || n.v > maxInput {
+				return &FieldError{Field: n.field, Want: n.want + " (below 1000000)", Got: fmtNum(n.v)}
+			}
+		}
+		if want := math.Abs(d.VCm - l.VCm); math.Abs(l.DCm-want) > 0.5 {
+			return &FieldError{Field: "d", Want: fmt.Sprintf("the vertical travel between origin (V %s cm) and destination (V %s cm): %s cm", fmtNum(l.VCm), fmtNum(d.VCm), fmtNum(want)), Got: fmtNum(l.DCm)}
+		}
+	}
 	return nil
 }
 
@@ -260,6 +327,8 @@ func Notes(l Lift, r Result, u Units) []string {
 	}
 	if l.VCm > VMaxCm {
 		ns = append(ns, fmt.Sprintf("V %s is above the 175 cm limit: %s", length(l.VCm), notAcceptable))
+	} else if l.Dest == nil && !l.Lowering && l.VCm+l.DCm > VMaxCm {
+		ns = append(ns, fmt.Sprintf("V + D = %s is above the 175 cm limit (the hands would end above 175 cm): %s", length(l.VCm+l.DCm), notAcceptable))
 	}
 	switch {
 	case l.DCm > DMaxCm:
@@ -274,9 +343,23 @@ func Notes(l Lift, r Result, u Units) []string {
 	switch {
 	case l.Freq < fmFreqs[0]:
 		ns = append(ns, fmt.Sprintf("%s lifts/min is below the table's first row: 0.2 lifts/min is used, as NIOSH directs", fmtNum(l.Freq)))
-	case !exact && hi < len(fmFreqs):
+	case !exact && hi < len(fmFreqs) && r.FM > 0:
 		ns = append(ns, fmt.Sprintf("%s lifts/min lies between the table rows %s and %s: FM is interpolated linearly",
 			fmtNum(l.Freq), fmtNum(fmFreqs[lo]), fmtNum(fmFreqs[hi])))
+	}
+	if r.AtDestination != nil {
+		d := r.AtDestination
+		ns = append(ns, fmt.Sprintf("the lift needs control at the destination, so it is assessed at both ends: RWL %s kg at the origin, %s kg at the destination; the %s governs",
+			fmtNum(r.OriginRWLKg), fmtNum(d.RWLKg), r.Governs))
+		if l.Dest.VCm > VMaxCm {
+			ns = append(ns, fmt.Sprintf("the destination V %s is above the 175 cm limit: %s", length(l.Dest.VCm), notAcceptable))
+		}
+		if l.Dest.HCm > HMaxCm {
+			ns = append(ns, fmt.Sprintf("the destination H %s is beyond the 63 cm limit: %s", length(l.Dest.HCm), notAcceptable))
+		}
+		if l.Dest.ADeg > AMaxDeg {
+			ns = append(ns, fmt.Sprintf("the destination A %s° is beyond the 135° limit: %s", fmtNum(l.Dest.ADeg), notAcceptable))
+		}
 	}
 	if r.FM == 0 {
 		band := "V below 75 cm"

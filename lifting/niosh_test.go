@@ -160,8 +160,9 @@ func TestComputeIdealLiftGivesLoadConstant(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.RWLKg != 23 || r.LI != 1 || r.Reading != Increased {
-		t.Errorf("RWL %v LI %v reading %s, want 23, 1, increased", r.RWLKg, r.LI, r.Reading)
+	// LI = 1.0 is the nominal limit: acceptable; "increased" starts above 1.
+	if r.RWLKg != 23 || r.LI != 1 || r.Reading != Acceptable {
+		t.Errorf("RWL %v LI %v reading %s, want 23, 1, acceptable (nominal)", r.RWLKg, r.LI, r.Reading)
 	}
 	if len(r.Advice) != 0 {
 		t.Errorf("ideal lift got advice %+v", r.Advice)
@@ -173,7 +174,7 @@ func TestComputeReadings(t *testing.T) {
 	tests := []struct {
 		load float64
 		want string
-	}{{0, Acceptable}, {22.9, Acceptable}, {23, Increased}, {69, Increased}, {69.1, High}}
+	}{{0, Acceptable}, {22.9, Acceptable}, {23, Acceptable}, {23.1, Increased}, {69, Increased}, {69.1, High}}
 	for _, tt := range tests {
 		l := base
 		l.LoadKg = tt.load

@@ -32,6 +32,12 @@ func ToMetric(l Lift, from Units) Lift {
 	l.HCm *= CmPerInch
 	l.VCm *= CmPerInch
 	l.DCm *= CmPerInch
+	if l.Dest != nil {
+		d := *l.Dest
+		d.HCm *= CmPerInch
+		d.VCm *= CmPerInch
+		l.Dest = &d
+	}
 	return l
 }
 
@@ -44,6 +50,12 @@ func FromMetric(l Lift, to Units) Lift {
 	l.HCm /= CmPerInch
 	l.VCm /= CmPerInch
 	l.DCm /= CmPerInch
+	if l.Dest != nil {
+		d := *l.Dest
+		d.HCm /= CmPerInch
+		d.VCm /= CmPerInch
+		l.Dest = &d
+	}
 	return l
 }
 

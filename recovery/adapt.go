@@ -25,11 +25,15 @@ type Adaptation struct {
 	Thermal []ThermalRule
 	// CheckinDue is true when there is no check-in for today yet.
 	CheckinDue bool
-	// Suspended is true while the advice is urgent or emergency: no
-	// exercise prompts until a check-in without those signs.
+	// Suspended is true while the advice is urgent or emergency (no
+	// exercise prompts until a check-in without those signs), and while the
+	// plan waits for an assessment.
 	Suspended  bool
 	ScaledBack bool
-	Advice     string // the advice level
+	// AwaitingAssessment is true while the plan holds for a clinician's
+	// assessment (see Plan.AwaitingAssessment): Suspended is then true too.
+	AwaitingAssessment bool
+	Advice             string // the advice level
 }
 
 // Adapt returns the schedule changes for now. A nil or stopped plan gives
@@ -43,14 +47,16 @@ func (p *Plan) Adapt(now time.Time) Adaptation {
 		return Adaptation{}
 	}
 	adv := p.Advice(now)
+	awaiting := len(p.AwaitingAssessment()) > 0
 	a := Adaptation{
 		Active: true, Phase: st.Phase.ID, PhaseTitle: st.Phase.Title, Day: p.Day(now),
-		WalkEvery:  st.Phase.WalkEvery.D(),
-		CheckinDue: !p.CheckedInToday(now),
-		Suspended:  Rank(adv.Level) >= Rank(LevelUrgent),
-		ScaledBack: st.ScaledBack,
-		Advice:     adv.Level,
-		Thermal:    p.ThermalTimer(now).Usable(),
+		WalkEvery:          st.Phase.WalkEvery.D(),
+		CheckinDue:         !p.CheckedInToday(now),
+		Suspended:          Rank(adv.Level) >= Rank(LevelUrgent) || awaiting,
+		ScaledBack:         st.ScaledBack,
+		AwaitingAssessment: awaiting,
+		Advice:             adv.Level,
+		Thermal:            p.ThermalTimer(now).Usable(),
 	}
 	if !a.Suspended {
 		a.MobilityExercises = append([]string(nil), st.Phase.Exercises...)

@@ -24,6 +24,10 @@ func TestAdaptationPerPhase(t *testing.T) {
 		{50, "return", time.Hour, true, "heat", "hip-marching", "childs-pose"},
 		{70, "prevent", 0, true, "", "calf-stretch", "ankle-pumps"},
 	}
+	// Good check-ins move the plan on as each phase opens.
+	for _, d := range []int{3, 7, 45, 69} {
+		checkin(t, p, d, Checkin{Pain: 0, Function: "better", Date: at(d, 0)})
+	}
 	for _, tc := range cases {
 		a := p.Adapt(at(tc.day, 12))
 		if !a.Active || a.Phase != tc.phase || a.Day != tc.day || a.WalkEvery != tc.walk || a.AllowStrengthen != tc.strengthen {
@@ -41,7 +45,7 @@ func TestAdaptationPerPhase(t *testing.T) {
 			t.Errorf("day %d thermal %v, want %q", tc.day, kinds, tc.thermal)
 		}
 		if !a.CheckinDue {
-			t.Errorf("day %d: no check-in yet, so one is due", tc.day)
+			t.Errorf("day %d: no check-in that day, so one is due", tc.day)
 		}
 	}
 	// Walking prompts are most frequent while protecting.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/limberapp/limber/content"
@@ -32,14 +33,15 @@ var Headlines = map[string]string{
 // evaluation, in Limber's words. Sources: SeekCareSources.
 var SeekCareIf = []string{
 	"Your back gets worse instead of better over 1–2 weeks.",
-	"You notice weakness, or changes in how well you control your posture or movements.",
-	"Numbness or tingling spreads into your hips or legs.",
-	"The strain followed a fall or accident, or you have had spine problems before.",
+	"You notice weakness, or changes in how well you control your posture or movements (a leg getting weaker, or a dragging foot: get advice today).",
+	"Numbness or tingling spreads into a hip or leg (in both legs: get urgent care now).",
+	"You have had spine problems or a back injury before.",
 	"Strains keep coming back in the same area.",
+	"Your back is stiff for more than 30 minutes each morning and eases as you move.",
 }
 
 // SeekCareSources back SeekCareIf.
-var SeekCareSources = []string{"seed-back-strain", "nhs"}
+var SeekCareSources = []string{"seed-back-strain", "nhs", "ahcpr-1994", "nice-ng59"}
 
 // Advice is what the plan tells the person to do now.
 type Advice struct {
@@ -166,8 +168,12 @@ func (p *Plan) Advice(now time.Time) Advice {
 	lib := p.Library()
 	b := &adviceBuilder{lib: lib, level: LevelSelfCare}
 	latest := p.Latest(now)
+	assessed := !p.Assessed.IsZero() && !now.Before(p.Assessed)
 	if latest == nil {
 		for _, id := range p.Flags {
+			if f, ok := redFlag(lib, id); ok && f.HoldUntilAssessed && assessed {
+				continue // a clinician has seen it
+			}
 			b.flag(id, "")
 		}
 	} else {
@@ -175,8 +181,20 @@ func (p *Plan) Advice(now time.Time) Advice {
 			b.flag(id, "")
 		}
 		for _, f := range flagsAt(lib, p.Flags, LevelSeeClinician) {
-			b.flag(f.ID, "")
+			if !f.HoldUntilAssessed {
+				b.flag(f.ID, "")
+			}
 		}
+	}
+	if wait := p.AwaitingAssessment(); len(wait) > 0 {
+		var titles []string
+		for _, f := range wait {
+			b.flag(f.ID, "")
+			titles = append(titles, strings.ToLower(f.Title[:1])+f.Title[1:])
+		}
+		b.reason(LevelSeeClinician, "Your plan is on hold until a clinician has assessed you ("+strings.Join(titles, "; ")+"). No exercises until then; keep up gentle everyday movement. When you have been assessed, confirm it here and the plan starts.")
+	}
+	if latest != nil {
 		if q := checkinQuestion(lib, "function"); q != nil && len(q.Choices) > 0 && latest.Answers["function"] == q.Choices[len(q.Choices)-1] {
 			b.flag("flag-severe", "")
 		}
@@ -193,6 +211,15 @@ func (p *Plan) Advice(now time.Time) Advice {
 	}
 
 	st := p.PhaseState(now)
+	if st.Phase != nil && st.Index+1 < len(Phases(lib)) {
+		next := Phases(lib)[st.Index+1]
+		switch st.Waiting {
+		case "review":
+			b.reason(LevelSelfCare, fmt.Sprintf("The plan stays at %s while your check-ins show the pain not easing: it moves on to %s as your back tolerates more, not by the calendar.", st.Phase.Title, next.Title))
+		case "tolerance":
+			b.reason(LevelSelfCare, fmt.Sprintf("The plan moves on to %s when a check-in shows pain of %d or less and not getting worse, not by the calendar.", next.Title, st.Phase.MaxPainToAdvance))
+		}
+	}
 	if st.ScaledBack && st.Phase != nil {
 		if st.SteppedBackToday {
 			b.reason(LevelSelfCare, "Sharp or rising pain: the plan has stepped back to "+st.Phase.Title+". Ease off, go back to what felt comfortable, and check in again tomorrow.")
@@ -208,28 +235,36 @@ func (p *Plan) Advice(now time.Time) Advice {
 	return a
 }
 
-// review is the 1–2 week review: "worsening", "not-improving",
-// "no-checkin" (nothing recent to judge by) or "".
-func (p *Plan) review(now time.Time) string {
-	day := p.Day(now)
+// review is the 1–2 week review on now's date: "worsening",
+// "not-improving", "no-checkin" (nothing recent to judge by) or "".
+func (p *Plan) review(now time.Time) string { return p.reviewOn(p.Day(now)) }
+
+// reviewOn is the review on day (days since the strain), from the
+// check-ins up to that day.
+func (p *Plan) reviewOn(day int) string {
 	if day < 7 {
 		return ""
 	}
-	latest := p.Latest(now)
-	if latest == nil || daysBetween(latest.Date, now) > staleAfterDays {
+	var latest, prev *Checkin
+	n := 0
+	for i := range p.Checkins {
+		if daysBetween(p.Since, p.Checkins[i].Date) <= day {
+			prev, latest = latest, &p.Checkins[i]
+			n++
+		}
+	}
+	if latest == nil || day-daysBetween(p.Since, latest.Date) > staleAfterDays {
 		return "no-checkin"
 	}
 	base := p.Baseline()
-	if base < 0 || (p.Severity < 0 && len(p.Checkins) == 1) {
+	if base < 0 || (p.Severity < 0 && n == 1) {
 		return "" // the only check-in is the baseline itself
 	}
 	if latest.Pain > base {
 		return "worsening"
 	}
-	if latest.Function == "worse" {
-		if prev := p.before(latest); prev != nil && prev.Function == "worse" {
-			return "worsening"
-		}
+	if latest.Function == "worse" && prev != nil && prev.Function == "worse" {
+		return "worsening"
 	}
 	if day >= 14 && latest.Pain > 0 && latest.Pain >= base {
 		return "not-improving"

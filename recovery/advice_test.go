@@ -32,7 +32,7 @@ func TestRedFlagRoutingAtEachLevel(t *testing.T) {
 }
 
 func TestSameDayFlagAtIntakeIsUrgentUntilACleanCheckIn(t *testing.T) {
-	p, a, err := Start(strainDay, at(0, 10), Intake{Pain: 5, Flags: []string{"flag-fever", "flag-spine-history"}})
+	p, a, err := Start(strainDay, at(0, 10), Intake{Pain: 5, Flags: []string{"flag-fever", "flag-recurring"}})
 	if err != nil || a.Level != LevelUrgent {
 		t.Fatalf("advice %+v err %v", a, err)
 	}
@@ -41,7 +41,7 @@ func TestSameDayFlagAtIntakeIsUrgentUntilACleanCheckIn(t *testing.T) {
 	}
 	// A check-in without the fever: the history flag still counts.
 	a = checkin(t, p, 1, Checkin{Pain: 4})
-	if a.Level != LevelSeeClinician || len(a.Flags) != 1 || a.Flags[0].ID != "flag-spine-history" {
+	if a.Level != LevelSeeClinician || len(a.Flags) != 1 || a.Flags[0].ID != "flag-recurring" {
 		t.Fatalf("after a clean check-in: %+v", a)
 	}
 	if ad := p.Adapt(at(1, 21)); ad.Suspended || len(ad.MobilityExercises) == 0 {
@@ -123,7 +123,7 @@ func TestNoRecentCheckInIsSaid(t *testing.T) {
 	p := newPlan(t, 5)
 	checkin(t, p, 1, Checkin{Pain: 5})
 	a := p.Advice(at(10, 9))
-	if a.Level != LevelSelfCare || len(a.Reasons) != 1 || !strings.Contains(a.Reasons[0], "No check-in") {
+	if a.Level != LevelSelfCare || len(a.Reasons) != 2 || !strings.Contains(a.Reasons[0], "No check-in") || !strings.Contains(a.Reasons[1], "not by the calendar") {
 		t.Fatalf("%+v", a)
 	}
 }
@@ -137,7 +137,7 @@ func TestScreenFlags(t *testing.T) {
 	if _, err := ScreenFlags(lib, []string{"x"}); fieldOf(err) != "flag" {
 		t.Fatal(err)
 	}
-	if len(FlagsAt(lib, "emergency")) != 5 || FlagLevel(FlagsAt(lib, "same-day")[0]) != LevelUrgent {
+	if len(FlagsAt(lib, "emergency")) != 7 || FlagLevel(FlagsAt(lib, "same-day")[0]) != LevelUrgent {
 		t.Fatal("flag levels")
 	}
 }

@@ -24,6 +24,13 @@ type PhaseState struct {
 	ScaledBack bool
 	// SteppedBackToday is true when the latest check-in caused a step back.
 	SteppedBackToday bool
+	// Waiting says why the plan has not moved on although the next
+	// phase's from_day has come: "assessment" (a clinician must assess the
+	// person first), "review" (the 1–2 week review says worsening or not
+	// improving), "tolerance" (no recent check-in within the phase's pain
+	// limit and not getting worse), "scaled-back"; "" when the next phase
+	// is not open yet or this is the last.
+	Waiting string
 }
 
 // Phases returns the library's phases in order.
@@ -40,17 +47,18 @@ func (p *Plan) CurrentPhase(now time.Time) *content.Phase {
 }
 
 // PhaseState works out the phase on now's date by replaying the days since
-// the strain:
+// the strain. The seed guide adds load "as tolerance improves", so the
+// dates are a floor for moving on, never a push:
 //
-//   - The dates set the floor: the earliest phase whose window (from_day to
-//     to_day) contains the day.
-//   - A good check-in (pain at most the phase's max_pain_to_advance and not
-//     getting worse) from today or yesterday moves the plan one phase past
-//     that, as soon as the next phase's window has opened (its from_day),
-//     never sooner: no strengthening before its day.
+//   - The plan starts in the first phase and moves on one phase at a time,
+//     only on a good check-in from today or yesterday (pain at most the
+//     phase's max_pain_to_advance and not getting worse), and only once
+//     the next phase's from_day has come: no strengthening before its day.
+//   - It does not move on while the 1–2 week review says "worsening" or
+//     "not-improving", nor while the plan waits for an assessment.
 //   - Sharp pain, or pain rising by 2 points or more (or rising and reported
-//     worse), steps the plan back one phase and holds it there, below the
-//     floor if need be, until a good check-in or a week with no check-in.
+//     worse), steps the plan back one phase and holds it there until a good
+//     check-in (which only lifts the hold) or a week with no check-in.
 func (p *Plan) PhaseState(now time.Time) PhaseState {
 	phases := Phases(p.Library())
 	if len(phases) == 0 {
@@ -72,6 +80,7 @@ func (p *Plan) PhaseState(now time.Time) PhaseState {
 	good := func(i int) bool {
 		return last.Pain <= phases[i].MaxPainToAdvance && !worse(last, lastPrev)
 	}
+	waiting := ""
 	for d := 0; d <= today; d++ {
 		if c := byDay[d]; c != nil {
 			last, lastDay, lastPrev = c, d, prevPain
@@ -88,33 +97,32 @@ func (p *Plan) PhaseState(now time.Time) PhaseState {
 		if held && d-lastDay > staleAfterDays {
 			held = false
 		}
-		if held {
-			continue
+		waiting = ""
+		if idx+1 >= len(phases) || d < phases[idx+1].FromDay {
+			continue // nothing to move on to yet
 		}
-		idx = max(idx, floorPhase(phases, d))
-		if last != nil && d-lastDay <= advanceFreshDays && advancedWith != lastDay &&
-			idx+1 < len(phases) && d >= phases[idx+1].FromDay && good(idx) {
+		fresh := last != nil && d-lastDay <= advanceFreshDays
+		switch {
+		case p.heldForAssessment(d) || (fresh && p.checkedBeforeAssessment(last)):
+			waiting = "assessment"
+		case held:
+			waiting = "scaled-back"
+		case holdsPhase(p.reviewOn(d)):
+			waiting = "review"
+		case !fresh || !good(idx):
+			waiting = "tolerance"
+		case advancedWith == lastDay:
+			// this check-in already moved the plan on (or lifted a hold)
+		default:
 			idx++
 			advancedWith = lastDay
 		}
 	}
-	return PhaseState{Phase: phases[idx], Index: idx, ScaledBack: held, SteppedBackToday: steppedBack && lastDay == today}
+	return PhaseState{Phase: phases[idx], Index: idx, ScaledBack: held, SteppedBackToday: steppedBack && lastDay == today, Waiting: waiting}
 }
 
-// floorPhase is the earliest phase whose window contains day (to_day 0 is
-// open-ended), or the last one that has begun.
-func floorPhase(phases []*content.Phase, day int) int {
-	begun := 0
-	for i, ph := range phases {
-		if day >= ph.FromDay && (ph.ToDay == 0 || day <= ph.ToDay) {
-			return i
-		}
-		if day >= ph.FromDay {
-			begun = i
-		}
-	}
-	return begun
-}
+// holdsPhase reports whether a review result holds the phase.
+func holdsPhase(review string) bool { return review == "worsening" || review == "not-improving" }
 
 // worse reports whether c says things are getting worse: reported worse,
 // or more pain than the check-in before (prev; -1 unknown).

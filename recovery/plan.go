@@ -24,6 +24,10 @@ type Plan struct {
 	Phase     string    // the phase at the last update (Start, CheckIn, Refresh)
 	Stopped   bool
 	StoppedAt time.Time
+	// Assessed is when the person confirmed a clinician has assessed them
+	// (zero: not yet); it lifts the hold of the intake's
+	// hold_until_assessed flags (see AwaitingAssessment).
+	Assessed time.Time
 
 	lib *content.Library
 }
@@ -64,6 +68,9 @@ var (
 	FunctionValues = []string{"better", "same", "worse"}
 	SleepValues    = []string{"good", "poor"}
 )
+
+// nightPainFlag is the red flag a "yes" to "back pain woke me" raises.
+const nightPainFlag = "flag-night-pain"
 
 // maxHow bounds the free-text "how it happened".
 const maxHow = 500
@@ -172,6 +179,11 @@ func (p *Plan) CheckIn(c Checkin, now time.Time) (Advice, error) {
 		return Advice{}, err
 	}
 	c.Answers = cloneAnswers(c.Answers)
+	// "Did back pain wake you?" yes is night pain: the same-day flag, not
+	// only sleep quality (NHS).
+	if _, ok := redFlag(lib, nightPainFlag); ok && c.Sleep == "poor" && !slices.Contains(c.Flags, nightPainFlag) {
+		c.Flags = append(c.Flags, nightPainFlag)
+	}
 	c.At = now
 
 	out := p.Checkins[:0:0]

@@ -61,6 +61,7 @@ type (
 		Phase     string        `json:"phase,omitempty"`
 		Stopped   bool          `json:"stopped,omitempty"`
 		StoppedAt *time.Time    `json:"stopped_at,omitempty"`
+		Assessed  time.Time     `json:"assessed,omitzero"`
 		Checkins  []checkinFile `json:"checkins"`
 	}
 	checkinFile struct {
@@ -136,7 +137,7 @@ func decodeState(data []byte) (*Plan, error) {
 	if f.Severity < -1 || f.Severity > 10 {
 		return nil, fmt.Errorf("field \"severity\": %d; expected -1 (not given) or 0 to 10", f.Severity)
 	}
-	p := &Plan{Since: since, Started: f.Started.Local(), How: f.How, Severity: f.Severity, Flags: f.Flags, Phase: f.Phase, Stopped: f.Stopped}
+	p := &Plan{Since: since, Started: f.Started.Local(), How: f.How, Severity: f.Severity, Flags: f.Flags, Phase: f.Phase, Stopped: f.Stopped, Assessed: f.Assessed}
 	if f.StoppedAt != nil {
 		p.StoppedAt = f.StoppedAt.Local()
 	}
@@ -179,7 +180,7 @@ func SaveState(path string, p *Plan) error {
 	}
 	f := stateFile{
 		Version: stateVersion, Since: fmtDate(p.Since), Started: p.Started, How: p.How,
-		Severity: p.Severity, Flags: p.Flags, Phase: p.Phase, Stopped: p.Stopped,
+		Severity: p.Severity, Flags: p.Flags, Phase: p.Phase, Stopped: p.Stopped, Assessed: p.Assessed,
 		Checkins: []checkinFile{},
 	}
 	if p.Stopped {

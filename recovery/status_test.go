@@ -17,7 +17,7 @@ func TestStatusWithoutPlanHasNullPhase(t *testing.T) {
 	if v, ok := m["phase"]; !ok || v != nil || m["advice"] != "self-care" || m["day"] != float64(0) {
 		t.Fatalf("%s", b)
 	}
-	if len(m["emergency_signs"].([]any)) != 5 || !strings.Contains(m["emergency_action"].(string), "emergency") {
+	if len(m["emergency_signs"].([]any)) != 7 || !strings.Contains(m["emergency_action"].(string), "999") {
 		t.Fatalf("the red-flag guidance is missing: %s", b)
 	}
 }

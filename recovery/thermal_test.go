@@ -16,8 +16,16 @@ func TestThermalTimerLengthIsMaxMinutes(t *testing.T) {
 	}
 }
 
-func TestThermalPhases(t *testing.T) {
+// mobilized is a plan moved on to mobilize by a good day-3 check-in.
+func mobilized(t *testing.T) *Plan {
+	t.Helper()
 	p := newPlan(t, 5)
+	checkin(t, p, 3, Checkin{Pain: 4})
+	return p
+}
+
+func TestThermalPhases(t *testing.T) {
+	p := mobilized(t)
 	if ok, why := p.ThermalTimer(at(1, 12)).CanStart("ice", at(1, 12), nil); !ok {
 		t.Fatalf("ice on day 1: %s", why)
 	}
@@ -71,7 +79,7 @@ func TestIceAtMostFourTimesADay(t *testing.T) {
 }
 
 func TestNeverHeatAtNight(t *testing.T) {
-	tt := newPlan(t, 5).ThermalTimer(at(5, 12))
+	tt := mobilized(t).ThermalTimer(at(5, 12))
 	for _, tc := range []struct {
 		hour, min int
 		ok        bool

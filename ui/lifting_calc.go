@@ -455,6 +455,7 @@ func (c *LiftCalc) Recompute() {
 	if bad == 0 {
 		c.lift, err = lifting.ParseInput(in)
 		if err == nil {
+			c.lift.Lowering = c.lowering.Checked
 			c.result, err = lifting.Compute(c.lift)
 		}
 	}

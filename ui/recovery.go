@@ -121,6 +121,11 @@ type RecoveryView struct {
 	advice    *AdviceBox // the plan's advice on the overview
 	figure    *Figure
 
+	// The hold for an assessment (history flags that ask for one before a
+	// self-care plan): the person ticks assessed, then starts the plan.
+	assessed     *widget.Check
+	assessedDone *widget.Button
+
 	body    *fyne.Container
 	scroll  *container.Scroll
 	message *widget.Label
@@ -175,6 +180,16 @@ func NewRecoveryView(a fyne.App, opt RecoveryOptions) *RecoveryView {
 	v.next.Importance = widget.HighImportance
 	v.checkin = widget.NewButton("Check in now", v.OnCheckin)
 	v.checkin.Hide()
+	v.assessedDone = widget.NewButton("Start the plan's exercises", v.OnAssessed)
+	v.assessedDone.Importance = widget.HighImportance
+	v.assessedDone.Disable()
+	v.assessed = widget.NewCheck("I have been assessed by a clinician, and they are happy for me to follow this plan", func(on bool) {
+		if on {
+			v.assessedDone.Enable()
+		} else {
+			v.assessedDone.Disable()
+		}
+	})
 
 	v.body = container.NewVBox()
 	v.scroll = container.NewVScroll(v.body)
@@ -268,7 +283,7 @@ func (v *RecoveryView) showSameDay() {
 func (v *RecoveryView) showRoutine() {
 	v.setBody(RecoveryStepRoutine, "Continue (Enter)", true,
 		recHeading("A few more questions", theme.SizeNameHeadingText),
-		recWrapped("These don't stop the plan, but a doctor or physiotherapist should know about them. Tick each one that is true for you.", false),
+		recWrapped("A doctor or physiotherapist should know about these. Past spine problems or osteoporosis put the plan's exercises on hold until a clinician has assessed you; the others don't stop the plan. Tick each one that is true for you.", false),
 		v.routine.box(),
 	)
 }
@@ -314,11 +329,17 @@ func (v *RecoveryView) showOverview() {
 	title := recHeading(fmt.Sprintf("Day %d · %s", p.Day(now), ph.Title), theme.SizeNameHeadingText)
 	summary := recWrapped(ph.Summary, false)
 
-	// Exercises, with the figure of the first one.
+	// Exercises, with the figure of the first one; none while the plan
+	// waits for an assessment.
 	left := container.NewVBox(recHeading("Exercises for this phase", theme.SizeNameSubHeadingText))
 	var first *content.Exercise
 	var names []string
-	for _, id := range ph.Exercises {
+	exercises := ph.Exercises
+	if ad.AwaitingAssessment {
+		exercises = nil
+		left.Add(recWrapped("On hold until a clinician has assessed you.", true))
+	}
+	for _, id := range exercises {
 		if ex, ok := v.opt.Library.Exercise(id); ok {
 			if first == nil {
 				first = ex
@@ -361,8 +382,12 @@ func (v *RecoveryView) showOverview() {
 	}
 
 	cols := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(280, left.MinSize().Height), left), nil, right)
-	v.setBody(RecoveryStepOverview, "Close (Esc)", false,
-		title, v.advice, summary, cols, recSeekCareBox(v.opt.Library, v.opt.Library.Sources))
+	objs := []fyne.CanvasObject{title, v.advice}
+	if wait := p.AwaitingAssessment(); len(wait) > 0 {
+		objs = append(objs, v.holdBox(wait))
+	}
+	objs = append(objs, summary, cols, recSeekCareBox(v.opt.Library, v.opt.Library.Sources))
+	v.setBody(RecoveryStepOverview, "Close (Esc)", false, objs...)
 	if v.opt.OnCheckin != nil {
 		v.checkin.SetText("Check in now (Enter)")
 		v.checkin.Importance = widget.HighImportance
@@ -374,6 +399,47 @@ func (v *RecoveryView) showOverview() {
 	if v.figure != nil {
 		v.figure.Start()
 	}
+}
+
+// holdBox says the plan is on hold for an assessment, why, and lets the
+// person confirm they have been assessed.
+func (v *RecoveryView) holdBox(wait []*content.RedFlag) fyne.CanvasObject {
+	var why []string
+	for _, f := range wait {
+		why = append(why, f.Title+": "+f.Text)
+	}
+	v.assessed.SetChecked(false)
+	v.assessedDone.Disable()
+	return container.NewVBox(
+		recHeading("Your plan is on hold until you have been assessed", theme.SizeNameSubHeadingText),
+		recWrapped(recBullets(why), false),
+		recWrapped("Limber holds the plan's exercises and does not move it on until then. Keep up gentle everyday movement. Once a doctor or physiotherapist has assessed you, confirm it here.", false),
+		v.assessed,
+		container.NewHBox(v.assessedDone),
+		recSourceLine(flagSources(wait), v.opt.Library.Sources),
+	)
+}
+
+// OnAssessed records that the person has been assessed, saves the plan and
+// shows the overview with the exercises.
+func (v *RecoveryView) OnAssessed() {
+	if v.plan == nil || !v.assessed.Checked {
+		return
+	}
+	now := v.opt.Now()
+	prev := v.plan.Assessed
+	if err := v.plan.ConfirmAssessed(now); err != nil {
+		v.showMessage(err.Error())
+		return
+	}
+	if v.opt.Save != nil {
+		if err := v.opt.Save(v.plan); err != nil {
+			v.plan.Assessed = prev
+			v.showMessage("Could not save the plan: " + err.Error())
+			return
+		}
+	}
+	v.showOverview()
 }
 
 // flagSources collects the sources of flags, once each.

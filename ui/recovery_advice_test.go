@@ -19,8 +19,8 @@ func TestAdviceBoxPerLevel(t *testing.T) {
 	}{
 		{nil, "Keep going with the plan", "Mild soreness is expected"},
 		{[]string{"flag-recurring"}, "See a doctor or physiotherapist", "Book an appointment"},
-		{[]string{"flag-fever", "flag-weight-loss"}, "Get medical advice today", "→ Get medical advice today: an urgent appointment"},
-		{[]string{"flag-unsteady", "flag-both-legs"}, "Get urgent care now", "→ Call your local emergency number"},
+		{[]string{"flag-fever", "flag-weight-loss"}, "Get medical advice today", "→ Get medical advice today: call 111"},
+		{[]string{"flag-unsteady", "flag-both-legs"}, "Get urgent care now", "→ Call 999 (or your local emergency number) or go to A&E now."},
 	}
 	for _, tc := range cases {
 		a, err := recovery.ScreenFlags(lib, tc.flags)
@@ -53,7 +53,7 @@ func TestSeekCareBoxListsTheSeedReasonsAndEmergencySigns(t *testing.T) {
 	test.NewTempApp(t)
 	lib := library(t)
 	all := texts(recSeekCareBox(lib, lib.Sources))
-	for _, want := range append(append([]string{}, recovery.SeekCareIf...), "Seek care if…", "Unsteady on your feet", "Call your local emergency number") {
+	for _, want := range append(append([]string{}, recovery.SeekCareIf...), "Seek care if…", "Unsteady on your feet", "Call 999 (or your local emergency number)") {
 		if !strings.Contains(all, want) {
 			t.Errorf("missing %q", want)
 		}

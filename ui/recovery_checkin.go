@@ -119,8 +119,11 @@ func NewCheckinView(a fyne.App, opt CheckinOptions) *CheckinView {
 	v.sleep, v.walking, v.sharp = yesNo(), yesNo(), yesNo()
 
 	var flags []*content.RedFlag
-	flags = append(flags, recovery.FlagsAt(lib, "emergency")...)
-	flags = append(flags, recovery.FlagsAt(lib, "same-day")...)
+	for _, f := range append(recovery.FlagsAt(lib, "emergency"), recovery.FlagsAt(lib, "same-day")...) {
+		if !f.HoldUntilAssessed { // history: asked once, at the intake
+			flags = append(flags, f)
+		}
+	}
 	for _, id := range recCheckinRoutine {
 		for _, f := range lib.RedFlags {
 			if f.ID == id {

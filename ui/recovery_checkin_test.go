@@ -78,7 +78,7 @@ func TestCheckinAdviceRouting(t *testing.T) {
 			if f.v.advice.bg.FillColor != recEmergencyBg || f.v.advice.heading.SizeName != "headingText" {
 				t.Errorf("the emergency box should be red with a large heading")
 			}
-			if !strings.Contains(texts(f.v.advice), "→ Call your local emergency number") {
+			if !strings.Contains(texts(f.v.advice), "→ Call 999 (or your local emergency number) or go to A&E now.") {
 				t.Errorf("the emergency action is missing:\n%s", texts(f.v.advice))
 			}
 		}
@@ -127,7 +127,8 @@ func TestCheckinReopensWithTodaysAnswers(t *testing.T) {
 	test.Tap(f.v.save)
 	g := NewCheckinView(fyne.CurrentApp(), CheckinOptions{Library: library(t), Plan: f.plan, Now: func() time.Time { return recNow }})
 	defer g.win.Close()
-	if g.pain.Value != 3 || g.sleep.Selected != "yes" || len(g.flags.yes()) != 1 || g.save.Text != "Update today's check-in (Enter)" {
+	// "Pain woke me" is night pain too (the same-day flag).
+	if g.pain.Value != 3 || g.sleep.Selected != "yes" || strings.Join(g.flags.yes(), " ") != "flag-night-pain flag-leg-pain" || g.save.Text != "Update today's check-in (Enter)" {
 		t.Fatalf("reopened: pain %v sleep %q flags %v", g.pain.Value, g.sleep.Selected, g.flags.yes())
 	}
 }

@@ -74,21 +74,21 @@ func texts(o fyne.CanvasObject) string {
 func TestRecoveryIntakeByTaps(t *testing.T) {
 	f := newTestRecovery(t, nil)
 	v := f.v
-	if v.Step() != RecoveryStepEmergency || len(v.emergency.checks) != 5 || v.back.Visible() {
+	if v.Step() != RecoveryStepEmergency || len(v.emergency.checks) != 7 || v.back.Visible() {
 		t.Fatalf("first screen %s with %d questions", v.Step(), len(v.emergency.checks))
 	}
-	if !strings.Contains(texts(v.body), "[check] Do you have weakness, numbness or pins and needles in both legs?") {
+	if !strings.Contains(texts(v.body), "[check] Do you have pain, weakness, numbness or pins and needles in both legs?") {
 		t.Fatalf("the emergency questions are not shown:\n%s", texts(v.body))
 	}
 	test.Tap(v.next)
-	if v.Step() != RecoveryStepSameDay || !strings.Contains(texts(v.body), "Do you have a temperature") {
+	if v.Step() != RecoveryStepSameDay || !strings.Contains(texts(v.body), "Do you have a high temperature") {
 		t.Fatalf("after none of the emergency signs: %s", v.Step())
 	}
 	test.Tap(v.next)
 	if v.Step() != RecoveryStepRoutine {
 		t.Fatalf("after the same-day questions: %s", v.Step())
 	}
-	test.Tap(v.routine.checks[len(v.routine.checks)-1]) // recurring strains
+	tickRoutine(t, v, "flag-recurring")
 	test.Tap(v.next)
 	if v.Step() != RecoveryStepIntake || v.since.Text != "2026-03-05" {
 		t.Fatalf("intake: %s, date %q", v.Step(), v.since.Text)
@@ -134,7 +134,7 @@ func TestRecoveryEmergencyFlagStopsThePlan(t *testing.T) {
 		t.Fatalf("box %+v", v.urgent.Advice())
 	}
 	all := texts(v.body)
-	if !strings.Contains(all, "→ Call your local emergency number or go to the emergency department (A&E) now.") || !strings.Contains(all, "No exercise plan has been started") {
+	if !strings.Contains(all, "→ Call 999 (or your local emergency number) or go to A&E now.") || !strings.Contains(all, "No exercise plan has been started") {
 		t.Fatalf("urgent-care screen:\n%s", all)
 	}
 	if v.win.Title() != "Get urgent care now — Limber" {
@@ -182,7 +182,11 @@ func TestRecoveryIntakeRejectsBadDates(t *testing.T) {
 }
 
 func TestRecoveryOpensTheOverviewOfAnActivePlan(t *testing.T) {
-	f := newTestRecovery(t, recTestPlan(t, time.Date(2026, 2, 28, 0, 0, 0, 0, time.UTC), 5))
+	p := recTestPlan(t, time.Date(2026, 2, 28, 0, 0, 0, 0, time.UTC), 5)
+	if _, err := p.CheckIn(recovery.Checkin{Pain: 4, Function: "better"}, recNow.Add(-time.Hour)); err != nil {
+		t.Fatal(err) // a good check-in moves the plan on to mobilize
+	}
+	f := newTestRecovery(t, p)
 	v := f.v
 	if v.Step() != RecoveryStepOverview || !strings.Contains(texts(v.body), "Day 5 · Mobilize") || !v.checkin.Visible() {
 		t.Fatalf("step %s:\n%s", v.Step(), texts(v.body))
@@ -215,7 +219,11 @@ func TestRecoveryGolden(t *testing.T) {
 	h.v.pain.SetValue(6)
 	test.AssertImageMatches(t, "recovery_intake.png", h.v.win.Canvas().Capture())
 
-	g := newTestRecovery(t, recTestPlan(t, time.Date(2026, 2, 28, 0, 0, 0, 0, time.UTC), 5))
+	gp := recTestPlan(t, time.Date(2026, 2, 28, 0, 0, 0, 0, time.UTC), 5)
+	if _, err := gp.CheckIn(recovery.Checkin{Pain: 4, Function: "better"}, recNow.Add(-time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	g := newTestRecovery(t, gp)
 	g.v.win.Resize(fyne.NewSize(900, 1240)) // tall enough to show the whole overview
 	g.v.figure.Stop()
 	test.AssertImageMatches(t, "recovery_overview.png", g.v.win.Canvas().Capture())

@@ -1,0 +1,25 @@
+package recovery
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+// The assessment survives a save and load (it lives in the state file).
+func TestAssessedIsSaved(t *testing.T) {
+	p := newPlan(t, 2, "flag-spine-history")
+	if err := p.ConfirmAssessed(at(2, 9)); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "recovery.json")
+	if err := SaveState(path, p); err != nil {
+		t.Fatal(err)
+	}
+	q, err := LoadState(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !q.Assessed.Equal(p.Assessed) || len(q.AwaitingAssessment()) != 0 {
+		t.Fatalf("assessed %v after load, want %v", q.Assessed, p.Assessed)
+	}
+}
