@@ -314,7 +314,8 @@ func (a *Agent) statusJSON(now time.Time) StatusJSON {
 		out.PausedUntil = &t
 	}
 	for _, n := range st.Next {
-		out.Next = append(out.Next, NextJSON{Kind: string(n.Kind), DueInSeconds: int64(n.In.Round(time.Second) / time.Second), PostponesLeft: n.PostponesLeft})
+		out.Next = append(out.Next, NextJSON{Kind: string(n.Kind), DueInSeconds: int64(n.In.Round(time.Second) / time.Second), PostponesLeft: n.PostponesLeft,
+			DurationSeconds: int64(a.sched.Breaks[n.Kind].Duration / time.Second), Walk: n.Kind == schedule.Rest && a.adaptation.Active && a.adaptation.WalkEvery > 0})
 	}
 	for _, p := range a.problems {
 		out.Problems = append(out.Problems, p.String())

@@ -83,6 +83,7 @@ type Agent struct {
 	cfg      prefs.Config
 	problems []prefs.Problem
 	eng      *schedule.Engine
+	sched    schedule.Config // what the engine was last given (plan included)
 	calls    chan func()
 	quit     chan struct{} // closed by Quit, even before Run starts
 	quitOnce sync.Once
@@ -153,6 +154,7 @@ func New(opt Options) *Agent {
 	now := a.wall()
 	sc := a.cfg.Schedule()
 	sc.Location = a.loc
+	a.sched = sc
 	a.eng = schedule.New(sc, now)
 	a.lastWall, a.lastMono = now, opt.Now()
 	a.loadState(now)

@@ -33,6 +33,11 @@ type NextJSON struct {
 	Kind          string `json:"kind"`
 	DueInSeconds  int64  `json:"due_in_seconds"`
 	PostponesLeft int    `json:"postpones_left"`
+	// DurationSeconds is how long this kind's break lasts today (a
+	// recovery plan's walking prompts are shorter than the setting).
+	DurationSeconds int64 `json:"duration_seconds"`
+	// Walk is true while a recovery plan makes this break a walking prompt.
+	Walk bool `json:"walk,omitempty"`
 }
 
 // StatusJSON is what `limber status --json` prints.

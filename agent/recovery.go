@@ -56,6 +56,7 @@ func (a *Agent) adapt(now time.Time) {
 			}
 		}
 	}
+	a.sched = sc
 	a.eng.SetConfig(sc, now)
 }
 
