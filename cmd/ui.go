@@ -19,7 +19,6 @@ import (
 	"github.com/limberapp/limber/journal"
 	"github.com/limberapp/limber/platform"
 	"github.com/limberapp/limber/prefs"
-	"github.com/limberapp/limber/recovery"
 	"github.com/limberapp/limber/schedule"
 	"github.com/limberapp/limber/ui"
 )
@@ -181,11 +180,11 @@ var strengthening = map[string]bool{"bridge": true, "bird-dog": true, "side-plan
 // plan runs: mobility breaks use the phase's exercises, and nothing
 // strengthening comes before the strengthen phase.
 func recoveryPool(lib *content.Library, kind string, pool []*content.Exercise) []*content.Exercise {
-	path, err := recovery.DefaultStatePath()
+	path, err := recoveryStatePath()
 	if err != nil {
 		return pool
 	}
-	plan, err := recovery.LoadState(path)
+	plan, err := loadRecoveryState(path)
 	if err != nil || !plan.Active() {
 		return pool
 	}
