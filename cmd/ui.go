@@ -84,7 +84,7 @@ func runBreakView(cmd *cobra.Command, args []string) error {
 	// Today's exercises of this kind, so the rotation does not repeat.
 	var recent []string
 	if jp, err := journal.DefaultPath(); err == nil {
-		recs, _, _ := journal.ReadSince(jp, journal.DayStart(time.Now(), time.Local))
+		recs, _, _ := journal.ReadTail(jp, journal.DayStart(time.Now(), time.Local))
 		recent = journal.LastExercises(recs, string(kind), journal.DayStart(time.Now(), time.Local))
 	}
 	pool := recoveryPool(lib, string(kind), lib.ForKind(string(kind)))
