@@ -74,6 +74,9 @@ func readTailFrom(path string, since time.Time, mk lockerFactory, block int) (re
 	}
 	size := fi.Size()
 	stop := since.Add(-tailMargin)
+	if since.IsZero() {
+		stop = time.Time{}.Add(-1 << 63) // no start (as in Read): all of it, even records dated before year 1
+	}
 
 	var (
 		buf     []byte // the file from pos to size
@@ -115,7 +118,7 @@ func readTailFrom(path string, since time.Time, mk lockerFactory, block int) (re
 	}
 	for i := len(segs) - 1; i >= 0; i-- {
 		for _, r := range segs[i] {
-			if !r.Time.Before(since) {
+			if since.IsZero() || !r.Time.Before(since) {
 				recs = append(recs, r)
 			}
 		}
