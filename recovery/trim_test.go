@@ -87,6 +87,16 @@ func TestTrimSessionsDropsOldOnes(t *testing.T) {
 	if got := tt.TrimSessions(future, now); len(got) != len(kept) {
 		t.Fatalf("kept a session a year ahead: %v", got)
 	}
+	// A session that started long ago but ended only an hour ago (the
+	// timer ran out while the computer slept) still holds the gap.
+	late := Session{Kind: "ice", Start: now.Add(-60 * time.Hour), End: now.Add(-time.Hour)}
+	got := tt.TrimSessions([]Session{late}, now)
+	if len(got) != 1 {
+		t.Fatalf("dropped a session whose gap is not over: %v", got)
+	}
+	if ok, _ := tt.CanStart("ice", now, got); ok {
+		t.Fatal("the gap after the late session was not kept")
+	}
 	// Without rules nothing can be judged, so nothing is dropped.
 	if got := (ThermalTimer{}).TrimSessions(sessions, now); len(got) != len(sessions) {
 		t.Fatalf("a timer without rules dropped sessions")
