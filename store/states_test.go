@@ -36,8 +36,8 @@ func TestRecoveryPlanThroughTheStore(t *testing.T) {
 		t.Fatal("saved a nil plan")
 	}
 	for body, want := range map[string]string{
-		"{\n  \"version\": 1,\n  \"since\": \"2026-03-02\"\n  \"started\": 5\n}": "line 4",
-		`{"version":1,"since":"2026-03-02","started":"2026-03-02T10:00:00Z","severity":"bad"}`: `field "severity"`,
+		"{\n  \"version\": 1,\n  \"since\": \"2026-03-02\"\n  \"started\": 5\n}":                                                        "line 4",
+		`{"version":1,"since":"2026-03-02","started":"2026-03-02T10:00:00Z","severity":"bad"}`:                                          `field "severity"`,
 		`{"version":1,"since":"2026-03-02","started":"2026-03-02T10:00:00Z","severity":3,"checkins":[{"date":"2026-03-03","pain":42}]}`: "checkins[0].pain",
 	} {
 		os.WriteFile(path, []byte(body), 0o600)
