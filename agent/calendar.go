@@ -1,16 +1,15 @@
 package agent
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"time"
 
 	"github.com/limberapp/limber/journal"
 	"github.com/limberapp/limber/platform"
-	"github.com/limberapp/limber/prefs"
 	"github.com/limberapp/limber/recovery"
 	"github.com/limberapp/limber/schedule"
+	"github.com/limberapp/limber/store"
 )
 
 // calendarViews maps a calendar item to the view its notification opens
@@ -37,21 +36,21 @@ func (a *Agent) statePath() string {
 	return a.opt.StateDir + string(os.PathSeparator) + "agent.json"
 }
 
-// loadState reads agent.json; a missing or unreadable file starts afresh
-// (calendar items then count from now, so nothing fires at once).
+// loadState reads agent.json; a missing file starts afresh (calendar
+// items then count from now, so nothing fires at once), and so does an
+// unreadable one, which the store keeps aside as agent.json.broken-STAMP.
+// Ice and heat sessions the thermal rules no longer need are dropped.
 func (a *Agent) loadState(now time.Time) {
 	a.state = agentState{Calendar: map[string]time.Time{}}
 	if p := a.statePath(); p != "" {
-		if b, err := os.ReadFile(p); err == nil {
-			if err := json.Unmarshal(b, &a.state); err != nil {
-				fmt.Fprintf(a.opt.Log, "limber: %s: %v; starting the calendar afresh\n", p, err)
-				a.state = agentState{Calendar: map[string]time.Time{}}
-			}
+		if err := store.Load(p, &a.state); err != nil {
+			fmt.Fprintf(a.opt.Log, "limber: %v; starting the calendar afresh\n", err)
 		}
 	}
 	if a.state.Calendar == nil {
 		a.state.Calendar = map[string]time.Time{}
 	}
+	a.state.Thermal = a.rec.ThermalTimer(now).TrimSessions(a.state.Thermal, now)
 	for _, it := range a.cfg.Calendar() {
 		if _, ok := a.state.Calendar[it.ID]; !ok && len(it.Weekdays) == 0 {
 			a.state.Calendar[it.ID] = now
@@ -60,13 +59,20 @@ func (a *Agent) loadState(now time.Time) {
 	a.saveState()
 }
 
+// saveState writes agent.json atomically. The ice and heat sessions are
+// trimmed first as of the start of the last one recorded (at most now, so
+// nothing still needed goes), which keeps a long run bounded too without
+// asking the clock.
 func (a *Agent) saveState() {
 	p := a.statePath()
 	if p == "" {
 		return
 	}
-	b, _ := json.MarshalIndent(a.state, "", "  ")
-	if err := prefs.WriteFileAtomic(p, b, 0o600); err != nil {
+	if n := len(a.state.Thermal); n > 0 {
+		ref := a.state.Thermal[n-1].Start // the latest recorded, by the clock of then
+		a.state.Thermal = a.rec.ThermalTimer(ref).TrimSessions(a.state.Thermal, ref)
+	}
+	if err := store.Save(p, a.state); err != nil {
 		fmt.Fprintln(a.opt.Log, "limber: saving state:", err)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/limberapp/limber/platform"
 	"github.com/limberapp/limber/recovery"
 	"github.com/limberapp/limber/schedule"
+	"github.com/limberapp/limber/store"
 )
 
 // The back-strain recovery plan changes the schedule while it runs:
@@ -22,7 +23,7 @@ func (a *Agent) loadRecovery() {
 	if a.opt.RecoveryPath == "" {
 		return
 	}
-	p, err := recovery.LoadState(a.opt.RecoveryPath)
+	p, err := store.Get[*recovery.Plan](a.opt.RecoveryPath)
 	if err != nil {
 		fmt.Fprintln(a.opt.Log, "limber: recovery plan:", err)
 		return

@@ -14,6 +14,7 @@ import (
 	"github.com/limberapp/limber/journal"
 	"github.com/limberapp/limber/platform"
 	"github.com/limberapp/limber/recovery"
+	"github.com/limberapp/limber/store"
 )
 
 // Main runs the resident agent until Quit, SIGINT or SIGTERM. It returns
@@ -46,7 +47,7 @@ func Main(configPath string, withViews bool) error {
 	if dir, err := platform.StateDir(); err == nil {
 		opt.StateDir = dir
 	}
-	if p, err := recovery.DefaultStatePath(); err == nil {
+	if p, err := store.Path(recovery.StateFileName); err == nil {
 		opt.RecoveryPath = p
 	}
 	var jr *journal.Journal

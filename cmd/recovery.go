@@ -15,6 +15,7 @@ import (
 	"github.com/limberapp/limber/content"
 	"github.com/limberapp/limber/journal"
 	"github.com/limberapp/limber/recovery"
+	"github.com/limberapp/limber/store"
 	"github.com/limberapp/limber/ui"
 )
 
@@ -46,7 +47,7 @@ func runRecoveryView(env recoveryEnv, checkin bool) error {
 		return err
 	}
 	save := func(p *recovery.Plan) error {
-		if err := recovery.SaveState(path, p); err != nil {
+		if err := store.Save(path, p); err != nil {
 			return err
 		}
 		env.notify()
@@ -92,7 +93,7 @@ type recoveryEnv struct {
 }
 
 func defaultRecoveryEnv() recoveryEnv {
-	return recoveryEnv{now: time.Now, statePath: recovery.DefaultStatePath, journal: appendJournal, notify: notifyAgent}
+	return recoveryEnv{now: time.Now, statePath: recoveryStatePath, journal: appendJournal, notify: notifyAgent}
 }
 
 // appendJournal adds one record to the default journal.
@@ -172,8 +173,8 @@ func loadPlan(env recoveryEnv, stderr io.Writer) (*recovery.Plan, string, error)
 	if err != nil {
 		return nil, "", err
 	}
-	p, err := recovery.LoadState(path)
-	var ce *recovery.CorruptStateError
+	p, err := loadRecoveryState(path)
+	var ce *store.CorruptError
 	if errors.As(err, &ce) {
 		fmt.Fprintln(stderr, "limber: warning:", err)
 		return nil, path, nil
@@ -250,7 +251,7 @@ func (o *recoveryStart) run(c *cobra.Command, _ []string) error {
 	if err != nil {
 		return recoveryInputError(err)
 	}
-	if err := recovery.SaveState(path, p); err != nil {
+	if err := store.Save(path, p); err != nil {
 		return err
 	}
 	o.env.notify()
@@ -336,7 +337,7 @@ func (o *recoveryCheckin) run(c *cobra.Command, _ []string) error {
 	if err != nil {
 		return recoveryInputError(err)
 	}
-	if err := recovery.SaveState(path, p); err != nil {
+	if err := store.Save(path, p); err != nil {
 		return err
 	}
 	saved := p.CheckinOn(ci.Date, now)
@@ -424,7 +425,7 @@ func newRecoveryStopCmd(env recoveryEnv) *cobra.Command {
 				return nil
 			}
 			p.Stop(now)
-			if err := recovery.SaveState(path, p); err != nil {
+			if err := store.Save(path, p); err != nil {
 				return err
 			}
 			env.notify()
@@ -546,4 +547,13 @@ func everyText(d time.Duration) string {
 		return fmt.Sprintf("%d hours", int(d.Hours()))
 	}
 	return fmt.Sprintf("%d minutes", int(d.Minutes()))
+}
+
+// recoveryStatePath is the plan's file in the state directory.
+func recoveryStatePath() (string, error) { return store.Path(recovery.StateFileName) }
+
+// loadRecoveryState reads the plan at path: nil for none; a corrupt file
+// is kept aside and reported as a *store.CorruptError.
+func loadRecoveryState(path string) (*recovery.Plan, error) {
+	return store.Get[*recovery.Plan](path)
 }

@@ -196,13 +196,13 @@ func TestRecoveryCorruptStateIsKeptAsideAndReported(t *testing.T) {
 	os.MkdirAll(filepath.Dir(f.path), 0o700)
 	os.WriteFile(f.path, []byte("{not json"), 0o600)
 	out, errOut, err := f.run(t, "status", "--json")
-	if err != nil || !strings.Contains(errOut, "kept it as "+f.path+".corrupt-") {
+	if err != nil || !strings.Contains(errOut, "kept it as "+f.path+".broken-") {
 		t.Fatalf("err %v stderr %q", err, errOut)
 	}
 	if !strings.Contains(out, `"phase": null`) {
 		t.Fatalf("status:\n%s", out)
 	}
-	kept, _ := filepath.Glob(f.path + ".corrupt-*")
+	kept, _ := filepath.Glob(f.path + ".broken-*")
 	if len(kept) != 1 {
 		t.Fatalf("kept %v", kept)
 	}

@@ -171,7 +171,7 @@ func shownToday(kind string, now time.Time) []string {
 		return nil
 	}
 	since := journal.DayStart(now, time.Local)
-	recs, _, _ := journal.ReadSince(jp, since)
+	recs, _, _ := journal.ReadTail(jp, since)
 	return exercisesShown(recs, kind, since)
 }
 
@@ -195,11 +195,11 @@ func exercisesShown(recs []journal.Record, kind string, since time.Time) []strin
 // recoveryAdaptation is the recovery plan's adaptation now; an inactive
 // one when there is no plan or it cannot be read.
 func recoveryAdaptation(now time.Time) recovery.Adaptation {
-	path, err := recovery.DefaultStatePath()
+	path, err := recoveryStatePath()
 	if err != nil {
 		return recovery.Adaptation{}
 	}
-	plan, err := recovery.LoadState(path)
+	plan, err := loadRecoveryState(path)
 	if err != nil || !plan.Active() {
 		return recovery.Adaptation{}
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/limberapp/limber/journal"
 	"github.com/limberapp/limber/lifting"
 	"github.com/limberapp/limber/quiz"
+	"github.com/limberapp/limber/store"
 	"github.com/limberapp/limber/ui"
 )
 
@@ -39,7 +40,7 @@ func runLiftingView(cmd *cobra.Command, args []string) error {
 	} else {
 		fmt.Fprintln(os.Stderr, "limber: no journal, answers are not recorded:", err)
 	}
-	if p, err := quiz.DefaultPath(); err == nil {
+	if p, err := store.Path(quiz.FileName); err == nil {
 		opt.QuizPath = p
 	} else {
 		fmt.Fprintln(os.Stderr, "limber: no state directory, the quiz schedule is not kept:", err)

@@ -12,6 +12,7 @@ import (
 	"github.com/limberapp/limber/journal"
 	"github.com/limberapp/limber/platform"
 	"github.com/limberapp/limber/prefs"
+	"github.com/limberapp/limber/store"
 	"github.com/limberapp/limber/ui"
 	"github.com/limberapp/limber/workstation"
 )
@@ -43,12 +44,13 @@ func init() {
 // loadWorkstationState reads the saved checks; a broken file is reported on
 // stderr (it was kept aside) and an empty state used.
 func loadWorkstationState() (string, workstation.State, error) {
-	path, err := workstation.DefaultPath()
+	path, err := store.Path(workstation.StateFile)
 	if err != nil {
 		return "", workstation.State{}, err
 	}
-	st, err := workstation.LoadState(path)
-	var ce *workstation.CorruptError
+	st := workstation.NewState()
+	err = store.Load(path, &st)
+	var ce *store.CorruptError
 	if errors.As(err, &ce) {
 		fmt.Fprintln(os.Stderr, "limber:", err)
 		err = nil
@@ -88,7 +90,7 @@ func runWizardView(cmd *cobra.Command, args []string) error {
 		Items:   lib.Checklist,
 		Sources: lib.Sources,
 		State:   st,
-		Save:    func(s workstation.State) error { return workstation.SaveState(path, s) },
+		Save:    func(s workstation.State) error { return store.Save(path, s) },
 	})
 	v.Show()
 	a.Run()
@@ -112,7 +114,7 @@ func runWelcomeView(cmd *cobra.Command, args []string) error {
 			return platform.Autostart{}.Disable()
 		},
 		OpenWizard: startWizard,
-		MarkShown:  workstation.MarkWelcomeShown,
+		MarkShown:  store.MarkWelcomeShown,
 	})
 	v.Show()
 	a.Run()
@@ -192,7 +194,7 @@ the fixes ordered by impact. Writes to FILE, or to standard output.`,
 			if md == html {
 				return &exitError{code: 2, err: errors.New("workstation export: give exactly one of --markdown or --html")}
 			}
-			path, err := workstation.DefaultPath()
+			path, err := store.Path(workstation.StateFile)
 			if err != nil {
 				return err
 			}
@@ -211,8 +213,8 @@ the fixes ordered by impact. Writes to FILE, or to standard output.`,
 // exportWorkstation writes the last saved check in state file path to file
 // (or out when file is empty); errOut gets the note saying where it went.
 func exportWorkstation(path string, html bool, out, errOut io.Writer, file string) error {
-	st, err := workstation.LoadState(path)
-	if err != nil {
+	st := workstation.NewState()
+	if err := store.Load(path, &st); err != nil {
 		return err
 	}
 	last, ok := st.History.Last()

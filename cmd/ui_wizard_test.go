@@ -10,6 +10,7 @@ import (
 
 	"github.com/limberapp/limber/content"
 	"github.com/limberapp/limber/journal"
+	"github.com/limberapp/limber/store"
 	"github.com/limberapp/limber/workstation"
 )
 
@@ -20,11 +21,11 @@ func runWorkstationExport(t *testing.T, st *workstation.State, args ...string) (
 	t.Setenv("XDG_STATE_HOME", t.TempDir())
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	if st != nil {
-		path, err := workstation.DefaultPath()
+		path, err := store.Path(workstation.StateFile)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := workstation.SaveState(path, *st); err != nil {
+		if err := store.Save(path, *st); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+
+	"github.com/limberapp/limber/platform"
 )
 
 func TestDefaultPathUsesXDGStateHome(t *testing.T) {
@@ -27,7 +29,7 @@ func TestDefaultPathUsesXDGStateHome(t *testing.T) {
 	}
 }
 
-func TestStateDirFallsBackToHome(t *testing.T) {
+func TestDefaultPathFallsBackToHome(t *testing.T) {
 	if runtime.GOOS == "darwin" || runtime.GOOS == "windows" || runtime.GOOS == "ios" {
 		t.Skip("this system keeps state under os.UserConfigDir")
 	}
@@ -35,12 +37,24 @@ func TestStateDirFallsBackToHome(t *testing.T) {
 	t.Setenv("HOME", home)
 	for _, xdg := range []string{"", "relative/state"} { // a relative XDG path is invalid and ignored
 		t.Setenv("XDG_STATE_HOME", xdg)
-		got, err := stateDir()
+		got, err := DefaultPath()
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := filepath.Join(home, ".local", "state", "limber"); got != want {
-			t.Errorf("XDG_STATE_HOME=%q: stateDir() = %q, want %q", xdg, got, want)
+		if want := filepath.Join(home, ".local", "state", "limber", FileName); got != want {
+			t.Errorf("XDG_STATE_HOME=%q: DefaultPath() = %q, want %q", xdg, got, want)
 		}
+	}
+}
+
+// The journal lives in the one state directory platform works out.
+func TestDefaultPathIsInPlatformStateDir(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", filepath.Join(t.TempDir(), "s"))
+	dir, err := platform.StateDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := DefaultPath(); err != nil || got != filepath.Join(dir, FileName) {
+		t.Fatalf("DefaultPath() = %q, %v; want it in %s", got, err, dir)
 	}
 }

@@ -65,6 +65,7 @@ func readLocked(path string, mk lockerFactory) (data []byte, err error) {
 // parse splits data into lines and decodes each. Blank lines are ignored.
 // A last line without its newline is accepted when it decodes whole (the
 // crash came just before the newline) and reported as truncated otherwise.
+// Every skipped line gets one warning naming the file and its line number.
 func parse(path string, data []byte) ([]Record, []string) {
 	var (
 		recs     []Record
@@ -78,14 +79,19 @@ func parse(path string, data []byte) ([]Record, []string) {
 			continue
 		}
 		r, err := decodeRecord(line)
-		switch {
-		case err == nil:
-			recs = append(recs, r)
-		case !terminated:
-			warnings = append(warnings, fmt.Sprintf("%s:%d: skipped truncated last line (%d bytes, no final newline): %v", path, n, len(line), err))
-		default:
-			warnings = append(warnings, fmt.Sprintf("%s:%d: skipped malformed line: %v", path, n, err))
+		if err != nil {
+			warnings = append(warnings, lineWarning(path, n, len(line), terminated, err))
+			continue
 		}
+		recs = append(recs, r)
 	}
 	return recs, warnings
+}
+
+// lineWarning says why line n (length bytes once trimmed) was skipped.
+func lineWarning(path string, n, length int, terminated bool, err error) string {
+	if !terminated {
+		return fmt.Sprintf("%s:%d: skipped truncated last line (%d bytes, no final newline): %v", path, n, length, err)
+	}
+	return fmt.Sprintf("%s:%d: skipped malformed line: %v", path, n, err)
 }

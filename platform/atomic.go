@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 )
 
+// renameFile is os.Rename; tests make it fail to stand for a crash.
+var renameFile = os.Rename
+
 // WriteFileAtomic replaces path with data so that a reader or a crash sees
 // either the old file or the new one, never a mix: a temporary file in the
 // same directory, written, synced and renamed, then the directory synced.
@@ -30,7 +33,7 @@ func WriteFileAtomic(path string, data []byte, mode os.FileMode) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
-	if err := os.Rename(tmp, path); err != nil {
+	if err := renameFile(tmp, path); err != nil {
 		return err
 	}
 	if d, err := os.Open(filepath.Dir(path)); err == nil {

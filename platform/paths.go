@@ -1,7 +1,9 @@
 package platform
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -39,38 +41,60 @@ func ConfigDir() (string, error) {
 	return filepath.Join(base, AppName), nil
 }
 
-// StateDir is $XDG_STATE_HOME/limber (~/.local/state/limber on Linux,
-// os.UserConfigDir()/limber/state elsewhere), created with mode 0700.
+// StateDir is Limber's state directory, created with mode 0700: the one
+// place it is worked out (journal, store and the agent use it).
+// $XDG_STATE_HOME/limber when that is an absolute path, otherwise
+// ~/.local/state/limber, or on macOS, iOS and Windows (which have no state
+// directory of their own) os.UserConfigDir()/limber/state.
 func StateDir() (string, error) {
-	var dir string
-	if x := os.Getenv("XDG_STATE_HOME"); x != "" && filepath.IsAbs(x) {
-		dir = filepath.Join(x, AppName)
-	} else if runtime.GOOS == "linux" || runtime.GOOS == "freebsd" || runtime.GOOS == "openbsd" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "", fmt.Errorf("no state directory: %w", err)
-		}
-		dir = filepath.Join(home, ".local", "state", AppName)
-	} else {
-		base, err := os.UserConfigDir()
-		if err != nil {
-			return "", fmt.Errorf("no state directory: %w", err)
-		}
-		dir = filepath.Join(base, AppName, "state")
+	home, _ := os.UserHomeDir()
+	dir, err := stateDirFor(runtime.GOOS, os.Getenv("XDG_STATE_HOME"), home, os.UserConfigDir)
+	if err != nil {
+		return "", err
 	}
-	return dir, os.MkdirAll(dir, 0o700)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("creating the state directory: %w", err)
+	}
+	return dir, nil
+}
+
+// stateDirFor is StateDir's rule for goos, given $XDG_STATE_HOME, the home
+// directory ("" when unknown) and os.UserConfigDir.
+func stateDirFor(goos, xdg, home string, configDir func() (string, error)) (string, error) {
+	if xdg != "" && filepath.IsAbs(xdg) {
+		return filepath.Join(xdg, AppName), nil
+	}
+	switch goos {
+	case "darwin", "ios", "windows":
+		base, err := configDir()
+		if err != nil {
+			return "", fmt.Errorf("finding the state directory: %w", err)
+		}
+		return filepath.Join(base, AppName, "state"), nil
+	}
+	if home == "" {
+		return "", errors.New("finding the state directory: neither XDG_STATE_HOME nor HOME is set")
+	}
+	return filepath.Join(home, ".local", "state", AppName), nil
 }
 
 // RuntimeDir is $XDG_RUNTIME_DIR/limber, falling back to a per-user
-// directory under os.TempDir; created with mode 0700 and checked to be ours.
+// directory under os.TempDir; created with mode 0700. What is found there
+// already must be a directory (not a symlink) we own with mode 0700, or
+// RuntimeDir fails with an error naming it (see checkPrivateDir).
 func RuntimeDir() (string, error) {
 	var dir string
 	if x := os.Getenv("XDG_RUNTIME_DIR"); x != "" && filepath.IsAbs(x) {
 		dir = filepath.Join(x, AppName)
+		if err := os.MkdirAll(x, 0o700); err != nil {
+			return "", err
+		}
 	} else {
 		dir = filepath.Join(os.TempDir(), fmt.Sprintf("%s-%d", AppName, os.Getuid()))
 	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	// Mkdir, not MkdirAll: MkdirAll is content with a symlink to a
+	// directory. Whatever is there already is checked without following it.
+	if err := os.Mkdir(dir, 0o700); err != nil && !errors.Is(err, fs.ErrExist) {
 		return "", err
 	}
 	if err := checkPrivateDir(dir); err != nil {

@@ -1,53 +1,20 @@
 package recovery
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"slices"
 	"time"
-
-	"github.com/limberapp/limber/platform"
-	"github.com/limberapp/limber/prefs"
 )
 
-// StateFileName is the plan's file inside the state directory.
+// StateFileName is the plan's file inside the state directory (the store
+// package reads and writes it; this package only turns a Plan into its
+// JSON form and back).
 const StateFileName = "recovery.json"
 
 // stateVersion is the state file's format version.
 const stateVersion = 1
-
-// DefaultStatePath is StateDir()/recovery.json (the directory is created
-// with mode 0700).
-func DefaultStatePath() (string, error) {
-	dir, err := platform.StateDir()
-	if err != nil {
-		return "", err
-	}
-	return filepath.Join(dir, StateFileName), nil
-}
-
-// CorruptStateError reports a state file that could not be read. The file
-// was moved aside to KeptAs and the caller carries on with no plan.
-type CorruptStateError struct {
-	Path   string
-	KeptAs string // "" if moving it aside failed too
-	Err    error
-}
-
-func (e *CorruptStateError) Error() string {
-	if e.KeptAs == "" {
-		return fmt.Sprintf("recovery plan file %s is unreadable (%v) and could not be moved aside; carrying on with no plan", e.Path, e.Err)
-	}
-	return fmt.Sprintf("recovery plan file %s is unreadable (%v); kept it as %s and carrying on with no plan", e.Path, e.Err, e.KeptAs)
-}
-
-func (e *CorruptStateError) Unwrap() error { return e.Err }
 
 // The file's JSON form.
 type (
@@ -75,55 +42,24 @@ type (
 	}
 )
 
-// LoadState reads the plan at path. A missing file is no plan (nil, nil).
-// A file that is not a valid plan is moved aside to path.corrupt-TIMESTAMP
-// and reported as a *CorruptStateError with a nil plan; it never panics.
-func LoadState(path string) (*Plan, error) {
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+// UnmarshalJSON reads a plan from its file form and checks it: the
+// version, the dates, the pain scores and the check-ins' order. Errors
+// name the field and what was expected.
+func (p *Plan) UnmarshalJSON(data []byte) error {
+	var f stateFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		return err
 	}
+	q, err := f.plan()
 	if err != nil {
-		return nil, fmt.Errorf("reading recovery plan file: %w", err)
+		return err
 	}
-	p, err := decodeState(data)
-	if err != nil {
-		kept := path + ".corrupt-" + time.Now().Format("20060102T150405")
-		if rerr := os.Rename(path, kept); rerr != nil {
-			kept = ""
-		}
-		return nil, &CorruptStateError{Path: path, KeptAs: kept, Err: err}
-	}
-	return p, nil
+	*p = *q
+	return nil
 }
 
-// decodeState parses and checks the file's JSON.
-func decodeState(data []byte) (*Plan, error) {
-	var f stateFile
-	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, errors.New("the file is empty")
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	err := dec.Decode(&f)
-	if err == nil {
-		if _, extra := dec.Token(); extra != io.EOF {
-			err = fmt.Errorf("line %d: unexpected data after the plan", 1+bytes.Count(data[:dec.InputOffset()], []byte("\n")))
-		}
-	}
-	if errors.Is(err, io.ErrUnexpectedEOF) {
-		return nil, errors.New("the file ends in the middle of the plan (truncated)")
-	}
-	if err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			return nil, fmt.Errorf("line %d: %v", 1+bytes.Count(data[:se.Offset], []byte("\n")), err)
-		}
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) {
-			return nil, fmt.Errorf("field %q: expected a %s, found a JSON %s", te.Field, te.Type, te.Value)
-		}
-		return nil, err
-	}
+// plan checks the file form and builds the Plan.
+func (f stateFile) plan() (*Plan, error) {
 	if f.Version != stateVersion {
 		return nil, fmt.Errorf("field \"version\": %d; expected %d", f.Version, stateVersion)
 	}
@@ -172,11 +108,10 @@ func decodeState(data []byte) (*Plan, error) {
 	return p, nil
 }
 
-// SaveState writes p to path atomically with mode 0600, creating the
-// directory (0700) if needed.
-func SaveState(path string, p *Plan) error {
+// MarshalJSON writes the plan in its file form.
+func (p *Plan) MarshalJSON() ([]byte, error) {
 	if p == nil {
-		return errors.New("saving recovery plan: no plan")
+		return nil, errors.New("no plan")
 	}
 	f := stateFile{
 		Version: stateVersion, Since: fmtDate(p.Since), Started: p.Started, How: p.How,
@@ -190,15 +125,5 @@ func SaveState(path string, p *Plan) error {
 	for _, c := range p.Checkins {
 		f.Checkins = append(f.Checkins, checkinFile{Date: fmtDate(c.Date), At: c.At, Pain: c.Pain, Function: c.Function, Sleep: c.Sleep, Flags: c.Flags, Answers: c.Answers})
 	}
-	data, err := json.MarshalIndent(f, "", "  ")
-	if err != nil {
-		return fmt.Errorf("saving recovery plan: %w", err)
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return fmt.Errorf("saving recovery plan: %w", err)
-	}
-	if err := prefs.WriteFileAtomic(path, append(data, '\n'), 0o600); err != nil {
-		return fmt.Errorf("saving recovery plan to %s: %w", path, err)
-	}
-	return nil
+	return json.Marshal(f)
 }

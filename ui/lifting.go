@@ -13,6 +13,7 @@ import (
 	"github.com/limberapp/limber/journal"
 	"github.com/limberapp/limber/lifting"
 	"github.com/limberapp/limber/quiz"
+	"github.com/limberapp/limber/store"
 )
 
 // Journal names of the lifting refresher.
@@ -30,7 +31,7 @@ type LiftingOptions struct {
 	// JournalPath receives each quiz answer and the refresher's end; ""
 	// records nothing.
 	JournalPath string
-	// QuizPath is the quiz schedule (quiz.DefaultPath()); "" keeps it in
+	// QuizPath is the quiz schedule (store.Path(quiz.FileName)); "" keeps it in
 	// memory only.
 	QuizPath  string
 	Now       func() time.Time
@@ -188,12 +189,9 @@ func (v *LiftingView) loadQuiz() *quiz.State {
 	if v.opt.QuizPath == "" {
 		return quiz.NewState()
 	}
-	st, aside, problem, err := quiz.Load(v.opt.QuizPath, v.opt.Now())
-	switch {
-	case err != nil:
+	st := quiz.NewState()
+	if err := store.Load(v.opt.QuizPath, st); err != nil {
 		v.warn("%v; the quiz starts afresh", err)
-	case problem != nil:
-		v.warn("%v. It was kept as %s and the quiz starts afresh.", problem, aside)
 	}
 	return st
 }
@@ -203,7 +201,7 @@ func (v *LiftingView) saveQuiz(st *quiz.State) {
 	if v.opt.QuizPath == "" {
 		return
 	}
-	if err := quiz.Save(v.opt.QuizPath, st); err != nil {
+	if err := store.Save(v.opt.QuizPath, st); err != nil {
 		v.warn("%v", err)
 	}
 }

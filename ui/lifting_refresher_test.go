@@ -14,6 +14,7 @@ import (
 
 	"github.com/limberapp/limber/journal"
 	"github.com/limberapp/limber/quiz"
+	"github.com/limberapp/limber/store"
 )
 
 // liftAnswer picks choice i of the current question and taps Answer.
@@ -237,9 +238,9 @@ func TestWrongAnswerIsRescheduledSooner(t *testing.T) {
 		t.Fatalf("wrong %+v, right %+v: the wrong one should be due sooner", w, ok)
 	}
 	// The schedule was saved after each answer…
-	st, _, problem, err := quiz.Load(f.quizPath, f.clk.t)
-	if err != nil || problem != nil || st.Cards[wrongQ.ID].Due != w.Due || st.Cards[rightQ.ID].Due != ok.Due {
-		t.Fatalf("saved state: %v %v %+v", err, problem, st.Cards)
+	st, err := store.Get[*quiz.State](f.quizPath)
+	if err != nil || st == nil || st.Cards[wrongQ.ID].Due != w.Due || st.Cards[rightQ.ID].Due != ok.Due {
+		t.Fatalf("saved state: %v %+v", err, st)
 	}
 	// …so the next refresher asks the missed question first and not the right one.
 	f.v.OnClose()

@@ -114,7 +114,7 @@ func TestLiftingCorruptQuizStateIsKeptAsideAndSaid(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := f.open(t, false)
-	if !v.message.Visible() || !strings.Contains(v.message.Text, "kept as "+f.quizPath+".corrupt-20261124-093000") {
+	if !v.message.Visible() || !strings.Contains(v.message.Text, "kept it as "+f.quizPath+".broken-") {
 		t.Fatalf("message %q", v.message.Text)
 	}
 	if v.refresher.Deck().Session() != 1 {

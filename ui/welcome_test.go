@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/limberapp/limber/prefs"
-	"github.com/limberapp/limber/workstation"
+	"github.com/limberapp/limber/store"
 )
 
 // welcomeCalls records what the welcome asked for.
@@ -140,12 +140,12 @@ func TestWelcomeKeys(t *testing.T) {
 func TestWelcomeMarkerWritten(t *testing.T) {
 	t.Setenv("XDG_STATE_HOME", t.TempDir())
 	test.NewTempApp(t)
-	v := NewWelcomeView(fyne.CurrentApp(), WelcomeOptions{Config: prefs.Defaults(), MarkShown: workstation.MarkWelcomeShown})
-	if workstation.WelcomeShown() {
+	v := NewWelcomeView(fyne.CurrentApp(), WelcomeOptions{Config: prefs.Defaults(), MarkShown: store.MarkWelcomeShown})
+	if store.WelcomeShown() {
 		t.Fatal("shown before")
 	}
 	test.Tap(v.later)
-	if !workstation.WelcomeShown() {
+	if !store.WelcomeShown() {
 		t.Error("marker not written")
 	}
 }

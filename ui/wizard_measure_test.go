@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/limberapp/limber/store"
 	"github.com/limberapp/limber/workstation"
 )
 
@@ -49,7 +50,7 @@ func TestWizardMeasureHelper(t *testing.T) {
 	if v.Current().ID != workstation.StepSummary {
 		t.Errorf("Alt+Right in the height field: on %s", v.Current().ID)
 	}
-	st, _ := workstation.LoadState(path)
+	st, _ := store.Get[workstation.State](path)
 	if st.Draft.HeightText != "180" || st.Draft.HeightUnit != "cm" {
 		t.Errorf("saved %q %q", st.Draft.HeightText, st.Draft.HeightUnit)
 	}

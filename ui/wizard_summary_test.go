@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/limberapp/limber/content"
+	"github.com/limberapp/limber/store"
 	"github.com/limberapp/limber/workstation"
 )
 
@@ -45,7 +46,7 @@ func TestWizardSummaryComparesAndSavesHistory(t *testing.T) {
 		t.Errorf("fixes %v", fixes)
 	}
 	test.Tap(v.saveCheck)
-	st, _ := workstation.LoadState(path)
+	st, _ := store.Get[workstation.State](path)
 	if len(st.History) != 2 || st.Draft != nil || !st.History[1].Date.Equal(wizardNow) {
 		t.Fatalf("history %+v draft %+v", st.History, st.Draft)
 	}
@@ -60,7 +61,7 @@ func TestWizardSummaryComparesAndSavesHistory(t *testing.T) {
 	tapRadio(t, v.Radio("monitor-distance"), "Yes")
 	v.GoTo(len(v.Steps()) - 1)
 	test.Tap(v.saveCheck)
-	st, _ = workstation.LoadState(path)
+	st, _ = store.Get[workstation.State](path)
 	if len(st.History) != 2 || st.History[1].Answers["monitor-distance"] != workstation.Yes {
 		t.Errorf("after re-save: %+v", st.History)
 	}

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/limberapp/limber/content"
+	"github.com/limberapp/limber/store"
 	"github.com/limberapp/limber/workstation"
 )
 
@@ -28,7 +29,7 @@ func newTestWizard(t *testing.T, st workstation.State) (*WizardView, string, *co
 	path := filepath.Join(t.TempDir(), workstation.StateFile)
 	v := NewWizardView(fyne.CurrentApp(), WizardOptions{
 		Items: lib.Checklist, Sources: lib.Sources, State: st,
-		Save: func(s workstation.State) error { return workstation.SaveState(path, s) },
+		Save: func(s workstation.State) error { return store.Save(path, s) },
 		Now:  func() time.Time { return wizardNow },
 	})
 	t.Cleanup(func() {
@@ -94,7 +95,7 @@ func TestWizardWalksAllStepsByTaps(t *testing.T) {
 		}
 	}
 	test.Tap(v.saveCheck)
-	saved, err := workstation.LoadState(path)
+	saved, err := store.Get[workstation.State](path)
 	if err != nil || len(saved.History) != 1 || saved.Draft != nil || saved.History[0].Result.Overall != 100 {
 		t.Fatalf("saved %+v, %v", saved, err)
 	}
@@ -131,7 +132,7 @@ func TestWizardStepListPerSetup(t *testing.T) {
 			t.Errorf("%s: next %q", s, v.next.Text)
 		}
 	}
-	st, _ := workstation.LoadState(path)
+	st, _ := store.Get[workstation.State](path)
 	if st.Draft == nil || st.Draft.Setup != workstation.MultiMonitor || !st.Draft.SetupSet {
 		t.Errorf("saved draft %+v", st.Draft)
 	}
@@ -241,7 +242,7 @@ func TestWizardResumesAfterClose(t *testing.T) {
 	tapRadio(t, v.Radio("monitor-distance"), "Not sure")
 	v.OnClose()
 
-	st, err := workstation.LoadState(path)
+	st, err := store.Get[workstation.State](path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -284,7 +285,7 @@ func TestWizardStartOver(t *testing.T) {
 	if v.Current().ID != workstation.StepIntro || len(v.Answers()) != 0 || v.Setup() != workstation.DeskMonitor {
 		t.Errorf("after start over: %s %v %s", v.Current().ID, v.Answers(), v.Setup())
 	}
-	st, _ := workstation.LoadState(path)
+	st, _ := store.Get[workstation.State](path)
 	if !st.Draft.Empty() {
 		t.Errorf("saved draft %+v", st.Draft)
 	}

@@ -1,29 +1,23 @@
 package workstation
 
 import (
-	"errors"
-	"os"
-	"path/filepath"
+	"encoding/json"
 	"strings"
 	"testing"
 )
 
 func TestStateRoundTrip(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "sub", StateFile)
 	s := State{Draft: &Draft{Setup: LaptopExternal, SetupSet: true, Step: "monitor", Answers: Answers{"a": No, "c": Unsure}, HeightText: "5'9", HeightUnit: UnitIn, Started: day1, Updated: day2}}
 	s.History = History{NewCheck(testItems, DeskMonitor, Answers{"a": Yes, "b": No}, 172, day1)}
-	if err := SaveState(path, s); err != nil {
-		t.Fatal(err)
-	}
-	st, err := os.Stat(path)
+	data, err := json.Marshal(s) // Version 0: MarshalJSON writes the current one
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Mode().Perm() != 0o600 {
-		t.Errorf("mode %v, want 0600", st.Mode().Perm())
+	var got State
+	if err := json.Unmarshal(data, &got); err != nil {
+		t.Fatal(err)
 	}
-	got, err := LoadState(path)
-	if err != nil {
+	if err := got.Validate(); err != nil {
 		t.Fatal(err)
 	}
 	if got.Version != StateVersion || got.Draft == nil || got.Draft.Step != "monitor" || got.Draft.Answers["a"] != No ||
@@ -38,76 +32,28 @@ func TestStateRoundTrip(t *testing.T) {
 	}
 }
 
-func TestLoadMissingIsEmpty(t *testing.T) {
-	s, err := LoadState(filepath.Join(t.TempDir(), StateFile))
-	if err != nil || s.Draft != nil || len(s.History) != 0 || s.Version != StateVersion {
+func TestNewStateIsValidAndEmpty(t *testing.T) {
+	s := NewState()
+	if err := s.Validate(); err != nil || s.Draft != nil || len(s.History) != 0 || s.History == nil {
 		t.Errorf("%+v, %v", s, err)
 	}
+	data, _ := json.Marshal(State{})
+	if !strings.Contains(string(data), `"history":[]`) || !strings.Contains(string(data), `"version":1`) {
+		t.Errorf("empty state written as %s", data)
+	}
 }
 
-func TestCorruptFileKeptAside(t *testing.T) {
-	for name, data := range map[string]string{
-		"syntax":     `{"version": 1, "history": [`,
-		"bad answer": `{"version": 1, "draft": {"setup": "desk-monitor", "answers": {"chair-base": "perhaps"}}}`,
+func TestInvalidStateIsRejectedNamingTheField(t *testing.T) {
+	for name, c := range map[string]struct{ data, want string }{
+		"bad answer": {`{"version": 1, "draft": {"setup": "desk-monitor", "answers": {"chair-base": "perhaps"}}}`, `draft.answers["chair-base"]`},
+		"version":    {`{"version": 3}`, "version: 3"},
 	} {
-		t.Run(name, func(t *testing.T) {
-			dir := t.TempDir()
-			path := filepath.Join(dir, StateFile)
-			if err := os.WriteFile(path, []byte(data), 0o600); err != nil {
-				t.Fatal(err)
-			}
-			s, err := LoadState(path)
-			var ce *CorruptError
-			if !errors.As(err, &ce) {
-				t.Fatalf("error %v, want CorruptError", err)
-			}
-			if !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "kept it as") {
-				t.Errorf("message %q", err)
-			}
-			if s.Draft != nil || len(s.History) != 0 {
-				t.Errorf("state %+v", s)
-			}
-			kept, rerr := os.ReadFile(ce.Aside)
-			if rerr != nil || string(kept) != data {
-				t.Errorf("aside %s: %q, %v", ce.Aside, kept, rerr)
-			}
-			if _, err := os.Stat(path); !os.IsNotExist(err) {
-				t.Error("corrupt file still in place")
-			}
-			if name == "bad answer" && !strings.Contains(err.Error(), `draft.answers["chair-base"]`) {
-				t.Errorf("does not name the field: %v", err)
-			}
-		})
-	}
-}
-
-func TestSaveRefusesBadState(t *testing.T) {
-	path := filepath.Join(t.TempDir(), StateFile)
-	if err := SaveState(path, State{Draft: &Draft{Setup: "boat"}}); err == nil {
-		t.Fatal("bad state saved")
-	}
-	if _, err := os.Stat(path); !os.IsNotExist(err) {
-		t.Error("file written")
-	}
-}
-
-func TestWelcomeMarker(t *testing.T) {
-	t.Setenv("XDG_STATE_HOME", t.TempDir())
-	if WelcomeShown() {
-		t.Fatal("shown before marking")
-	}
-	if err := MarkWelcomeShown(); err != nil {
-		t.Fatal(err)
-	}
-	if !WelcomeShown() {
-		t.Fatal("not shown after marking")
-	}
-	p, _ := DefaultPath()
-	if filepath.Base(p) != StateFile || !strings.HasPrefix(p, os.Getenv("XDG_STATE_HOME")) {
-		t.Errorf("DefaultPath %s", p)
-	}
-	st, err := os.Stat(filepath.Join(filepath.Dir(p), WelcomeMarker))
-	if err != nil || st.Mode().Perm() != 0o600 {
-		t.Errorf("marker %v %v", st, err)
+		var s State
+		if err := json.Unmarshal([]byte(c.data), &s); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Validate(); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want it to name %s", name, err, c.want)
+		}
 	}
 }
