@@ -388,11 +388,16 @@ func (a *Agent) Handle(req Request) Response {
 		return Response{OK: true}
 	case "reload":
 		probs := a.Reload()
-		if len(probs) > 0 {
-			var msgs []string
-			for _, p := range probs {
+		// Only problems in the person's own file fail the reload: the
+		// administrator's file and LIMBER_* variables are not theirs to
+		// fix in the settings window (they are still logged and told).
+		var msgs []string
+		for _, p := range probs {
+			if p.File == a.opt.ConfigPath {
 				msgs = append(msgs, p.String())
 			}
+		}
+		if len(msgs) > 0 {
 			return Response{Error: "settings reloaded with problems (the last good values are kept):\n" + strings.Join(msgs, "\n")}
 		}
 		return Response{OK: true}
