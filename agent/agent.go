@@ -102,6 +102,9 @@ type Agent struct {
 	watcher platform.IdleWatcher // the idle source's alarms, if it has them
 	armed   string               // the alarms set, to re-arm only on change
 
+	activeFrom time.Time     // the hour the active time since activeMark belongs to
+	activeMark time.Duration // engine.Active() at the last "active" record
+
 	turns int  // loop turns, for tests: the loop must not poll
 	trace bool // LIMBER_TRACE=1: log each loop turn to stderr
 
@@ -248,8 +251,10 @@ func (a *Agent) Run(ctx context.Context) {
 		}
 		select {
 		case <-ctx.Done():
+			a.journalActive(a.wall(), true)
 			return
 		case <-a.quit:
+			a.journalActive(a.wall(), true)
 			return
 		case <-timer.C:
 		case f := <-a.calls:
@@ -306,8 +311,29 @@ func (a *Agent) tick() {
 		a.perform(act, now)
 	}
 	a.reconcileViews(now)
+	a.journalActive(now, false)
 	a.armIdleWatch(now)
 	a.refreshTray(now)
+}
+
+// journalActive records the active (keyboard and mouse) time counted
+// since the last record, once an hour of the local clock (and at exit),
+// for the history: {"event":"active","seconds":N,"data":{"from":T}}.
+func (a *Agent) journalActive(now time.Time, final bool) {
+	y, m, d := now.Date()
+	hour := time.Date(y, m, d, now.Hour(), 0, 0, 0, now.Location())
+	total := a.eng.Active()
+	if a.activeFrom.IsZero() {
+		a.activeFrom, a.activeMark = hour, total
+		return
+	}
+	if hour.Equal(a.activeFrom) && !final {
+		return
+	}
+	if n := total - a.activeMark; n > 0 {
+		a.record(journal.Record{Event: "active", Seconds: n.Round(time.Second).Seconds(), Data: map[string]any{"from": a.activeFrom}})
+	}
+	a.activeFrom, a.activeMark = hour, total
 }
 
 // armIdleWatch sets the idle watcher's alarms, where the platform has
@@ -456,6 +482,9 @@ func (a *Agent) nextWake() (time.Duration, bool) {
 	}
 	// The tray's countdown shows whole minutes: wake when it changes.
 	st := a.eng.Status(now)
+	if st.State == schedule.Running && !a.activeFrom.IsZero() {
+		consider(a.activeFrom.Add(time.Hour).Sub(now)) // the hour's active time
+	}
 	if st.State == schedule.Running && len(st.Next) > 0 {
 		if r := st.Next[0].In % time.Minute; r > 0 {
 			consider(r)

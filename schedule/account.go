@@ -102,6 +102,7 @@ func (e *Engine) count(t, c time.Time) {
 		}
 	}
 	e.counted.add(t, c)
+	e.active += d
 }
 
 // instant applies the rules at t.

@@ -128,6 +128,8 @@ type Engine struct {
 	skipDay   int
 	skipsUsed int
 
+	active time.Duration // active time counted since New, less what was taken back
+
 	away     bool      // the session is away (locked, asleep): see SessionAway
 	awayFrom time.Time // the last input before it
 
@@ -379,5 +381,6 @@ func (e *Engine) takeBack(from, to time.Time) {
 			c.warned = false
 		}
 	}
+	e.active -= e.counted.overlap(from, to)
 	e.counted.remove(from, to)
 }

@@ -61,3 +61,8 @@ func (e *Engine) syncAway(now time.Time) {
 	}
 	e.last = later(now, e.last)
 }
+
+// Active is the active time counted since the engine started, less what
+// idle episodes and absences took back: the person's keyboard-and-mouse
+// time, for the history.
+func (e *Engine) Active() time.Duration { return e.active }

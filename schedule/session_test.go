@@ -142,3 +142,27 @@ func TestSessionAwayRandom(t *testing.T) {
 		}
 	}
 }
+
+// Active time is what the clocks counted: working time, less idle spans
+// and absences, never negative, never more than the wall time.
+func TestActiveTimeCountsOnlyWork(t *testing.T) {
+	start := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	e := New(utcConfig(), start)
+	now := start.Add(10 * time.Minute)
+	e.Advance(now, Inputs{})
+	if a := e.Active(); a != 10*time.Minute {
+		t.Fatalf("after 10 active minutes: %v", a)
+	}
+	now = now.Add(15 * time.Minute)
+	e.Advance(now, Inputs{IdleFor: 15 * time.Minute}) // away the whole span
+	if a := e.Active(); a != 10*time.Minute {
+		t.Fatalf("an idle quarter hour counted: %v", a)
+	}
+	e.SessionAway(now, 0)
+	now = now.Add(time.Hour)
+	e.Advance(now, Inputs{})
+	e.SessionBack(now)
+	if a := e.Active(); a != 10*time.Minute {
+		t.Fatalf("a locked hour counted: %v", a)
+	}
+}
