@@ -129,7 +129,7 @@ func newHarness(t *testing.T, acts bool) *harness {
 		ConfigPath: filepath.Join(t.TempDir(), "none.toml"),
 		Now:        func() time.Time { h.calls++; return time.Now() },
 		Notifier:   h.n, Tray: h.tray, Journal: h.j,
-		Prefs:      hermetic,
+		Prefs: hermetic,
 	})
 	return h
 }

@@ -88,4 +88,3 @@ func TestCalendarNotificationOpensView(t *testing.T) {
 		}
 	})
 }
-

@@ -55,7 +55,9 @@ func TestPostponeOnWarningsPastTheLimitNeverSticks(t *testing.T) {
 			synctest.Wait()
 			st := h.a.Status()
 			stuck := false
-			h.a.do(func() { stuck = st.State == "in_break" && h.a.autoKind == "" && !h.a.viewOpen[schedule.Kind(st.InBreak)] })
+			h.a.do(func() {
+				stuck = st.State == "in_break" && h.a.autoKind == "" && !h.a.viewOpen[schedule.Kind(st.InBreak)]
+			})
 			if stuck {
 				t.Fatalf("postpone %d: in a break with no window and no automatic end: %+v", click+1, st)
 			}

@@ -3,8 +3,8 @@ package agent
 import (
 	"bytes"
 	"encoding/json"
-	"io"
 	"errors"
+	"io"
 	"net"
 	"os"
 	"time"
