@@ -2,8 +2,8 @@ package content
 
 import (
 	"errors"
-	"maps"
 	"io/fs"
+	"maps"
 	"strings"
 	"testing"
 	"testing/fstest"

@@ -89,7 +89,7 @@ type loader struct {
 	errs []error
 	raw  map[string][]byte
 	ids  map[string]map[string][]int // file → id → lines, built on first use
-	occ  occurrences // exercise id occurrences per file
+	occ  occurrences                 // exercise id occurrences per file
 
 	// failed names files that did not decode, so that references into
 	// them are not reported as dangling too.
