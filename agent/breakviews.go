@@ -34,6 +34,7 @@ type viewState struct {
 	current  map[schedule.Kind]int  // generation of the window on screen
 	closing  map[schedule.Kind]bool // told to close, not gone yet
 	prepared map[schedule.Kind]bool // pre-started, hidden
+	prepAt   map[schedule.Kind]time.Time
 	fails    int                    // windows in a row that ended with no outcome
 	until    time.Time              // no window before this (backing off)
 	off      bool                   // windows are off after maxViewFails
@@ -45,7 +46,12 @@ func (v *viewState) init() {
 	v.current = map[schedule.Kind]int{}
 	v.closing = map[schedule.Kind]bool{}
 	v.prepared = map[schedule.Kind]bool{}
+	v.prepAt = map[schedule.Kind]time.Time{}
 }
+
+// prestartGrace is how long past its warning lead a hidden window may
+// wait for its break before it is discarded (a postpone put it off).
+const prestartGrace = time.Minute
 
 // windowsBlocked says why no break window may open now, if so.
 func (a *Agent) windowsBlocked(now time.Time) error {
@@ -69,7 +75,7 @@ func (a *Agent) prestart(k schedule.Kind, now time.Time) {
 		fmt.Fprintln(a.opt.Log, "limber: pre-starting the break window:", err)
 		return
 	}
-	a.views.prepared[k] = true
+	a.views.prepared[k], a.views.prepAt[k] = true, now
 }
 
 // openBreakView shows k's break window (the pre-started one if any).
@@ -183,7 +189,8 @@ func (a *Agent) reconcileViews(now time.Time) {
 		if a.viewOpen[k] && (st.State != schedule.InBreak || st.InBreak != k) {
 			a.closeBreakView(k)
 		}
-		want := !a.eng.Away() && hasNext && next.Type == schedule.Due && next.Kind == k
+		fresh := now.Sub(a.views.prepAt[k]) <= a.cfg.Breaks[string(k)].WarnBefore+prestartGrace
+		want := !a.eng.Away() && hasNext && next.Type == schedule.Due && next.Kind == k && fresh
 		if a.views.prepared[k] && !want {
 			a.opt.Views.Discard(k)
 			a.views.prepared[k] = false

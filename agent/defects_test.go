@@ -334,3 +334,24 @@ func TestEndedEarlyIsJournaled(t *testing.T) {
 		}
 	})
 }
+
+// Defect 11: a pre-started window whose break was put off by a postpone
+// does not wait hidden for it.
+func TestPrestartedWindowDiscardedAfterAPostpone(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		h, v := viewHarness(t)
+		h.a.cfg.Prestart = true
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		go h.a.Run(ctx)
+		time.Sleep(19*time.Minute + 51*time.Second)
+		synctest.Wait()
+		h.a.NotifyAction(h.lastID(), actionPostpone)
+		synctest.Wait()
+		time.Sleep(prestartGrace + 10*time.Second)
+		synctest.Wait()
+		if n, _ := v.alive(); n != 0 {
+			t.Fatalf("%d hidden windows wait for a postponed break", n)
+		}
+	})
+}

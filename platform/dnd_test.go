@@ -22,8 +22,3 @@ func TestDNDMatchApp(t *testing.T) {
 	}
 }
 
-func TestCheckDNDWithNothingEnabled(t *testing.T) {
-	if got := CheckDND(DNDConfig{}); got.Active || got.Reason != "" {
-		t.Fatalf("CheckDND with every signal off = %+v, want inactive", got)
-	}
-}

@@ -226,3 +226,20 @@ func TestCheckDNDRunningApp(t *testing.T) {
 		t.Fatalf("with no listed app running: %+v, want inactive", got)
 	}
 }
+
+// With every signal off the check says "not busy" even where each signal
+// would fire (the camera is held, Zoom runs): each setting really gates
+// its check.
+func TestCheckDNDWithNothingEnabled(t *testing.T) {
+	proc, video := procTree(t)
+	p := dndProbe{procRoot: proc, videoPrefix: video}
+	if got := p.check(DNDConfig{}); got.Active || got.Reason != "" {
+		t.Fatalf("every signal off = %+v, want inactive", got)
+	}
+	if got := p.check(DNDConfig{Camera: true}); got != activeFor(ReasonCamera) {
+		t.Fatalf("the camera check on = %+v, want %q", got, ReasonCamera)
+	}
+	if got := p.check(DNDConfig{Apps: []string{"zoom"}}); !got.Active {
+		t.Fatalf("the app check on = %+v, want active", got)
+	}
+}
