@@ -35,11 +35,11 @@ type viewState struct {
 	closing  map[schedule.Kind]bool // told to close, not gone yet
 	prepared map[schedule.Kind]bool // pre-started, hidden
 	prepAt   map[schedule.Kind]time.Time
-	fails    int                    // windows in a row that ended with no outcome
-	until    time.Time              // no window before this (backing off)
-	off      bool                   // windows are off after maxViewFails
-	told     bool                   // the person has been told so
-	started  schedule.Kind          // the break journaled "started" and not yet ended
+	fails    int           // windows in a row that ended with no outcome
+	until    time.Time     // no window before this (backing off)
+	off      bool          // windows are off after maxViewFails
+	told     bool          // the person has been told so
+	started  schedule.Kind // the break journaled "started" and not yet ended
 }
 
 func (v *viewState) init() {

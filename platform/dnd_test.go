@@ -21,4 +21,3 @@ func TestDNDMatchApp(t *testing.T) {
 		}
 	}
 }
-
