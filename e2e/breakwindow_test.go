@@ -67,7 +67,15 @@ func TestNotificationActionOpensBreakWindow(t *testing.T) {
 	if st := s.status(); st.State != "in_break" || st.InBreak != "posture" {
 		t.Fatalf("status while the window is open: %+v", st)
 	}
-	time.Sleep(500 * time.Millisecond) // let the window take focus
+	// Someone typing when the window appears: Enter in its first second
+	// is ignored (defect 18).
+	time.Sleep(400 * time.Millisecond)
+	pressKey(t, win, "Return")
+	time.Sleep(300 * time.Millisecond)
+	if st := s.status(); st.State != "in_break" {
+		t.Fatalf("Enter in the window's first second ended the break: %+v", st)
+	}
+	time.Sleep(time.Second)
 	pressKey(t, win, "Return")
 	s.eventually("the break ends", 10*time.Second, func() bool { return s.status().State == "running" })
 	st := s.status()
@@ -78,14 +86,15 @@ func TestNotificationActionOpensBreakWindow(t *testing.T) {
 	if err != nil || len(warns) != 0 {
 		t.Fatalf("journal: %v %v", err, warns)
 	}
-	var completed *journal.Record
+	// Done two seconds into a 30 s break: ended early, not completed.
+	var ended *journal.Record
 	for i := range recs {
-		if recs[i].Event == "completed" && recs[i].Kind == "posture" {
-			completed = &recs[i]
+		if recs[i].Kind == "posture" && (recs[i].Event == "completed" || recs[i].Event == "ended_early") {
+			ended = &recs[i]
 		}
 	}
-	if completed == nil || completed.Exercise == "" || completed.Seconds <= 0 {
-		t.Fatalf("no completed posture record with its exercise and time: %+v", recs)
+	if ended == nil || ended.Event != "ended_early" || ended.Exercise == "" || ended.Seconds <= 0 {
+		t.Fatalf("want an ended_early posture record with its exercise and time: %+v", ended)
 	}
 	s.eventually("the window closes", 5*time.Second, func() bool {
 		out, _ := xdo(t, "search", "--onlyvisible", "--name", "Posture break")
@@ -103,7 +112,7 @@ func TestBreakNowOpensWindowAndEscPostpones(t *testing.T) {
 		t.Fatalf("break now: %v %s", err, errs)
 	}
 	win := waitWindow(t, "Rest break", 15*time.Second)
-	time.Sleep(500 * time.Millisecond)
+	time.Sleep(1500 * time.Millisecond) // keys count from the window's second second on
 	pressKey(t, win, "Escape")
 	s.eventually("the break is postponed", 10*time.Second, func() bool { return s.status().State == "running" })
 	recs, _, err := journal.Read(filepath.Join(s.dirs["XDG_STATE_HOME"], "limber", "journal.jsonl"))
@@ -118,6 +127,42 @@ func TestBreakNowOpensWindowAndEscPostpones(t *testing.T) {
 		if n.Kind == "rest" && n.PostponesLeft != 2 {
 			t.Fatalf("one postpone of the rest break used: %+v", n)
 		}
+	}
+	s.quit()
+}
+
+// A break ended outside its window (a pause from the CLI or the tray)
+// closes the window through the view's command channel (defect 3), and
+// the journal says how the break ended.
+func TestPauseClosesTheBreakWindow(t *testing.T) {
+	s := newSession(t, "")
+	s.start()
+	if _, errs, err := s.limber("break", "now", "--kind", "mobility"); err != nil {
+		t.Fatalf("break now: %v %s", err, errs)
+	}
+	waitWindow(t, "Mobility break", 15*time.Second)
+	if _, errs, err := s.limber("pause", "10m"); err != nil {
+		t.Fatalf("pause: %v %s", err, errs)
+	}
+	s.eventually("the window closes", 10*time.Second, func() bool {
+		out, _ := xdo(t, "search", "--onlyvisible", "--name", "Mobility break")
+		return out == ""
+	})
+	recs, _, err := journal.Read(filepath.Join(s.dirs["XDG_STATE_HOME"], "limber", "journal.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range recs {
+		if r.Kind == "mobility" && r.Event == "interrupted" {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("the paused break should be journaled as interrupted: %+v", recs)
+	}
+	if st := s.status(); st.State != "paused" {
+		t.Fatalf("status: %+v", st)
 	}
 	s.quit()
 }
