@@ -53,8 +53,8 @@ func newLiftingCalcCmd() *cobra.Command {
 		Short: "Compute the recommended weight limit and lifting index of a lift",
 		Long: `Compute the NIOSH Revised Lifting Equation for one two-handed lift:
 the recommended weight limit (RWL), the lifting index (LI = load / RWL), each
-multiplier, a plain reading (LI below 1: acceptable for most workers; 1 to 3:
-increased risk; above 3: redesign the task), why any multiplier is 0 or
+multiplier, a plain reading (LI 1 or below: acceptable for most workers; above
+1 to 3: increased risk; above 3: redesign the task), why any multiplier is 0 or
 capped, and the single changes that would raise the RWL most.
 
 Lengths are in cm and the load in kg; with --units us they are inches and

@@ -132,7 +132,7 @@ they work whether or not the tray agent runs; a running agent picks the
 changes up.`,
 		Args: cobra.NoArgs,
 	}
-	c.AddCommand(newRecoveryStartCmd(env), newRecoveryCheckinCmd(env), newRecoveryStatusCmd(env), newRecoveryStopCmd(env))
+	c.AddCommand(newRecoveryStartCmd(env), newRecoveryCheckinCmd(env), newRecoveryStatusCmd(env), newRecoveryStopCmd(env), newRecoveryAssessedCmd(env))
 	return c
 }
 
@@ -404,6 +404,47 @@ func printStatus(out io.Writer, p *recovery.Plan, s recovery.StatusJSON, now tim
 		fmt.Fprintln(out, "Today's check-in is due: limber recovery checkin --pain N")
 	}
 	printSeekCare(out, p.Library().RedFlags)
+}
+
+// --- assessed --------------------------------------------------------------
+
+func newRecoveryAssessedCmd(env recoveryEnv) *cobra.Command {
+	c := &cobra.Command{
+		Use:   "assessed",
+		Short: "Confirm a clinician has assessed your back: the plan's exercises may start",
+		Long: `Some answers (a history of spine surgery or of cancer, osteoporosis, an
+infection or fracture risk) hold the plan's exercises until a clinician has
+assessed you. Run this once you have been assessed and told a self-care plan
+is right for you.`,
+		Args: noArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			now := env.now()
+			p, path, err := loadPlan(env, c.ErrOrStderr())
+			if err != nil {
+				return err
+			}
+			out := c.OutOrStdout()
+			if !p.Active() {
+				fmt.Fprintln(out, "No recovery plan is active.")
+				return nil
+			}
+			if len(p.AwaitingAssessment()) == 0 {
+				fmt.Fprintln(out, "Nothing in your plan waits for an assessment.")
+				return nil
+			}
+			if err := p.ConfirmAssessed(now); err != nil {
+				return err
+			}
+			if err := store.Save(path, p); err != nil {
+				return err
+			}
+			env.notify()
+			fmt.Fprintln(out, "Noted: you have been assessed. The plan's exercises start from today; stop if pain turns sharp or spreads.")
+			return nil
+		},
+	}
+	c.SetFlagErrorFunc(recoveryFlagError)
+	return c
 }
 
 // --- stop ------------------------------------------------------------------

@@ -223,3 +223,27 @@ func TestRecoveryStatusText(t *testing.T) {
 		t.Fatalf("%s", out)
 	}
 }
+
+// A history flag holds the plan until `limber recovery assessed`.
+func TestRecoveryAssessedLiftsTheHold(t *testing.T) {
+	f := newRecoveryFixture(t)
+	if _, _, err := f.run(t, "start", "--since", "2026-03-02", "--pain", "4", "--flag", "flag-spine-history"); err != nil {
+		t.Fatal(err)
+	}
+	p, err := loadRecoveryState(f.path)
+	if err != nil || len(p.AwaitingAssessment()) == 0 {
+		t.Fatalf("the spine-history flag should hold the plan: %v", err)
+	}
+	out, _, err := f.run(t, "assessed")
+	if err != nil || !strings.Contains(out, "Noted: you have been assessed") {
+		t.Fatalf("assessed: %v\n%s", err, out)
+	}
+	p, err = loadRecoveryState(f.path)
+	if err != nil || len(p.AwaitingAssessment()) != 0 || p.Assessed.IsZero() {
+		t.Fatalf("after assessed the hold is lifted: %v %v", err, p.Assessed)
+	}
+	out, _, _ = f.run(t, "assessed")
+	if !strings.Contains(out, "Nothing in your plan waits") {
+		t.Fatalf("a second assessed: %s", out)
+	}
+}

@@ -510,10 +510,10 @@ func (c *LiftCalc) showResult() {
 		c.li.SetText("Lifting index (LI): " + liftTrim(r.LI, 2))
 		switch r.Reading {
 		case lifting.Acceptable:
-			c.badgeText.Text = "below 1: acceptable"
+			c.badgeText.Text = "1 or less: acceptable"
 			band = th.Color(theme.ColorNameSuccess, v)
 		case lifting.Increased:
-			c.badgeText.Text = "1 to 3: increased risk"
+			c.badgeText.Text = "over 1: increased risk"
 			band = th.Color(theme.ColorNameWarning, v)
 		default:
 			c.badgeText.Text = "above 3: high risk"
