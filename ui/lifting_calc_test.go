@@ -43,7 +43,7 @@ func TestCalcShowsTheWorkedExample(t *testing.T) {
 	if c.multNames["HM"].Text != "HM · reach, H 40 cm" || c.multNames["FM"].Text != "FM · frequency, 1/min for 1 to 2 h" {
 		t.Errorf("names %q %q", c.multNames["HM"].Text, c.multNames["FM"].Text)
 	}
-	if c.badgeText.Text != "1 to 3: increased risk" || !strings.Contains(c.reading.Text, "increased risk for some workers") {
+	if c.badgeText.Text != "over 1: increased risk" || !strings.Contains(c.reading.Text, "increased risk for some workers") {
 		t.Errorf("badge %q reading %q", c.badgeText.Text, c.reading.Text)
 	}
 	if !strings.HasPrefix(c.advice.Text, "• Bring the load 15 cm closer (H 40 → 25 cm): RWL +5.13 kg\n") {
@@ -68,7 +68,7 @@ func TestCalcShowsTheWorkedExample(t *testing.T) {
 func TestCalcIdealLiftIsTheLoadConstant(t *testing.T) {
 	c := newLiftCalcTest(t)
 	c.SetInput(lifting.Input{Load: "10", H: "25", V: "75", D: "25", A: "0", Freq: "0.2", Duration: "1h", Coupling: "good"})
-	if c.rwl.Text != "Recommended limit (RWL): 23 kg" || c.li.Text != "Lifting index (LI): 0.43" || c.badgeText.Text != "below 1: acceptable" {
+	if c.rwl.Text != "Recommended limit (RWL): 23 kg" || c.li.Text != "Lifting index (LI): 0.43" || c.badgeText.Text != "1 or less: acceptable" {
 		t.Fatalf("%q %q %q", c.rwl.Text, c.li.Text, c.badgeText.Text)
 	}
 	if c.advice.Text != "• None: every factor is already at its best." {
