@@ -36,6 +36,8 @@ type processViews struct {
 	log    io.Writer
 	// onLoop runs a function on the agent's loop.
 	onLoop func(func())
+	// grace is viewGrace (tests shorten it).
+	grace time.Duration
 
 	mu       sync.Mutex
 	prepared map[schedule.Kind]*viewProc // hidden, waiting for show
@@ -105,11 +107,14 @@ func (v *processViews) start(k schedule.Kind, hidden bool, onExit func(ViewExit)
 
 // endLater kills p if it is still running after the grace: a view that
 // outlives its purpose must not live on invisibly.
-func (p *viewProc) endLater() {
+func (p *viewProc) endLater(grace time.Duration) {
+	if grace <= 0 {
+		grace = viewGrace
+	}
 	go func() {
 		select {
 		case <-p.done:
-		case <-time.After(viewGrace):
+		case <-time.After(grace):
 			p.cmd.Process.Kill()
 		}
 	}()
@@ -151,7 +156,7 @@ func (v *processViews) Discard(k schedule.Kind) {
 	v.mu.Unlock()
 	if p != nil {
 		p.stdin.Close()
-		p.endLater()
+		p.endLater(v.grace)
 	}
 }
 
@@ -179,7 +184,7 @@ func (v *processViews) OpenBreak(k schedule.Kind, onExit func(ViewExit)) error {
 		p.onExit = nil
 		p.mu.Unlock()
 		p.stdin.Close()
-		p.endLater()
+		p.endLater(v.grace)
 	}
 	np, err := v.start(k, false, onExit)
 	if err != nil {
@@ -209,7 +214,7 @@ func (v *processViews) CloseBreak(k schedule.Kind) {
 	}
 	p.send("close")
 	p.stdin.Close()
-	p.endLater()
+	p.endLater(v.grace)
 }
 
 // SetPostpones implements Views.
