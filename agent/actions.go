@@ -69,7 +69,7 @@ func (a *Agent) notify(k schedule.Kind, title, body string) {
 // break window (or, notify only, count it done after its duration).
 func (a *Agent) startBreak(k schedule.Kind, now time.Time, data map[string]any) {
 	a.breakStarted(k, now, data)
-	dur := a.cfg.Breaks[string(k)].Duration
+	dur := a.breakLen(k)
 	if a.cfg.OpenWindow && a.opt.Views != nil {
 		a.notify(k, "Time for a "+lower(kindTitle[k]), kindBody[k]+fmt.Sprintf(" (%s).", secondsText(dur)))
 		if a.openBreakView(k, now) == nil {
@@ -133,7 +133,7 @@ func (a *Agent) onNotifyAction(id uint32, key string) {
 			break
 		}
 		if a.autoKind != k {
-			a.autoKind, a.autoEnd = k, now.Add(a.cfg.Breaks[string(k)].Duration)
+			a.autoKind, a.autoEnd = k, now.Add(a.breakLen(k))
 		}
 	case actionPostpone, actionSkip:
 		// Postpone and Skip act on the break as it is: in progress, or

@@ -138,7 +138,7 @@ func (a *Agent) onViewExit(k schedule.Kind, gen int, x ViewExit) {
 		why += ": " + x.LastLine
 	}
 	a.viewFailed(now, why)
-	a.autoKind, a.autoEnd = k, later(now, a.breakStart.Add(a.cfg.Breaks[string(k)].Duration))
+	a.autoKind, a.autoEnd = k, later(now, a.breakStart.Add(a.breakLen(k)))
 }
 
 // viewFailed counts a failed window and backs off: 1, 2 minutes…, then
@@ -189,7 +189,7 @@ func (a *Agent) reconcileViews(now time.Time) {
 		if a.viewOpen[k] && (st.State != schedule.InBreak || st.InBreak != k) {
 			a.closeBreakView(k)
 		}
-		fresh := now.Sub(a.views.prepAt[k]) <= a.cfg.Breaks[string(k)].WarnBefore+prestartGrace
+		fresh := now.Sub(a.views.prepAt[k]) <= a.sched.Breaks[k].WarnBefore+prestartGrace
 		want := !a.eng.Away() && hasNext && next.Type == schedule.Due && next.Kind == k && fresh
 		if a.views.prepared[k] && !want {
 			a.opt.Views.Discard(k)
@@ -204,7 +204,7 @@ func (a *Agent) leftOpenAt() (time.Time, bool) {
 	if st.State != schedule.InBreak || !a.viewOpen[st.InBreak] || a.eng.Away() {
 		return time.Time{}, false
 	}
-	return a.breakStart.Add(a.cfg.Breaks[string(st.InBreak)].Duration + leftOpen), true
+	return a.breakStart.Add(a.breakLen(st.InBreak) + leftOpen), true
 }
 
 // endLeftOpen closes a break window nobody answered long past its time.
@@ -227,6 +227,10 @@ func (a *Agent) recordOutcome(r journal.Record) {
 	}
 	a.record(r)
 }
+
+// breakLen is how long k's break lasts today: the schedule as the engine
+// has it (a recovery plan's walking prompts are shorter than the setting).
+func (a *Agent) breakLen(k schedule.Kind) time.Duration { return a.sched.Breaks[k].Duration }
 
 func later(a, b time.Time) time.Time {
 	if a.After(b) {

@@ -61,7 +61,7 @@ func (a *Agent) comeBack(now time.Time) {
 		return
 	}
 	k := st.InBreak
-	dur := a.cfg.Breaks[string(k)].Duration
+	dur := a.breakLen(k)
 	if d >= dur || now.Sub(a.breakStart) >= dur {
 		// Away at least as long as the break: it was taken.
 		if err := a.eng.Complete(k, now); err == nil {

@@ -58,6 +58,12 @@ func (p *Plan) Adapt(now time.Time) Adaptation {
 		Advice:             adv.Level,
 		Thermal:            p.ThermalTimer(now).Usable(),
 	}
+	if Rank(adv.Level) >= Rank(LevelUrgent) {
+		// Getting care comes first: no prompt to get up and walk while
+		// the advice is urgent or an emergency (a new unsteadiness, a
+		// weak leg).
+		a.WalkEvery = 0
+	}
 	if !a.Suspended {
 		a.MobilityExercises = append([]string(nil), st.Phase.Exercises...)
 		strengthen := -1

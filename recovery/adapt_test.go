@@ -64,3 +64,14 @@ func TestNoPlanNoAdaptation(t *testing.T) {
 		t.Fatalf("%+v", a)
 	}
 }
+
+// No walking prompts while the advice is to get urgent or emergency care
+// (someone newly unsteady is not told to get up and walk every 30 min).
+func TestNoWalkingPromptsWhileCareIsUrgent(t *testing.T) {
+	p := newPlan(t, 5)
+	checkin(t, p, 1, Checkin{Pain: 5, Function: "same", Date: at(1, 0), Flags: []string{"flag-unsteady"}})
+	a := p.Adapt(at(1, 12))
+	if !a.Suspended || a.WalkEvery != 0 {
+		t.Fatalf("an emergency check-in: suspended %v, walking every %v", a.Suspended, a.WalkEvery)
+	}
+}

@@ -192,7 +192,7 @@ func (p *Plan) Advice(now time.Time) Advice {
 			b.flag(f.ID, "")
 			titles = append(titles, strings.ToLower(f.Title[:1])+f.Title[1:])
 		}
-		b.reason(LevelSeeClinician, "Your plan is on hold until a clinician has assessed you ("+strings.Join(titles, "; ")+"). No exercises until then; keep up gentle everyday movement. When you have been assessed, confirm it here and the plan starts.")
+		b.reason(LevelSeeClinician, "Your plan is on hold until a clinician has assessed you ("+strings.Join(titles, "; ")+"). Until then the plan prescribes no exercises: breaks offer only gentle movement (walking, posture resets, ankle pumps); keep up gentle everyday movement. When you have been assessed, confirm it here and the plan starts.")
 	}
 	if latest != nil {
 		if q := checkinQuestion(lib, "function"); q != nil && len(q.Choices) > 0 && latest.Answers["function"] == q.Choices[len(q.Choices)-1] {
