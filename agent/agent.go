@@ -293,8 +293,14 @@ func (a *Agent) tick() {
 	if a.autoKind != "" && !now.Before(a.autoEnd) && !away {
 		k := a.autoKind
 		a.autoKind = ""
+		// With no window nobody pressed Done: the idle source says
+		// whether the person stepped away from the keyboard for it.
+		out := "completed"
+		if idle, ok := a.idleNow(); ok && idle*2 < a.breakLen(k) {
+			out = "ended_early"
+		}
 		if err := a.eng.Complete(k, now); err == nil {
-			a.recordOutcome(journal.Record{Event: "completed", Kind: string(k), Outcome: "completed", Seconds: now.Sub(a.breakStart).Seconds(), Data: map[string]any{"window": false}})
+			a.recordOutcome(journal.Record{Event: out, Kind: string(k), Outcome: out, Seconds: now.Sub(a.breakStart).Seconds(), Data: map[string]any{"window": false}})
 		}
 	}
 	a.endLeftOpen(now)
@@ -375,6 +381,15 @@ func (a *Agent) idleMatters(now time.Time) bool {
 	}
 	st := a.eng.Status(now).State
 	return st == schedule.Running || st == schedule.Idle || st == schedule.InBreak
+}
+
+// idleNow reads the idle source, when there is one and it is on.
+func (a *Agent) idleNow() (time.Duration, bool) {
+	if a.opt.Idle == nil || !a.cfg.IdleEnabled || a.eng.Away() {
+		return 0, false
+	}
+	d, err := a.opt.Idle.IdleTime()
+	return d, err == nil
 }
 
 // readIdle reads the idle source when it matters.

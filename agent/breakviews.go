@@ -214,8 +214,14 @@ func (a *Agent) endLeftOpen(now time.Time) {
 		return
 	}
 	k := a.eng.Status(now).InBreak
-	if err := a.eng.Complete(k, now); err == nil {
-		a.recordOutcome(journal.Record{Event: "completed", Kind: string(k), Outcome: "completed", Seconds: now.Sub(a.breakStart).Seconds(), Data: map[string]any{"window": "left open"}})
+	// Away from the keyboard the whole time: the break was taken. Working
+	// past the window: it was ignored, and comes back as a closed one does.
+	if idle, ok := a.idleNow(); !ok || idle >= a.breakLen(k) {
+		if err := a.eng.Complete(k, now); err == nil {
+			a.recordOutcome(journal.Record{Event: "completed", Kind: string(k), Outcome: "completed", Seconds: now.Sub(a.breakStart).Seconds(), Data: map[string]any{"window": "left open"}})
+		}
+	} else if err := a.eng.Close(k, now); err == nil {
+		a.recordOutcome(journal.Record{Event: "closed", Kind: string(k), Outcome: "closed", Seconds: now.Sub(a.breakStart).Seconds(), Data: map[string]any{"window": "left open"}})
 	}
 	a.closeBreakView(k)
 }

@@ -355,3 +355,39 @@ func TestPrestartedWindowDiscardedAfterAPostpone(t *testing.T) {
 		}
 	})
 }
+
+// A break with no window counts as completed only if the person stepped
+// away from the keyboard for it; typing through it is "ended_early".
+func TestNotifyOnlyBreakJudgedByIdle(t *testing.T) {
+	for _, c := range []struct {
+		typing bool
+		want   string
+	}{{true, "ended_early"}, {false, "completed"}} {
+		synctest.Test(t, func(t *testing.T) {
+			idle := &fakeIdle{last: time.Now()}
+			h := newHarness(t, false)
+			h.a.cfg.OpenWindow = false
+			h.a.opt.Idle = idle
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			go h.a.Run(ctx)
+			h.a.TakeBreak(schedule.Posture)
+			for range 35 {
+				time.Sleep(time.Second)
+				if c.typing {
+					idle.input()
+				}
+			}
+			synctest.Wait()
+			var got string
+			for _, r := range h.j.records() {
+				if r.Kind == "posture" && (r.Event == "completed" || r.Event == "ended_early") {
+					got = r.Event
+				}
+			}
+			if got != c.want {
+				t.Fatalf("typing %v through a notify-only break: %q, want %q", c.typing, got, c.want)
+			}
+		})
+	}
+}
