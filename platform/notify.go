@@ -1,6 +1,13 @@
 package platform
 
-import "github.com/gen2brain/beeep"
+import (
+	"errors"
+	"fmt"
+	"sync/atomic"
+	"time"
+
+	"github.com/gen2brain/beeep"
+)
 
 // DefaultAction is the action key a notification server invokes when the
 // notification body is clicked.
@@ -31,13 +38,51 @@ type Notifier interface {
 // ActionHandler receives a clicked action: the notification id and key.
 type ActionHandler func(id uint32, key string)
 
-// beeepNotifier is the portable fallback: no actions, no ids.
-type beeepNotifier struct{}
+// notifyTimeout bounds every notification call: a wedged notification
+// server (or a notify-send that hangs) must never freeze the agent's
+// loop; it waits at most this long, then the notification counts as
+// failed.
+const notifyTimeout = 2 * time.Second
+
+// beeepNotifier is the portable fallback: no actions, no ids. beeep's
+// calls have no deadline of their own (D-Bus, then notify-send), so each
+// runs bounded.
+type beeepNotifier struct {
+	notify func(title, body, icon string) error // nil: beeep.Notify
+}
 
 func init() { beeep.AppName = "Limber" } // once: Send runs on several goroutines
 
-func (beeepNotifier) Send(n Notification) (uint32, error) {
-	return 0, beeep.Notify(n.Title, n.Body, n.Icon)
+func (b beeepNotifier) Send(n Notification) (uint32, error) {
+	f := b.notify
+	if f == nil {
+		f = func(title, body, icon string) error { return beeep.Notify(title, body, icon) }
+	}
+	return 0, bounded(notifyTimeout, func() error { return f(n.Title, n.Body, n.Icon) })
+}
+
+// inFlight is set while a bounded call that outlived its wait still runs.
+var inFlight atomic.Bool
+
+// bounded runs f and waits for it at most d. A call that does not return
+// in time is left to finish on its own; while it runs, further calls are
+// refused at once rather than piling up.
+func bounded(d time.Duration, f func() error) error {
+	if !inFlight.CompareAndSwap(false, true) {
+		return errors.New("notification: the previous one is still being sent")
+	}
+	done := make(chan error, 1)
+	go func() {
+		err := f()
+		inFlight.Store(false)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(d):
+		return fmt.Errorf("notification: no answer within %v", d)
+	}
 }
 func (beeepNotifier) Dismiss(uint32) {}
 func (beeepNotifier) Actions() bool  { return false }

@@ -14,11 +14,6 @@ import (
 	"github.com/godbus/dbus/v5"
 )
 
-// notifyTimeout bounds every call to the notification server: a wedged
-// server must never freeze the agent's loop (it waits at most this long,
-// then the notification is reported as failed).
-const notifyTimeout = 2 * time.Second
-
 const (
 	notifyName  = "org.freedesktop.Notifications"
 	notifyPath  = "/org/freedesktop/Notifications"
