@@ -267,7 +267,7 @@ func (a *Agent) OpenSettings() error {
 	}
 	if _, err := os.Stat(a.opt.ConfigPath); os.IsNotExist(err) {
 		d := prefs.Defaults()
-		d.Locked = a.cfg.Locked // locked keys are written as comments
+		a.do(func() { d.Locked = a.cfg.Locked }) // locked keys are written as comments
 		if err := prefs.Save(a.opt.ConfigPath, d); err != nil {
 			return err
 		}

@@ -308,7 +308,7 @@ func (a *Agent) tick() {
 		a.adapt(now) // the recovery phase follows the calendar
 	}
 	a.endThermal(now)
-	if !away {
+	if a.calendarMayFire(now) {
 		a.fireCalendar(now)
 		a.fireLater(now)
 	}
@@ -483,11 +483,13 @@ func (a *Agent) nextWake() (time.Duration, bool) {
 	if a.dnd.Active {
 		consider(a.dndAt.Add(30 * time.Second).Sub(now))
 	}
-	if _, at, has := a.nextCalendar(now); has && !away {
-		consider(at.Sub(now))
-	}
-	if at, has := a.nextLater(); has && !away {
-		consider(at.Sub(now))
+	if a.calendarMayFire(now) { // otherwise the end of the pause, absence or DND wakes the loop
+		if _, at, has := a.nextCalendar(now); has {
+			consider(at.Sub(now))
+		}
+		if at, has := a.nextLater(); has {
+			consider(at.Sub(now))
+		}
 	}
 	if a.thermalKind != "" {
 		consider(a.thermalEnd.Sub(now))
@@ -525,6 +527,12 @@ func (a *Agent) refreshTray(now time.Time) {
 	}
 	a.lastTray = key
 	a.opt.Tray.Update(line, tip, st.State == schedule.Paused)
+}
+
+// calendarMayFire: refreshers and check-ins wait, like breaks, while the
+// session is away, breaks are paused, or do-not-disturb holds.
+func (a *Agent) calendarMayFire(now time.Time) bool {
+	return !a.eng.Away() && !a.dnd.Active && a.eng.Status(now).State != schedule.Paused
 }
 
 // maxSleep is the longest the loop sleeps with nothing due: a time-zone

@@ -231,6 +231,11 @@ func (a *Agent) recordOutcome(r journal.Record) {
 	if string(a.views.started) == r.Kind {
 		a.views.started = ""
 	}
+	// Its notification goes too: its buttons would act on the next break.
+	if k := schedule.Kind(r.Kind); a.opt.Notifier != nil && a.notified[k] != 0 {
+		a.opt.Notifier.Dismiss(a.notified[k])
+		delete(a.notified, k)
+	}
 	a.record(r)
 }
 

@@ -391,3 +391,28 @@ func TestNotifyOnlyBreakJudgedByIdle(t *testing.T) {
 		})
 	}
 }
+
+// Review: a refresher put off with Later does not pop up during a pause.
+func TestCalendarWaitsWhilePaused(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		h := newHarness(t, true)
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		go h.a.Run(ctx)
+		synctest.Wait()
+		h.a.do(func() { h.a.calNotes = map[uint32]string{42: "lifting"} })
+		h.a.NotifyAction(42, "later")
+		synctest.Wait()
+		h.a.Pause(2 * time.Hour)
+		time.Sleep(laterDelay + time.Minute)
+		synctest.Wait()
+		if countTitles(h, "Lifting refresher") != 0 {
+			t.Fatalf("a refresher came during the pause: %q", h.n.titles())
+		}
+		time.Sleep(time.Hour)
+		synctest.Wait()
+		if countTitles(h, "Lifting refresher") != 1 {
+			t.Fatalf("the refresher should come when the pause ends: %q", h.n.titles())
+		}
+	})
+}

@@ -42,6 +42,7 @@ type processViews struct {
 	mu       sync.Mutex
 	prepared map[schedule.Kind]*viewProc // hidden, waiting for show
 	shown    map[schedule.Kind]*viewProc // on screen
+	others   map[string]bool              // other views running, by name
 }
 
 // viewProc is a running break window process.
@@ -227,13 +228,30 @@ func (v *processViews) SetPostpones(k schedule.Kind, n int) {
 	}
 }
 
-// Open implements Views.
+// Open implements Views: one window of each view at a time (a second
+// click while settings is open does not start another).
 func (v *processViews) Open(view string, args ...string) error {
+	v.mu.Lock()
+	if v.others[view] {
+		v.mu.Unlock()
+		return nil
+	}
 	c := v.command(append([]string{view}, args...)...)
 	if err := c.Start(); err != nil {
+		v.mu.Unlock()
 		return fmt.Errorf("starting the %s window: %w", view, err)
 	}
-	go c.Wait()
+	if v.others == nil {
+		v.others = map[string]bool{}
+	}
+	v.others[view] = true
+	v.mu.Unlock()
+	go func() {
+		c.Wait()
+		v.mu.Lock()
+		delete(v.others, view)
+		v.mu.Unlock()
+	}()
 	return nil
 }
 

@@ -23,6 +23,7 @@ func fakeViewExe(t *testing.T, mode string) (exe, log string) {
 echo "args $*" >> "` + log + `"
 case "$*" in *--hidden*) [ "` + mode + `" = quit-hidden ] && { exec 0<&-; sleep 1; exit 0; } ;; esac
 if [ "` + mode + `" = hang ]; then exec sleep 600 </dev/null; fi
+if [ "` + mode + `" = linger ]; then exec sleep 2 </dev/null; fi
 while read -r line; do
   echo "got $line" >> "` + log + `"
   [ "$line" = close ] && exit 0
@@ -135,5 +136,21 @@ func TestProcessViewsDeadPrestartDoesNotReportForTheNewWindow(t *testing.T) {
 	e.wait(t, "the new window")
 	if len(e.exits) != 1 {
 		t.Fatalf("exits %+v", e.exits)
+	}
+}
+
+// Review: opening a view that is already open does not start another.
+func TestProcessViewsOneOfEachView(t *testing.T) {
+	exe, log := fakeViewExe(t, "linger")
+	v := newProcessViews(exe)
+	for range 3 {
+		if err := v.Open("settings"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	time.Sleep(300 * time.Millisecond)
+	b, _ := os.ReadFile(log)
+	if n := strings.Count(string(b), "args ui settings"); n != 1 {
+		t.Fatalf("%d settings windows started:\n%s", n, b)
 	}
 }
