@@ -42,7 +42,7 @@ type processViews struct {
 	mu       sync.Mutex
 	prepared map[schedule.Kind]*viewProc // hidden, waiting for show
 	shown    map[schedule.Kind]*viewProc // on screen
-	others   map[string]bool              // other views running, by name
+	others   map[string]bool             // other views running, by name
 }
 
 // viewProc is a running break window process.
