@@ -120,7 +120,7 @@ func TestBreakEndedOutsideTheWindowClosesIt(t *testing.T) {
 		if n, shown := v.alive(); n != 0 || shown[schedule.Mobility] != 0 {
 			t.Fatalf("the window stays after Postpone on the notification: %d alive", n)
 		}
-		h.a.do(v.flush)
+		h.a.do(func() { v.flush(h.a.inBreakOf) })
 		if err := h.a.TakeBreak(schedule.Posture); err != nil {
 			t.Fatal(err)
 		}
@@ -149,7 +149,7 @@ func TestCrashingWindowsBackOffAndFallBack(t *testing.T) {
 			v.mu.Unlock()
 			time.Sleep(time.Minute)
 			synctest.Wait()
-			h.a.do(v.flush)
+			h.a.do(func() { v.flush(h.a.inBreakOf) })
 		}
 		if v.starts > maxViewFails {
 			t.Fatalf("%d windows started in six hours of crashes: a storm", v.starts)
@@ -206,7 +206,7 @@ func TestLateExitOfAnEarlierWindowIsIgnored(t *testing.T) {
 		v.reported(schedule.Posture) // it exits; the exit is not delivered yet
 		h.a.TakeBreak(schedule.Posture)
 		synctest.Wait()
-		h.a.do(v.flush) // the first window's exit arrives now
+		h.a.do(func() { v.flush(h.a.inBreakOf) }) // the first window's exit arrives now
 		if st := h.a.Status(); st.State != "in_break" || st.InBreak != "posture" {
 			t.Fatalf("the first window's exit ended the second break: %+v", st)
 		}

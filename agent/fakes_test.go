@@ -13,6 +13,7 @@ type fakeProc struct {
 	hidden bool
 	alive  bool
 	told   bool // told to close (or discarded)
+	failed bool // ended with no outcome (a crash)
 	hang   bool // ignores close: only the agent's kill ends it
 	onExit func(ViewExit)
 }
@@ -28,6 +29,7 @@ type fakeViews struct {
 	prepared map[schedule.Kind]*fakeProc
 	shown    map[schedule.Kind]*fakeProc
 	exits    []*fakeProc // ended, onExit not yet delivered
+	latest   map[schedule.Kind]*fakeProc
 
 	failStart  bool // OpenBreak returns an error
 	crashStart bool // the next window ends at once, with no outcome
@@ -77,9 +79,13 @@ func (f *fakeViews) OpenBreak(k schedule.Kind, onExit func(ViewExit)) error {
 		p.hidden, p.onExit = false, onExit
 	}
 	f.shown[k] = p
+	if f.latest == nil {
+		f.latest = map[schedule.Kind]*fakeProc{}
+	}
+	f.latest[k] = p
 	if f.crashStart {
 		f.crashStart = false
-		f.crashes++
+		p.failed = true
 		f.end(p)
 	}
 	return nil
@@ -109,7 +115,22 @@ func (f *fakeViews) CloseBreak(k schedule.Kind) {
 	defer f.mu.Unlock()
 	if p := f.shown[k]; p != nil {
 		p.told = true
-		f.end(p) // a hung one is killed after the grace: it ends all the same
+		delete(f.shown, k)
+		if !p.hang {
+			f.end(p)
+		} // a hung one lives on until killed after the grace (killHung)
+	}
+}
+
+// killHung ends the windows told to go that hung, as processViews does
+// after viewGrace.
+func (f *fakeViews) killHung() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, p := range f.procs {
+		if p.alive && p.told {
+			f.end(p)
+		}
 	}
 }
 
@@ -130,7 +151,7 @@ func (f *fakeViews) crash(k schedule.Kind) bool {
 	if p == nil {
 		return false
 	}
-	f.crashes++
+	p.failed = true
 	f.end(p)
 	return true
 }
@@ -144,20 +165,28 @@ func (f *fakeViews) reported(k schedule.Kind) {
 	}
 }
 
-// flush delivers the queued exits (call on the agent's loop).
-func (f *fakeViews) flush() {
+// flush delivers the queued exits (call on the agent's loop). A crash
+// counts (crashes) when it is a failure by the agent's own rule: its
+// break was still in progress and it had not been told to go.
+func (f *fakeViews) flush(inBreak func(schedule.Kind) bool) {
 	f.mu.Lock()
 	ex := f.exits
 	f.exits = nil
 	f.mu.Unlock()
 	for _, p := range ex {
+		if p.failed && !p.told && p.onExit != nil && inBreak(p.kind) && f.latest[p.kind] == p {
+			f.mu.Lock()
+			f.crashes++
+			f.mu.Unlock()
+		}
 		if p.onExit != nil {
 			p.onExit(ViewExit{LastLine: "fake exit"})
 		}
 	}
 }
 
-// alive counts running processes, and shown windows per kind.
+// alive counts running processes, and windows on screen per kind (not
+// counting one told to go that hangs: it is killed after the grace).
 func (f *fakeViews) alive() (n int, shown map[schedule.Kind]int) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -165,10 +194,30 @@ func (f *fakeViews) alive() (n int, shown map[schedule.Kind]int) {
 	for _, p := range f.procs {
 		if p.alive {
 			n++
-			if !p.hidden {
+			if !p.hidden && !p.told {
 				shown[p.kind]++
 			}
 		}
 	}
 	return n, shown
+}
+
+// hungTold counts windows told to go that are still running.
+func (f *fakeViews) hungTold() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	n := 0
+	for _, p := range f.procs {
+		if p.alive && p.told {
+			n++
+		}
+	}
+	return n
+}
+
+// inBreakOf reports whether k's break is in progress and its window not
+// told to go (call on the loop).
+func (a *Agent) inBreakOf(k schedule.Kind) bool {
+	st := a.eng.Status(a.wall())
+	return st.State == schedule.InBreak && st.InBreak == k && !a.views.closing[k]
 }

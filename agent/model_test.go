@@ -108,6 +108,8 @@ type model struct {
 	locked, asleep bool // what the session events said
 	crashBase      int  // the fake's crash count at the last report or reload
 	crashy         bool // every window crashes at start
+	extra          string
+	lastSleep      time.Duration
 }
 
 func runModel(t *testing.T, seed uint64) {
@@ -115,8 +117,9 @@ func runModel(t *testing.T, seed uint64) {
 	m := &model{t: t, r: r, v: newFakeViews(), idle: &modelIdle{last: time.Now()}, sess: make(chan platform.SessionEvent), dir: t.TempDir()}
 	m.conf = r.IntN(len(modelConfigs))
 	c := modelConfigs[m.conf]
+	m.extra = fmt.Sprintf("[break_window]\nprestart = %v\n[idle]\nenabled = %v\n", r.IntN(2) == 0, r.IntN(3) != 0)
 	cfgPath := filepath.Join(m.dir, "config.toml")
-	os.WriteFile(cfgPath, []byte(c.user), 0o600)
+	os.WriteFile(cfgPath, []byte(c.user+m.extra), 0o600)
 	popts := prefs.Options{NoEnv: true, SystemFiles: []string{}}
 	if c.admin != "" {
 		ap := filepath.Join(m.dir, "admin.toml")
@@ -132,8 +135,9 @@ func runModel(t *testing.T, seed uint64) {
 			return platform.DNDState{Active: m.dnd, Reason: "model"}
 		}})
 	a := m.h.a
-	a.cfg.Prestart = r.IntN(2) == 0
-	a.cfg.IdleEnabled = r.IntN(3) != 0
+	if p := a.Problems(); len(p) != 0 && c.admin == "" {
+		t.Fatalf("config %q: %v", c.name, p)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	go a.Run(ctx)
@@ -149,7 +153,7 @@ func runModel(t *testing.T, seed uint64) {
 		before := m.snapshot()
 		ev := m.step(&m.locked, &m.asleep)
 		synctest.Wait()
-		a.do(m.v.flush)
+		a.do(func() { m.v.flush(a.inBreakOf) })
 		synctest.Wait()
 		m.log = append(m.log, ev)
 		m.check(before, ev)
@@ -190,6 +194,10 @@ func (m *model) step(locked, asleep *bool) string {
 		d := time.Duration(1+r.IntN(1500)) * time.Second
 		m.idle.set(r.IntN(3) == 0)
 		time.Sleep(d)
+		m.lastSleep = d
+		if d >= viewGrace {
+			m.v.killHung()
+		}
 		return fmt.Sprintf("time +%v (away %v)", d, m.idle.away)
 	case x < 45: // a click on a notification
 		notes := m.h.n.notes()
@@ -247,11 +255,13 @@ func (m *model) step(locked, asleep *bool) string {
 		return fmt.Sprintf("window: %s %s → %v %s", st.InBreak, out, resp.OK, resp.Error)
 	case x < 74: // a window crashes, at start or mid-break, or hangs
 		m.v.mu.Lock()
-		switch r.IntN(3) {
+		switch r.IntN(4) {
 		case 0:
 			m.v.crashStart = true
 		case 1:
 			m.v.hangNext = true
+		case 2:
+			m.v.failStart = !m.v.failStart
 		}
 		m.v.mu.Unlock()
 		k := kinds[r.IntN(3)]
@@ -285,6 +295,8 @@ func (m *model) step(locked, asleep *bool) string {
 			body, what = "[breaks\nstrict = ", "a file that does not parse"
 		case 1:
 			body, what = c.user+"[idle]\nthreshold = \"soon\"\n", "a bad value"
+		default:
+			body += m.extra
 		}
 		os.WriteFile(filepath.Join(m.dir, "config.toml"), []byte(body), 0o600)
 		a.Reload()
@@ -312,6 +324,11 @@ func (m *model) check(before snapshot, ev string) {
 			k := st.InBreak
 			if !(a.viewOpen[k] && !a.views.closing[k]) && a.autoKind != k && !a.eng.Away() {
 				t.Errorf("after %q: stuck in a %s break: no window, no automatic end", ev, k)
+			}
+			// Nor in one for ever: a break ends by its length, plus the
+			// time a window may be left open.
+			if limit := a.breakLen(k) + leftOpen + time.Minute; !a.eng.Away() && now.Sub(a.breakStart) > limit && !a.breakStart.IsZero() {
+				t.Errorf("after %q: in a %s break for %v", ev, k, now.Sub(a.breakStart))
 			}
 		}
 		// Limits hold, including limits of 0.
@@ -342,12 +359,13 @@ func (m *model) check(before snapshot, ev string) {
 		m.v.mu.Lock()
 		run := m.v.crashes - m.crashBase
 		m.v.mu.Unlock()
-		if run > 2*maxViewFails { // an exit that comes after its break ended is no failure to the agent
+		if run > maxViewFails {
 			t.Errorf("after %q: %d windows failed in a row and more were started: a crash storm", ev, run)
 		}
 		if n > 6 {
 			t.Errorf("after %q: %d view processes", ev, n)
 		}
+
 		if a.views.fails > maxViewFails {
 			t.Errorf("after %q: %d window failures in a row: a storm", ev, a.views.fails)
 		}
@@ -383,9 +401,9 @@ func (m *model) checkJournal(final bool) {
 			open = r.Kind
 		case outcomeEvents[r.Event] && r.Kind == open:
 			open = ""
-		case r.Event == "completed" || r.Event == "ended_early" || r.Event == "closed":
+		case r.Event == "completed" || r.Event == "ended_early" || r.Event == "closed" || r.Event == "interrupted":
 			if r.Kind != "ice" && r.Kind != "heat" {
-				m.t.Errorf("journal %d: %s %s for a break that had not started", i, r.Event, r.Kind)
+				m.t.Errorf("journal %d: %s %s for a break that had not started (open: %q)", i, r.Event, r.Kind, open)
 			}
 		}
 	}
