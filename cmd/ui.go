@@ -121,6 +121,14 @@ func runBreakView(cmd *cobra.Command, args []string) error {
 	}
 
 	a := newApp()
+	// Every monitor, and strict mode's hold, through X11/XWayland (EWMH);
+	// without it (a Wayland-only or other system), Fyne's own placement.
+	var scr ui.Screens
+	if x, err := platform.OpenX11Screen(); err == nil {
+		defer x.Close()
+		scr = x11Screens{x}
+	}
+	var spread *ui.Spread
 	v := ui.NewBreakView(a, ui.BreakOptions{
 		Kind:          string(kind),
 		Duration:      bt.duration,
@@ -131,8 +139,18 @@ func runBreakView(cmd *cobra.Command, args []string) error {
 		Sources:       lib.Sources,
 		Strict:        cfg.Strict,
 		PostponesLeft: bt.postponesLeft,
-		Fullscreen:    cfg.Fullscreen,
-		Next:          next,
+		Fullscreen:    cfg.Fullscreen && scr == nil, // else Spread makes it full screen on its monitor
+		OnShow: func() {
+			if spread != nil {
+				spread.Start()
+			}
+		},
+		OnTick: func(left time.Duration) {
+			if spread != nil {
+				spread.Tick(left)
+			}
+		},
+		Next: next,
 		Report: func(outcome, exercise string, spent time.Duration) error {
 			_, err := call(agent.Request{Cmd: "outcome", Kind: string(kind), Outcome: outcome, Exercise: exercise, Seconds: spent.Seconds()})
 			if err == agent.ErrNoAgent || exitCode(err) == 3 {
@@ -146,6 +164,13 @@ func runBreakView(cmd *cobra.Command, args []string) error {
 			}
 		},
 	})
+	v.Window().SetMaster() // closing the break window closes the backdrops
+	if scr != nil {
+		spread = ui.NewSpread(a, v, scr, cfg.Fullscreen, cfg.Strict)
+		if cfg.Strict {
+			a.Lifecycle().SetOnExitedForeground(spread.Hold)
+		}
+	}
 	quit := func() { fyne.Do(a.Quit) }
 	switch {
 	case uiControl:
@@ -258,4 +283,23 @@ func init() {
 	uiBreakCmd.Flags().BoolVar(&uiControl, "control", false, "read the agent's commands on stdin: show, close, postpones N")
 	uiCmd.AddCommand(uiBreakCmd)
 	rootCmd.AddCommand(uiCmd)
+}
+
+// x11Screens gives the break window the platform's X11 screen.
+type x11Screens struct{ x *platform.X11Screen }
+
+func (s x11Screens) Monitors() []ui.Monitor {
+	var out []ui.Monitor
+	for _, r := range s.x.Monitors() {
+		out = append(out, ui.Monitor(r))
+	}
+	return out
+}
+func (s x11Screens) Pointer() (int, int, error) { return s.x.Pointer() }
+func (s x11Screens) Fullscreen(w uintptr) error { return s.x.Fullscreen(w) }
+func (s x11Screens) KeepAbove(w uintptr) error  { return s.x.KeepAbove(w) }
+func (s x11Screens) Activate(w uintptr) error   { return s.x.Activate(w) }
+func (s x11Screens) Active() (uintptr, error)   { return s.x.Active() }
+func (s x11Screens) Place(w uintptr, m ui.Monitor, size bool) error {
+	return s.x.Place(w, platform.Rect(m), size)
 }

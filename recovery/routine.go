@@ -118,7 +118,7 @@ func PlanRoutine(lib *content.Library, ad Adaptation, req RoutineRequest) Routin
 	case content.KindRest:
 		r = restRoutine(cands)
 	case content.KindPosture:
-		r = postureRoutine(lib, cands, req)
+		r = postureRoutine(lib, cands, req, d)
 	default:
 		r = mobilityRoutine(lib, cands, req, d)
 	}
@@ -144,7 +144,7 @@ func restRoutine(cands []*content.Exercise) Routine {
 // postureRoutine is one cue and one short exercise of the rotation. A cue
 // that names an exercise is used only when that exercise is allowed, and
 // never with the same exercise.
-func postureRoutine(lib *content.Library, cands []*content.Exercise, req RoutineRequest) Routine {
+func postureRoutine(lib *content.Library, cands []*content.Exercise, req RoutineRequest, d time.Duration) Routine {
 	if len(cands) == 0 {
 		return Routine{}
 	}
@@ -166,9 +166,15 @@ func postureRoutine(lib *content.Library, cands []*content.Exercise, req Routine
 		if secs <= 0 {
 			secs = 20 * time.Second
 		}
-		items = append(items, RoutineItem{Cue: c, Time: min(secs, max(req.Duration/3, 5*time.Second))})
+		items = append(items, RoutineItem{Cue: c, Time: min(secs, max(d/3, 5*time.Second))})
 	}
-	items = append(items, RoutineItem{Exercise: ex, Time: ex.Duration.D()})
+	// The exercise has the rest of the break, or its own time if shorter
+	// (then fit stretches both).
+	t := ex.Duration.D()
+	if len(items) > 0 {
+		t = min(t, max(d-items[0].Time, time.Second))
+	}
+	items = append(items, RoutineItem{Exercise: ex, Time: t})
 	return Routine{Items: items}
 }
 

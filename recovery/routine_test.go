@@ -198,3 +198,15 @@ func TestRoutineWhenFiltersLeaveNothing(t *testing.T) {
 		t.Fatalf("nothing left: %+v", rt)
 	}
 }
+
+// A 30-second posture break gives its cue a third (10 s) and the
+// exercise the rest, not a scaled-down share of both.
+func TestPostureRoutineGivesTheCueAThird(t *testing.T) {
+	lib, _ := DefaultLibrary()
+	for s := range int64(30) {
+		rt := PlanRoutine(lib, Adaptation{}, RoutineRequest{Kind: "posture", Duration: 30 * time.Second, Seed: s})
+		if len(rt.Items) != 2 || rt.Items[0].Cue == nil || rt.Items[0].Time != 10*time.Second || rt.Total() != 30*time.Second {
+			t.Fatalf("seed %d: %+v", s, rt.Items)
+		}
+	}
+}

@@ -54,6 +54,9 @@ type BreakOptions struct {
 	// OnTick, if set, is called after each countdown update with the
 	// time left (backdrops on other monitors, strict mode's watch).
 	OnTick func(left time.Duration)
+	// OnShow, if set, is called once the window is shown (placing it and
+	// the backdrops on the monitors: see Spread).
+	OnShow func()
 	// Now is the clock (tests inject one).
 	Now func() time.Time
 	// KeyGuard is how long after the window appears keys are ignored, so
@@ -96,6 +99,7 @@ type BreakView struct {
 	caution  *widget.Label
 	figure   *Figure
 	figSlot  *fyne.Container
+	left     *fyne.Container // the figure's column, hidden for a cue
 	steps    []*widget.Label
 	stepBox  *fyne.Container
 	ring     *Ring
@@ -178,6 +182,11 @@ func (v *BreakView) setItem(i int) {
 		v.lead.Show()
 	}
 	v.setExercise(it.Exercise)
+	if it.Exercise == nil {
+		v.left.Hide()
+	} else {
+		v.left.Show()
+	}
 	if it.Exercise == nil {
 		name := kindNames[v.opt.Kind]
 		if it.Cue != nil {
@@ -302,7 +311,8 @@ func (v *BreakView) build() {
 	// The ring sits beside the title, so that the window fits a small
 	// screen at 200 % (960×540 logical): figure and steps share the rest.
 	ring := container.NewGridWrap(fyne.NewSize(96, 96), v.ring)
-	left := container.NewVBox(container.NewGridWrap(fyne.NewSize(280, 280), v.figSlot))
+	v.left = container.NewVBox(container.NewGridWrap(fyne.NewSize(280, 280), v.figSlot))
+	left := v.left
 	right := container.NewVScroll(container.NewVBox(v.lead, v.stepBox, widget.NewSeparator(), v.why))
 	body := container.NewBorder(nil, nil, left, nil, right)
 	top := container.NewBorder(nil, nil, nil, ring, container.NewVBox(v.title, v.progress))
@@ -445,6 +455,9 @@ func (v *BreakView) Show() {
 			}
 		}
 	}(v.stopTick, v.tickDone)
+	if v.opt.OnShow != nil {
+		v.opt.OnShow()
+	}
 }
 
 // ticking reports whether the countdown's goroutine was started and not
