@@ -182,10 +182,12 @@ func (v *BreakView) setItem(i int) {
 		v.lead.Show()
 	}
 	v.setExercise(it.Exercise)
-	if it.Exercise == nil {
+	if it.Exercise == nil { // a cue or an instruction: no figure, nothing to swap
 		v.left.Hide()
+		v.next.Disable()
 	} else {
 		v.left.Show()
+		v.next.Enable()
 	}
 	if it.Exercise == nil {
 		name := kindNames[v.opt.Kind]

@@ -424,9 +424,12 @@ func TestPostureCueThenExercise(t *testing.T) {
 	if v.ex != nil || len(v.steps) != 1 || v.steps[0].Text != cue.Text || !strings.Contains(v.title.Text, cue.Title) {
 		t.Fatalf("cue: ex %v steps %d title %q", v.ex, len(v.steps), v.title.Text)
 	}
+	if v.left.Visible() || !v.next.Disabled() {
+		t.Fatal("a cue shows an empty figure column or offers Next exercise")
+	}
 	clk.t = clk.t.Add(11 * time.Second)
 	v.Tick()
-	if v.ex == nil || v.ex.ID != "chin-tuck" || v.ProgressText() != "2 of 2 · last one" {
+	if v.ex == nil || v.ex.ID != "chin-tuck" || v.ProgressText() != "2 of 2 · last one" || !v.left.Visible() || v.next.Disabled() {
 		t.Fatalf("after the cue: %v %q", v.ex, v.ProgressText())
 	}
 }
