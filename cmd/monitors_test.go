@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -112,7 +113,8 @@ func TestBreakOnEveryMonitor(t *testing.T) {
 		if err := c.Start(); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		t.Cleanup(func() { c.Process.Kill(); c.Wait() })
+		// SIGTERM, so that Xvfb removes its socket and lock file.
+		t.Cleanup(func() { c.Process.Signal(syscall.SIGTERM); c.Wait() })
 		return c
 	}
 	run := func(name string, args ...string) {

@@ -83,6 +83,7 @@ type Backdrop struct {
 // keeps the window above the others and brings it back whenever another
 // window takes the focus, until the countdown ends.
 type Spread struct {
+	app       fyne.App
 	scr       Screens
 	view      *BreakView
 	strict    bool
@@ -90,29 +91,33 @@ type Spread struct {
 	Main      Monitor
 	Backdrops []*Backdrop
 	lastCheck time.Time
+	started   bool
 	handle    func(fyne.Window) uintptr // WindowHandle; tests give their own
 	// Raised counts the times strict mode brought the window back.
 	Raised int
 }
 
-// NewSpread prepares the backdrops for v (one per other monitor); Start
-// places everything once v is shown. With one monitor there are none.
+// NewSpread is the spread of v; Start places everything once v is shown.
 func NewSpread(a fyne.App, v *BreakView, scr Screens, fullscreen, strict bool) *Spread {
-	s := &Spread{scr: scr, view: v, strict: strict, full: fullscreen, handle: WindowHandle}
-	mons := scr.Monitors()
-	px, py, err := scr.Pointer()
+	return &Spread{app: a, scr: scr, view: v, strict: strict, full: fullscreen, handle: WindowHandle}
+}
+
+// plan finds the monitors and where the pointer is now (a pre-started
+// window is shown minutes after it was made) and makes a backdrop for
+// each monitor but the break's.
+func (s *Spread) plan() {
+	mons := s.scr.Monitors()
+	px, py, err := s.scr.Pointer()
 	main := MainMonitor(mons, px, py, err == nil)
 	if main < 0 {
-		return s
+		return
 	}
 	s.Main = mons[main]
 	for i, m := range mons {
-		if i == main {
-			continue
+		if i != main {
+			s.Backdrops = append(s.Backdrops, newBackdrop(s.app, m, s.view.opt.Kind))
 		}
-		s.Backdrops = append(s.Backdrops, newBackdrop(a, m, v.opt.Kind))
 	}
-	return s
 }
 
 func newBackdrop(a fyne.App, m Monitor, kind string) *Backdrop {
@@ -135,9 +140,15 @@ func newBackdrop(a fyne.App, m Monitor, kind string) *Backdrop {
 	return &Backdrop{Win: w, Label: l, On: m}
 }
 
-// Start shows the backdrops and places every window: call it once the
-// break window is shown.
+// Start shows a backdrop on each other monitor and places every window:
+// call it once the break window is shown. With one monitor there are no
+// backdrops.
 func (s *Spread) Start() {
+	if s.started {
+		return
+	}
+	s.started = true
+	s.plan()
 	win := s.handle(s.view.win)
 	if win != 0 {
 		if s.full {

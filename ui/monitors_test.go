@@ -98,14 +98,15 @@ func TestSpreadCoversEveryMonitor(t *testing.T) {
 	for _, full := range []bool{false, true} {
 		t.Run(fmt.Sprint("fullscreen=", full), func(t *testing.T) {
 			v, _, clk := newTestBreak(t, "mobility", "cat-cow", false)
-			scr := newFakeScreens(1900, 400, left, right)
+			scr := newFakeScreens(100, 400, left, right) // pre-started while the pointer was on the left …
 			s := NewSpread(fyne.CurrentApp(), v, scr, full, false)
 			spreadHandles(s)
+			scr.px = 1900 // … shown once it is on the right
+			s.Start()
+			defer s.Close()
 			if s.Main != right || len(s.Backdrops) != 1 || s.Backdrops[0].On != left {
 				t.Fatalf("main %v, backdrops %d", s.Main, len(s.Backdrops))
 			}
-			s.Start()
-			defer s.Close()
 			if p := scr.placed[1]; p.X < right.X || p.X+p.W > right.X+right.W {
 				t.Fatalf("the break window is placed at %v, not on %v", p, right)
 			}
@@ -124,7 +125,9 @@ func TestSpreadCoversEveryMonitor(t *testing.T) {
 	}
 	// One monitor: no backdrop.
 	v, _, _ := newTestBreak(t, "mobility", "cat-cow", false)
-	if s := NewSpread(fyne.CurrentApp(), v, newFakeScreens(10, 10, left), false, false); len(s.Backdrops) != 0 {
+	one := NewSpread(fyne.CurrentApp(), v, newFakeScreens(10, 10, left), false, false)
+	one.Start()
+	if len(one.Backdrops) != 0 {
 		t.Fatal("a backdrop with one monitor")
 	}
 }
