@@ -481,3 +481,23 @@ func TestRoutineGolden(t *testing.T) {
 	v.Tick()
 	shot("break_routine_2.png")
 }
+
+// Issue 15 item 6: in strict mode a postpone is offered only within its
+// limit (the agent's count): with none left, neither the button nor Esc
+// postpones, and there is no Skip.
+func TestStrictPostponeOnlyWithinItsLimit(t *testing.T) {
+	v, got, clk := newTestBreak(t, "mobility", "cat-cow", true)
+	v.SetPostponesLeft(0)
+	clk.t = clk.t.Add(3 * time.Second)
+	v.OnKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	test.Tap(v.postpone)
+	v.OnSkip()
+	if len(*got) != 0 || v.closed || !v.postpone.Disabled() || isInWindow(v, v.skip) {
+		t.Fatalf("strict, no postpones left: reports %+v closed %v", *got, v.closed)
+	}
+	v.SetPostponesLeft(1)
+	v.OnKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if len(*got) != 1 || (*got)[0].outcome != OutcomePostponed {
+		t.Fatalf("strict, one postpone left: %+v", *got)
+	}
+}
