@@ -133,6 +133,7 @@ func runBreakView(cmd *cobra.Command, args []string) error {
 		Kind:          string(kind),
 		Duration:      bt.duration,
 		Routine:       routine,
+		Walk:          bt.walk,
 		Exercise:      choice.Exercise,
 		Caution:       lib.BreakCaution(),
 		Note:          choice.Note,

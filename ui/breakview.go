@@ -37,6 +37,8 @@ type BreakOptions struct {
 	// no items, Exercise fills the whole break.
 	Routine  recovery.Routine
 	Exercise *content.Exercise
+	// Walk is true when the break is a recovery plan's walking prompt.
+	Walk bool
 	// Caution is the general caution every break shows (nil: none).
 	Caution       *content.Caution
 	Sources       map[string]*content.Source
@@ -172,6 +174,9 @@ const transition = 5 * time.Second
 // walkAway is what a rest break asks.
 const walkAway = "Stand up and walk away from the screen: move around, look into the distance. Come back when the countdown ends."
 
+// walkPrompt is what a recovery plan's walking prompt asks.
+const walkPrompt = "Time for the short walk your recovery plan asks for: stand up and walk around at an easy pace. Come back when the countdown ends."
+
 // setItem shows the routine's item i.
 func (v *BreakView) setItem(i int) {
 	v.item = i
@@ -179,6 +184,9 @@ func (v *BreakView) setItem(i int) {
 	v.lead.Hide()
 	if v.opt.Kind == content.KindRest || (it.Exercise == nil && it.Cue == nil) {
 		v.lead.SetText(walkAway)
+		if v.opt.Walk {
+			v.lead.SetText(walkPrompt)
+		}
 		v.lead.Show()
 	}
 	v.setExercise(it.Exercise)

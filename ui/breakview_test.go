@@ -444,6 +444,14 @@ func TestRestBreakSaysWalkAway(t *testing.T) {
 	if v2.lead.Visible() {
 		t.Fatal("a posture break says walk away")
 	}
+	// A recovery plan's walking prompt says so.
+	lib := library(t)
+	walk, _ := lib.Exercise("stand-and-walk")
+	v3 := NewBreakView(fyne.CurrentApp(), BreakOptions{Kind: "rest", Duration: 5 * time.Minute, Exercise: walk, Walk: true})
+	defer v3.Dismiss()
+	if v3.lead.Text != walkPrompt {
+		t.Fatalf("walking prompt says %q", v3.lead.Text)
+	}
 }
 
 // Issue 13: every break shows the general caution with its sources, small,
