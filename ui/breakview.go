@@ -679,8 +679,18 @@ func (v *BreakView) OnNext() {
 	}
 }
 
-// OnClose handles the window's close button.
-func (v *BreakView) OnClose() { v.finish(OutcomeClosed) }
+// OnClose handles the window's close button. In strict mode with no
+// postpones left it does not end the break before the countdown does
+// (the engine would count a close as a postpone).
+func (v *BreakView) OnClose() {
+	if v.opt.Strict && !v.ended && v.opt.PostponesLeft <= 0 {
+		v.message.Importance = widget.WarningImportance
+		v.message.SetText("Strict mode: this break ends when the countdown does, and no postpone is left.")
+		v.message.Show()
+		return
+	}
+	v.finish(OutcomeClosed)
+}
 
 // OnKey maps the keyboard: Enter = Done, Esc = Postpone, N = next. Keys
 // do nothing before the window is shown, nor for KeyGuard after.

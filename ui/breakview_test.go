@@ -509,3 +509,32 @@ func TestStrictPostponeOnlyWithinItsLimit(t *testing.T) {
 		t.Fatalf("strict, one postpone left: %+v", *got)
 	}
 }
+
+// Issue 15 item 6: in strict mode with no postpones left, the window's
+// close button does not end the break before the countdown does (it says
+// why); with a postpone left it closes, and the engine counts a postpone.
+func TestStrictCloseHoldsUntilTheCountdownEnds(t *testing.T) {
+	v, got, clk := newTestBreak(t, "mobility", "cat-cow", true)
+	v.SetPostponesLeft(0)
+	v.OnClose()
+	if len(*got) != 0 || v.closed || !v.message.Visible() || !strings.Contains(v.message.Text, "Strict mode") {
+		t.Fatalf("strict close with no postpones: reports %+v closed %v message %q", *got, v.closed, v.message.Text)
+	}
+	clk.t = clk.t.Add(31 * time.Second)
+	v.Tick()
+	v.OnClose()
+	if len(*got) != 1 || (*got)[0].outcome != OutcomeClosed || !v.closed {
+		t.Fatalf("strict close after the countdown: %+v", *got)
+	}
+	v, got, _ = newTestBreak(t, "mobility", "cat-cow", true)
+	v.OnClose() // 2 postpones left
+	if len(*got) != 1 || (*got)[0].outcome != OutcomeClosed {
+		t.Fatalf("strict close with postpones left: %+v", *got)
+	}
+	v, got, _ = newTestBreak(t, "mobility", "cat-cow", false)
+	v.SetPostponesLeft(0)
+	v.OnClose()
+	if len(*got) != 1 || (*got)[0].outcome != OutcomeClosed {
+		t.Fatalf("normal close: %+v", *got)
+	}
+}
