@@ -121,10 +121,11 @@ func runBreakView(cmd *cobra.Command, args []string) error {
 	}
 
 	a := newApp()
-	// Every monitor, and strict mode's hold, through X11/XWayland (EWMH);
-	// without it (a Wayland-only or other system), Fyne's own placement.
+	// Every monitor, and strict mode's hold, through X11/XWayland (EWMH;
+	// sway's IPC under sway); without it (a Wayland-only or other
+	// system), Fyne's own placement.
 	var scr ui.Screens
-	if x, err := platform.OpenX11Screen(); err == nil {
+	if x, err := platform.OpenScreen(); err == nil {
 		defer x.Close()
 		scr = x11Screens{x}
 	}
@@ -287,7 +288,7 @@ func init() {
 }
 
 // x11Screens gives the break window the platform's X11 screen.
-type x11Screens struct{ x *platform.X11Screen }
+type x11Screens struct{ x platform.Screen }
 
 func (s x11Screens) Monitors() []ui.Monitor {
 	var out []ui.Monitor

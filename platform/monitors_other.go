@@ -36,3 +36,18 @@ func (s *X11Screen) Activate(uintptr) error { return nil }
 
 // Active is X11 only.
 func (s *X11Screen) Active() (uintptr, error) { return 0, nil }
+
+// Screen is what a break window needs to use every monitor.
+type Screen interface {
+	Monitors() []Rect
+	Pointer() (x, y int, err error)
+	Place(win uintptr, r Rect, size bool) error
+	Fullscreen(win uintptr) error
+	KeepAbove(win uintptr) error
+	Activate(win uintptr) error
+	Active() (uintptr, error)
+	Close()
+}
+
+// OpenScreen is X11 only.
+func OpenScreen() (Screen, error) { return nil, errors.New("not an X11 system") }

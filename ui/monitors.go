@@ -115,12 +115,12 @@ func (s *Spread) plan() {
 	s.Main = mons[main]
 	for i, m := range mons {
 		if i != main {
-			s.Backdrops = append(s.Backdrops, newBackdrop(s.app, m, s.view.opt.Kind))
+			s.Backdrops = append(s.Backdrops, newBackdrop(s.app, m, s.view.opt.Kind, s.view.OnKey))
 		}
 	}
 }
 
-func newBackdrop(a fyne.App, m Monitor, kind string) *Backdrop {
+func newBackdrop(a fyne.App, m Monitor, kind string, onKey func(*fyne.KeyEvent)) *Backdrop {
 	var w fyne.Window
 	if d, ok := a.Driver().(desktop.Driver); ok {
 		w = d.CreateSplashWindow() // no frame
@@ -136,6 +136,7 @@ func newBackdrop(a fyne.App, m Monitor, kind string) *Backdrop {
 	hint := widget.NewLabel("The break window is on another screen.")
 	hint.Alignment = fyne.TextAlignCenter
 	w.SetContent(container.NewStack(bg, container.NewCenter(container.NewVBox(l, hint))))
+	w.Canvas().SetOnTypedKey(onKey) // Enter, Esc, N work from here too
 	w.Resize(fyne.NewSize(400, 200))
 	return &Backdrop{Win: w, Label: l, On: m}
 }
@@ -192,14 +193,36 @@ func (s *Spread) Tick(left time.Duration) {
 			b.Label.SetText(text)
 		}
 	}
-	if s.strict && !s.view.Ended() && !s.view.closed {
-		now := s.view.opt.Now()
-		if now.Sub(s.lastCheck) < time.Second {
-			return
-		}
-		s.lastCheck = now
-		s.Hold()
+	if s.view.closed {
+		return
 	}
+	now := s.view.opt.Now()
+	if now.Sub(s.lastCheck) < time.Second {
+		return
+	}
+	s.lastCheck = now
+	if s.strict && !s.view.Ended() {
+		s.Hold()
+		return
+	}
+	// A backdrop has nothing to do: if it has the focus (a window manager
+	// that focuses each new window, or a click on it), the break gets it
+	// back, so that its keys work.
+	if win := s.handle(s.view.win); win != 0 {
+		if act, err := s.scr.Active(); err == nil && act != win && s.isBackdrop(act) {
+			s.scr.Activate(win)
+		}
+	}
+}
+
+// isBackdrop reports whether the native window h is one of the backdrops.
+func (s *Spread) isBackdrop(h uintptr) bool {
+	for _, b := range s.Backdrops {
+		if s.handle(b.Win) == h {
+			return true
+		}
+	}
+	return false
 }
 
 // Hold brings the break window back if another window is active (strict

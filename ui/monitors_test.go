@@ -121,6 +121,25 @@ func TestSpreadCoversEveryMonitor(t *testing.T) {
 			if scr.above[1] {
 				t.Fatal("not strict, yet kept above")
 			}
+			// A window manager gave the backdrop the focus: the break
+			// takes it back; the backdrop's keys act on the break.
+			scr.active = 2
+			clk.t = clk.t.Add(time.Second)
+			s.Tick(19 * time.Second)
+			if scr.active != 1 {
+				t.Fatalf("the backdrop keeps the focus (%d)", scr.active)
+			}
+			scr.active = 99 // another program: left alone when not strict
+			clk.t = clk.t.Add(time.Second)
+			s.Tick(18 * time.Second)
+			if scr.active != 99 {
+				t.Fatal("not strict, yet the focus was taken from another program")
+			}
+			clk.t = clk.t.Add(5 * time.Second)
+			s.Backdrops[0].Win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+			if !v.closed {
+				t.Fatal("Esc on the backdrop did not postpone the break")
+			}
 		})
 	}
 	// One monitor: no backdrop.
