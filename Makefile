@@ -8,7 +8,7 @@ LDFLAGS := -s -w -X github.com/limberapp/limber/cmd.Version=$(VERSION)
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev
 TEST_PKGS  := xvfb dbus dbus-x11 dunst haskell-status-notifier-item-utils xdotool \
               x11-utils imagemagick librsvg2-bin libnotify-bin fonts-dejavu-core \
-              desktop-file-utils appstream
+              desktop-file-utils appstream x11-xserver-utils openbox
 BENCH_PKGS := workrave safeeyes procps
 
 export LANG := en_US.UTF-8

@@ -85,10 +85,14 @@ func runBreakView(cmd *cobra.Command, args []string) error {
 	}
 
 	now := time.Now()
-	req := recovery.ExerciseRequest{Kind: string(kind), Shown: shownToday(string(kind), now),
+	today := todaysRecords(now)
+	since := journal.DayStart(now, time.Local)
+	bt := breakToday(kind, cfg)
+	req := recovery.ExerciseRequest{Kind: string(kind), Shown: exercisesShown(today, string(kind), since),
 		Disabled: cfg.DisabledExercises, Avoid: cfg.AvoidAreas, Seed: now.UnixNano()}
 	ad := recoveryAdaptation(now)
 	var choice recovery.ExerciseChoice
+	var routine recovery.Routine
 	if uiExercise != "" {
 		e, ok := lib.Exercise(uiExercise)
 		if !ok {
@@ -96,7 +100,13 @@ func runBreakView(cmd *cobra.Command, args []string) error {
 		}
 		choice.Exercise = e
 	} else {
-		choice = recovery.ChooseExercise(lib, ad, req)
+		routine = recovery.PlanRoutine(lib, ad, recovery.RoutineRequest{Kind: string(kind), Duration: bt.duration,
+			Worked: exercisesShown(today, "", since), Shown: req.Shown, Disabled: req.Disabled, Avoid: req.Avoid, Seed: req.Seed})
+		choice.Note = routine.Note
+		for _, e := range routine.Exercises() {
+			req.Shown = append(req.Shown, e.ID) // "Next exercise" offers none of the routine's
+		}
+		choice.Others = len(recovery.RoutineCandidates(lib, ad, string(kind), req.Disabled, req.Avoid)) > len(routine.Exercises())
 	}
 	next := func(cur *content.Exercise) *content.Exercise {
 		if cur != nil {
@@ -106,21 +116,43 @@ func runBreakView(cmd *cobra.Command, args []string) error {
 		return recovery.ChooseExercise(lib, ad, req).Exercise
 	}
 
-	if uiExercise == "" && !choice.Others {
+	if uiExercise == "" && (!choice.Others || bt.walk || kind == schedule.Rest) {
 		next = nil // nothing else to offer: no "Next exercise"
 	}
 
 	a := newApp()
+	// Every monitor, and strict mode's hold, through X11/XWayland (EWMH;
+	// sway's IPC under sway); without it (a Wayland-only or other
+	// system), Fyne's own placement.
+	var scr ui.Screens
+	if x, err := platform.OpenScreen(); err == nil {
+		defer x.Close()
+		scr = x11Screens{x}
+	}
+	var spread *ui.Spread
 	v := ui.NewBreakView(a, ui.BreakOptions{
 		Kind:          string(kind),
-		Duration:      cfg.Breaks[string(kind)].Duration,
+		Duration:      bt.duration,
+		Routine:       routine,
+		Walk:          bt.walk,
 		Exercise:      choice.Exercise,
+		Caution:       lib.BreakCaution(),
 		Note:          choice.Note,
 		Sources:       lib.Sources,
 		Strict:        cfg.Strict,
-		PostponesLeft: postponesLeft(kind, cfg),
-		Fullscreen:    cfg.Fullscreen,
-		Next:          next,
+		PostponesLeft: bt.postponesLeft,
+		Fullscreen:    cfg.Fullscreen && scr == nil, // else Spread makes it full screen on its monitor
+		OnShow: func() {
+			if spread != nil {
+				spread.Start()
+			}
+		},
+		OnTick: func(left time.Duration) {
+			if spread != nil {
+				spread.Tick(left)
+			}
+		},
+		Next: next,
 		Report: func(outcome, exercise string, spent time.Duration) error {
 			_, err := call(agent.Request{Cmd: "outcome", Kind: string(kind), Outcome: outcome, Exercise: exercise, Seconds: spent.Seconds()})
 			if err == agent.ErrNoAgent || exitCode(err) == 3 {
@@ -134,6 +166,13 @@ func runBreakView(cmd *cobra.Command, args []string) error {
 			}
 		},
 	})
+	v.Window().SetMaster() // closing the break window closes the backdrops
+	if scr != nil {
+		spread = ui.NewSpread(a, v, scr, cfg.Fullscreen, cfg.Strict)
+		if cfg.Strict {
+			a.Lifecycle().SetOnExitedForeground(spread.Hold)
+		}
+	}
 	quit := func() { fyne.Do(a.Quit) }
 	switch {
 	case uiControl:
@@ -163,24 +202,22 @@ func runBreakView(cmd *cobra.Command, args []string) error {
 	return nil
 }
 
-// shownToday is the exercises shown today in breaks of kind, oldest
-// first, repeats kept, from the journal; nil if it cannot be read.
-func shownToday(kind string, now time.Time) []string {
+// todaysRecords is today's journal records; nil if it cannot be read.
+func todaysRecords(now time.Time) []journal.Record {
 	jp, err := journal.DefaultPath()
 	if err != nil {
 		return nil
 	}
-	since := journal.DayStart(now, time.Local)
-	recs, _, _ := journal.ReadTail(jp, since)
-	return exercisesShown(recs, kind, since)
+	recs, _, _ := journal.ReadTail(jp, journal.DayStart(now, time.Local))
+	return recs
 }
 
-// exercisesShown picks from recs the exercises of kind since a time, in
-// time order, repeats kept.
+// exercisesShown picks from recs the exercises of kind (any kind for "")
+// since a time, in time order, repeats kept.
 func exercisesShown(recs []journal.Record, kind string, since time.Time) []string {
 	var shown []journal.Record
 	for _, r := range recs {
-		if r.Exercise != "" && r.Kind == kind && r.Event != journal.EventWarned && !r.Time.Before(since) {
+		if r.Exercise != "" && (kind == "" || r.Kind == kind) && r.Event != journal.EventWarned && !r.Time.Before(since) {
 			shown = append(shown, r)
 		}
 	}
@@ -206,17 +243,39 @@ func recoveryAdaptation(now time.Time) recovery.Adaptation {
 	return plan.Adapt(now)
 }
 
-// postponesLeft is the agent's count for this break, or with no agent to
-// ask the settings' limit. The engine does the counting, never the view.
-func postponesLeft(kind schedule.Kind, cfg prefs.Config) int {
-	if resp, err := call(agent.Request{Cmd: "status"}); err == nil && resp.Status != nil {
-		for _, n := range resp.Status.Next {
+// breakFacts is what the agent says of a break today.
+type breakFacts struct {
+	duration      time.Duration // its length today (a recovery plan shortens walking prompts)
+	walk          bool          // a walking prompt
+	postponesLeft int
+}
+
+// breakToday asks the agent for this break's length, walking prompt and
+// postpones left; with no agent to ask (or no entry for kind), the
+// settings' length and postpone limit. The engine does the counting,
+// never the view.
+func breakToday(kind schedule.Kind, cfg prefs.Config) breakFacts {
+	var st *agent.StatusJSON
+	if resp, err := call(agent.Request{Cmd: "status"}); err == nil {
+		st = resp.Status
+	}
+	return breakFactsFrom(st, kind, cfg)
+}
+
+// breakFactsFrom reads kind's entry of an agent's status (nil: no agent).
+func breakFactsFrom(st *agent.StatusJSON, kind schedule.Kind, cfg prefs.Config) breakFacts {
+	if st != nil {
+		for _, n := range st.Next {
 			if n.Kind == string(kind) {
-				return n.PostponesLeft
+				f := breakFacts{duration: time.Duration(n.DurationSeconds) * time.Second, walk: n.Walk, postponesLeft: n.PostponesLeft}
+				if f.duration <= 0 {
+					f.duration = cfg.Breaks[string(kind)].Duration
+				}
+				return f
 			}
 		}
 	}
-	return cfg.Schedule().PostponeLimit()
+	return breakFacts{duration: cfg.Breaks[string(kind)].Duration, postponesLeft: cfg.Schedule().PostponeLimit()}
 }
 
 func init() {
@@ -226,4 +285,23 @@ func init() {
 	uiBreakCmd.Flags().BoolVar(&uiControl, "control", false, "read the agent's commands on stdin: show, close, postpones N")
 	uiCmd.AddCommand(uiBreakCmd)
 	rootCmd.AddCommand(uiCmd)
+}
+
+// x11Screens gives the break window the platform's X11 screen.
+type x11Screens struct{ x platform.Screen }
+
+func (s x11Screens) Monitors() []ui.Monitor {
+	var out []ui.Monitor
+	for _, r := range s.x.Monitors() {
+		out = append(out, ui.Monitor(r))
+	}
+	return out
+}
+func (s x11Screens) Pointer() (int, int, error) { return s.x.Pointer() }
+func (s x11Screens) Fullscreen(w uintptr) error { return s.x.Fullscreen(w) }
+func (s x11Screens) KeepAbove(w uintptr) error  { return s.x.KeepAbove(w) }
+func (s x11Screens) Activate(w uintptr) error   { return s.x.Activate(w) }
+func (s x11Screens) Active() (uintptr, error)   { return s.x.Active() }
+func (s x11Screens) Place(w uintptr, m ui.Monitor, size bool) error {
+	return s.x.Place(w, platform.Rect(m), size)
 }

@@ -14,6 +14,8 @@ import (
 
 	"github.com/limberapp/limber/agent"
 	"github.com/limberapp/limber/journal"
+	"github.com/limberapp/limber/prefs"
+	"github.com/limberapp/limber/schedule"
 )
 
 func TestExercisesShownOldestFirstWithRepeats(t *testing.T) {
@@ -111,5 +113,37 @@ func TestBreakViewControlChannel(t *testing.T) {
 	}
 	if got := fa.outcomes(); len(got) != 0 {
 		t.Fatalf("outcomes reported: %v", got)
+	}
+}
+
+// The break view uses the break's real length today from the agent (a
+// recovery plan shortens walking prompts) and its walk flag; the config
+// only with no agent.
+func TestBreakLengthComesFromTheAgent(t *testing.T) {
+	cfg := prefs.Defaults()
+	st := &agent.StatusJSON{Next: []agent.NextJSON{
+		{Kind: "posture", DurationSeconds: 30, PostponesLeft: 2},
+		{Kind: "rest", DurationSeconds: 300, Walk: true, PostponesLeft: 1},
+	}}
+	if f := breakFactsFrom(st, schedule.Rest, cfg); f.duration != 5*time.Minute || !f.walk || f.postponesLeft != 1 {
+		t.Fatalf("rest from the agent: %+v", f)
+	}
+	if f := breakFactsFrom(nil, schedule.Rest, cfg); f.duration != cfg.Breaks["rest"].Duration || f.walk || f.postponesLeft != cfg.Schedule().PostponeLimit() {
+		t.Fatalf("rest with no agent: %+v", f)
+	}
+	if f := breakFactsFrom(st, schedule.Mobility, cfg); f.duration != cfg.Breaks["mobility"].Duration {
+		t.Fatalf("a kind the agent does not list: %+v", f)
+	}
+}
+
+// Areas worked today come from every kind's exercises.
+func TestExercisesShownOfAnyKind(t *testing.T) {
+	day := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	recs := []journal.Record{
+		{Time: day.Add(9 * time.Hour), Event: "completed", Kind: "posture", Exercise: "a"},
+		{Time: day.Add(10 * time.Hour), Event: "completed", Kind: "mobility", Exercise: "b"},
+	}
+	if got := exercisesShown(recs, "", day); !slices.Equal(got, []string{"a", "b"}) {
+		t.Fatalf("got %v", got)
 	}
 }

@@ -12,9 +12,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/limberapp/limber/content"
+	"github.com/limberapp/limber/recovery"
 	"github.com/limberapp/limber/schedule"
 )
 
@@ -29,9 +31,16 @@ const (
 
 // BreakOptions configure a break window.
 type BreakOptions struct {
-	Kind          string        // posture, mobility, rest
-	Duration      time.Duration // the whole break
-	Exercise      *content.Exercise
+	Kind     string        // posture, mobility, rest
+	Duration time.Duration // the whole break
+	// Routine is the break's routine (recovery.PlanRoutine); when it has
+	// no items, Exercise fills the whole break.
+	Routine  recovery.Routine
+	Exercise *content.Exercise
+	// Walk is true when the break is a recovery plan's walking prompt.
+	Walk bool
+	// Caution is the general caution every break shows (nil: none).
+	Caution       *content.Caution
 	Sources       map[string]*content.Source
 	Strict        bool // no Skip button
 	PostponesLeft int
@@ -41,8 +50,15 @@ type BreakOptions struct {
 	// Report tells the agent how the break ended. An error (e.g. no
 	// postpones left) is shown and the window stays open.
 	Report func(outcome, exercise string, spent time.Duration) error
-	// Cue is called at step changes and at the end (sound setting).
+	// Cue is called at step changes, at each change of the routine's
+	// exercise and at the end (sound setting).
 	Cue func(end bool)
+	// OnTick, if set, is called after each countdown update with the
+	// time left (backdrops on other monitors, strict mode's watch).
+	OnTick func(left time.Duration)
+	// OnShow, if set, is called once the window is shown (placing it and
+	// the backdrops on the monitors: see Spread).
+	OnShow func()
 	// Now is the clock (tests inject one).
 	Now func() time.Time
 	// KeyGuard is how long after the window appears keys are ignored, so
@@ -56,25 +72,36 @@ type BreakOptions struct {
 // defaultKeyGuard is BreakOptions.KeyGuard's default.
 const defaultKeyGuard = time.Second
 
-// BreakView is the break window: the exercise's moving figure, its
-// numbered steps with the current one highlighted, a countdown ring for
-// the whole break, and Done / Postpone / Skip / Next exercise.
+// BreakView is the break window: a routine of exercises (or a posture
+// cue, or "walk away"), one at a time, each with its moving figure and
+// numbered steps with the current one highlighted; "2 of 4 · Next: …"; a
+// countdown ring for the whole break; the general caution; and Done /
+// Postpone / Skip / Next exercise.
 type BreakView struct {
 	opt     BreakOptions
 	win     fyne.Window
 	started time.Time
+	items   []recovery.RoutineItem
+	ends    []time.Duration // when each item ends, from the start
+	item    int             // the item shown
 	ex      *content.Exercise
 	step    int
 	// stepsDone counts the current exercise's steps the figure has moved
-	// past (all of them once its loop has come round).
-	stepsDone int
-	ended     bool
-	closed    bool
-	shown     bool
+	// past (all of them once its loop has come round); doneBefore the
+	// steps of the routine's earlier items.
+	stepsDone  int
+	doneBefore int
+	ended      bool
+	closed     bool
+	shown      bool
 
 	title    *widget.Label
+	progress *widget.Label
+	lead     *widget.Label
+	caution  *widget.Label
 	figure   *Figure
 	figSlot  *fyne.Container
+	left     *fyne.Container // the figure's column, hidden for a cue
 	steps    []*widget.Label
 	stepBox  *fyne.Container
 	ring     *Ring
@@ -102,12 +129,129 @@ func NewBreakView(a fyne.App, opt BreakOptions) *BreakView {
 	if opt.KeyGuard == 0 {
 		opt.KeyGuard = defaultKeyGuard
 	}
-	v := &BreakView{opt: opt}
+	v := &BreakView{opt: opt, items: opt.Routine.Items}
+	if len(v.items) == 0 {
+		v.items = []recovery.RoutineItem{{Exercise: opt.Exercise, Time: opt.Duration}}
+	}
+	var at time.Duration
+	for _, it := range v.items {
+		at += it.Time
+		v.ends = append(v.ends, at)
+	}
 	v.win = a.NewWindow(kindNames[opt.Kind])
 	v.build()
-	v.setExercise(opt.Exercise)
+	v.setItem(0)
 	return v
 }
+
+// itemName is what an item is called in "Next: …".
+func itemName(it recovery.RoutineItem) string {
+	switch {
+	case it.Exercise != nil:
+		return it.Exercise.Name
+	case it.Cue != nil:
+		return it.Cue.Title
+	}
+	return "Walk away"
+}
+
+// itemSteps is how many steps an item counts for the outcome: an
+// exercise's steps, one for a cue or an instruction.
+func itemSteps(it recovery.RoutineItem) int {
+	if it.Exercise != nil && len(it.Exercise.Steps) > 0 {
+		return len(it.Exercise.Steps)
+	}
+	return 1
+}
+
+// Item is the routine's item shown (0-based) and how many there are.
+func (v *BreakView) Item() (int, int) { return v.item, len(v.items) }
+
+// transition is how long before an item ends the window says what comes
+// next.
+const transition = 5 * time.Second
+
+// walkAway is what a rest break asks.
+const walkAway = "Stand up and walk away from the screen: move around, look into the distance. Come back when the countdown ends."
+
+// walkPrompt is what a recovery plan's walking prompt asks.
+const walkPrompt = "Time for the short walk your recovery plan asks for: stand up and walk around at an easy pace. Come back when the countdown ends."
+
+// setItem shows the routine's item i.
+func (v *BreakView) setItem(i int) {
+	v.item = i
+	it := v.items[i]
+	v.lead.Hide()
+	if v.opt.Kind == content.KindRest || (it.Exercise == nil && it.Cue == nil) {
+		v.lead.SetText(walkAway)
+		if v.opt.Walk {
+			v.lead.SetText(walkPrompt)
+		}
+		v.lead.Show()
+	}
+	v.setExercise(it.Exercise)
+	if it.Exercise == nil { // a cue or an instruction: no figure, nothing to swap
+		v.left.Hide()
+		v.next.Disable()
+	} else {
+		v.left.Show()
+		v.next.Enable()
+	}
+	if it.Exercise == nil {
+		name := kindNames[v.opt.Kind]
+		if it.Cue != nil {
+			v.title.SetText(name + " · " + it.Cue.Title)
+			v.win.SetTitle(name + " — " + it.Cue.Title + " — Limber")
+			l := widget.NewLabel(it.Cue.Text)
+			l.Wrapping = fyne.TextWrapWord
+			l.TextStyle.Bold = true
+			l.Importance = widget.HighImportance
+			v.steps = []*widget.Label{l}
+			v.stepBox.Add(l)
+			v.why.SetText("Why: " + it.Cue.Why + " — " + v.sourceNames(it.Cue.Sources))
+		} else {
+			v.win.SetTitle(name + " — Limber")
+		}
+		v.relayout()
+	}
+	v.updateProgress(0)
+}
+
+// updateProgress writes "2 of 4 · Next: …", and in the last seconds of
+// an item "Next in 4 s: …".
+func (v *BreakView) updateProgress(elapsed time.Duration) {
+	n := len(v.items)
+	if n < 2 {
+		v.progress.Hide()
+		return
+	}
+	text := fmt.Sprintf("%d of %d", v.item+1, n)
+	v.progress.Importance = widget.MediumImportance
+	switch left := v.ends[v.item] - elapsed; {
+	case v.item == n-1:
+		text += " · last one"
+	case left <= transition && left > 0:
+		text += fmt.Sprintf(" · Next in %d s: %s", int((left+time.Second-1)/time.Second), itemName(v.items[v.item+1]))
+		v.progress.Importance = widget.HighImportance
+	default:
+		text += " · Next: " + itemName(v.items[v.item+1])
+	}
+	if v.progress.Text != text || !v.progress.Visible() {
+		v.progress.SetText(text)
+		v.progress.Show()
+	}
+}
+
+// ProgressText is the "2 of 4 · Next: …" line ("" when hidden).
+func (v *BreakView) ProgressText() string {
+	if !v.progress.Visible() {
+		return ""
+	}
+	return v.progress.Text
+}
+
+// CautionText is the caution line shown.
+func (v *BreakView) CautionText() string { return v.caution.Text }
 
 // relayout lays the content out again once widths are known, so wrapped
 // step texts get their real heights.
@@ -126,6 +270,22 @@ func (v *BreakView) build() {
 	v.title.TextStyle.Bold = true
 	v.title.SizeName = "headingText"
 	v.title.Wrapping = fyne.TextWrapWord
+	v.progress = widget.NewLabel("")
+	v.progress.TextStyle.Bold = true
+	v.progress.Wrapping = fyne.TextWrapWord
+	v.progress.Hide()
+	v.lead = widget.NewLabel("")
+	v.lead.Wrapping = fyne.TextWrapWord
+	v.lead.TextStyle.Bold = true
+	v.lead.Hide()
+	v.caution = widget.NewLabel("")
+	v.caution.Wrapping = fyne.TextWrapWord
+	v.caution.SizeName = theme.SizeNameCaptionText
+	v.caution.Hide()
+	if c := v.opt.Caution; c != nil {
+		v.caution.SetText("⚠ " + c.Text + " (" + strings.TrimPrefix(v.sourceNames(c.Sources), "Source: ") + ")")
+		v.caution.Show()
+	}
 	v.figSlot = container.NewStack()
 	v.stepBox = container.NewVBox()
 	v.ring = NewRing(v.opt.Duration)
@@ -158,11 +318,15 @@ func (v *BreakView) build() {
 		v.next.Hide()
 	}
 
-	ring := container.NewCenter(container.NewGridWrap(fyne.NewSize(110, 110), v.ring))
-	left := container.NewVBox(container.NewGridWrap(fyne.NewSize(300, 300), v.figSlot), ring)
-	right := container.NewVScroll(container.NewVBox(v.stepBox, widget.NewSeparator(), v.why))
+	// The ring sits beside the title, so that the window fits a small
+	// screen at 200 % (960×540 logical): figure and steps share the rest.
+	ring := container.NewGridWrap(fyne.NewSize(96, 96), v.ring)
+	v.left = container.NewVBox(container.NewGridWrap(fyne.NewSize(280, 280), v.figSlot))
+	left := v.left
+	right := container.NewVScroll(container.NewVBox(v.lead, v.stepBox, widget.NewSeparator(), v.why))
 	body := container.NewBorder(nil, nil, left, nil, right)
-	v.win.SetContent(container.NewPadded(container.NewBorder(v.title, container.NewVBox(v.message, buttons), nil, nil, body)))
+	top := container.NewBorder(nil, nil, nil, ring, container.NewVBox(v.title, v.progress))
+	v.win.SetContent(container.NewPadded(container.NewBorder(top, container.NewVBox(v.caution, v.message, buttons), nil, nil, body)))
 	v.win.Resize(fyne.NewSize(820, 560))
 	v.win.SetFullScreen(v.opt.Fullscreen)
 	v.win.Canvas().SetOnTypedKey(v.OnKey)
@@ -301,6 +465,9 @@ func (v *BreakView) Show() {
 			}
 		}
 	}(v.stopTick, v.tickDone)
+	if v.opt.OnShow != nil {
+		v.opt.OnShow()
+	}
 }
 
 // ticking reports whether the countdown's goroutine was started and not
@@ -376,8 +543,28 @@ func (v *BreakView) Control(r io.Reader, log io.Writer, quit func()) {
 
 // Tick updates the countdown; at zero it offers completion.
 func (v *BreakView) Tick() {
-	left := v.opt.Duration - v.opt.Now().Sub(v.started)
+	elapsed := v.opt.Now().Sub(v.started)
+	left := v.opt.Duration - elapsed
 	v.ring.SetLeft(left)
+	if !v.ended {
+		i := v.item
+		for i < len(v.items)-1 && elapsed >= v.ends[i] {
+			i++
+		}
+		if i != v.item {
+			for j := v.item; j < i; j++ {
+				v.doneBefore += itemSteps(v.items[j])
+			}
+			v.setItem(i)
+			if v.opt.Cue != nil {
+				v.opt.Cue(false)
+			}
+		}
+		v.updateProgress(elapsed)
+	}
+	if v.opt.OnTick != nil {
+		defer v.opt.OnTick(left)
+	}
 	if left <= 0 && !v.ended {
 		v.ended = true
 		if v.figure != nil {
@@ -410,9 +597,11 @@ func (v *BreakView) finish(outcome string) {
 	if v.closed {
 		return
 	}
-	id := ""
-	if v.ex != nil {
-		id = v.ex.ID
+	id := "" // the exercise shown, or the last one before a cue
+	for i := v.item; i >= 0 && id == ""; i-- {
+		if e := v.items[i].Exercise; e != nil {
+			id = e.ID
+		}
 	}
 	if v.opt.Report != nil {
 		if err := v.opt.Report(outcome, id, v.spent()); err != nil && outcome != OutcomeClosed {
@@ -441,7 +630,22 @@ func (v *BreakView) OnDone() {
 		v.finish(OutcomeCompleted)
 		return
 	}
-	v.finish(schedule.BreakOutcome(v.spent(), v.opt.Duration, v.stepsDone, len(v.steps)))
+	done, all := v.StepsDone()
+	v.finish(schedule.BreakOutcome(v.spent(), v.opt.Duration, done, all))
+}
+
+// StepsDone is how many of the routine's steps are done, and how many it
+// has: every step of the items before the one shown, and the current
+// exercise's steps the figure has moved past.
+func (v *BreakView) StepsDone() (done, all int) {
+	for _, it := range v.items {
+		all += itemSteps(it)
+	}
+	done = v.doneBefore
+	if v.ex != nil {
+		done += v.stepsDone
+	}
+	return done, all
 }
 
 // OnPostpone postpones the break.
@@ -465,13 +669,28 @@ func (v *BreakView) OnNext() {
 	if v.opt.Next == nil {
 		return
 	}
+	if v.ex == nil {
+		return // a cue or an instruction: nothing to swap
+	}
 	if ex := v.opt.Next(v.ex); ex != nil {
+		v.items[v.item].Exercise = ex
 		v.setExercise(ex)
+		v.updateProgress(v.spent())
 	}
 }
 
-// OnClose handles the window's close button.
-func (v *BreakView) OnClose() { v.finish(OutcomeClosed) }
+// OnClose handles the window's close button. In strict mode with no
+// postpones left it does not end the break before the countdown does
+// (the engine would count a close as a postpone).
+func (v *BreakView) OnClose() {
+	if v.opt.Strict && !v.ended && v.opt.PostponesLeft <= 0 {
+		v.message.Importance = widget.WarningImportance
+		v.message.SetText("Strict mode: this break ends when the countdown does, and no postpone is left.")
+		v.message.Show()
+		return
+	}
+	v.finish(OutcomeClosed)
+}
 
 // OnKey maps the keyboard: Enter = Done, Esc = Postpone, N = next. Keys
 // do nothing before the window is shown, nor for KeyGuard after.

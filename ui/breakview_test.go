@@ -9,8 +9,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/limberapp/limber/content"
+	"github.com/limberapp/limber/recovery"
 )
 
 type report struct {
@@ -43,7 +45,7 @@ func newTestBreak(t *testing.T, kind string, exID string, strict bool) (*BreakVi
 	var got []report
 	clk := &fakeClock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)}
 	v := NewBreakView(fyne.CurrentApp(), BreakOptions{
-		Kind: kind, Duration: 30 * time.Second, Exercise: ex, Sources: lib.Sources,
+		Kind: kind, Duration: 30 * time.Second, Exercise: ex, Sources: lib.Sources, Caution: lib.BreakCaution(),
 		Strict: strict, PostponesLeft: 2, Now: clk.now,
 		Next: func(cur *content.Exercise) *content.Exercise {
 			return content.Choose(lib.ForKind(kind), kind, []string{cur.ID}, nil, nil, 1)
@@ -312,5 +314,233 @@ func TestBreakWindowGolden(t *testing.T) {
 			v.relayout()
 			test.AssertImageMatches(t, "break_"+c.kind+".png", v.win.Canvas().Capture())
 		})
+	}
+}
+
+// newRoutineBreak opens a mobility break of a routine of exercises, each
+// given slot, with the library's caution.
+func newRoutineBreak(t *testing.T, slot time.Duration, ids ...string) (*BreakView, *[]report, *fakeClock, *int) {
+	t.Helper()
+	test.NewTempApp(t)
+	lib := library(t)
+	var rt recovery.Routine
+	for _, id := range ids {
+		ex, ok := lib.Exercise(id)
+		if !ok {
+			t.Fatalf("no exercise %s", id)
+		}
+		rt.Items = append(rt.Items, recovery.RoutineItem{Exercise: ex, Time: slot})
+	}
+	var got []report
+	cues := 0
+	clk := &fakeClock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)}
+	v := NewBreakView(fyne.CurrentApp(), BreakOptions{
+		Kind: "mobility", Duration: rt.Total(), Routine: rt, Sources: lib.Sources, Caution: lib.BreakCaution(),
+		PostponesLeft: 1, Now: clk.now,
+		Report: func(o, e string, d time.Duration) error {
+			got = append(got, report{o, e, d})
+			return nil
+		},
+		Cue: func(end bool) {
+			if !end {
+				cues++
+			}
+		},
+	})
+	v.started = clk.t
+	t.Cleanup(func() {
+		if !v.closed {
+			v.win.Close()
+		}
+	})
+	return v, &got, clk, &cues
+}
+
+// Issue 15 item 3: the window goes through the routine's exercises at
+// their times, says "2 of 3 · Next: …", counts down to the next one in
+// its last seconds, and cues each change.
+func TestRoutineGoesThroughItsExercises(t *testing.T) {
+	v, _, clk, cues := newRoutineBreak(t, 40*time.Second, "chin-tuck", "cat-cow", "calf-stretch")
+	if i, n := v.Item(); i != 0 || n != 3 || v.ex.ID != "chin-tuck" || v.ProgressText() != "1 of 3 · Next: Cat-cow" {
+		t.Fatalf("start: item %d of %d, %s, %q", i, n, v.ex.ID, v.ProgressText())
+	}
+	clk.t = clk.t.Add(36 * time.Second)
+	v.Tick()
+	if v.ex.ID != "chin-tuck" || v.ProgressText() != "1 of 3 · Next in 4 s: Cat-cow" || *cues != 0 {
+		t.Fatalf("at 36 s: %s, %q, %d cues", v.ex.ID, v.ProgressText(), *cues)
+	}
+	clk.t = clk.t.Add(5 * time.Second)
+	v.Tick()
+	if i, _ := v.Item(); i != 1 || v.ex.ID != "cat-cow" || v.ProgressText() != "2 of 3 · Next: Calf stretch at the wall" || *cues != 1 {
+		t.Fatalf("at 41 s: item %d %s, %q, %d cues", i, v.ex.ID, v.ProgressText(), *cues)
+	}
+	if len(v.steps) != len(v.ex.Steps) || v.CurrentStep() != 0 || !strings.Contains(v.title.Text, "Cat-cow") {
+		t.Fatalf("cat-cow's steps are not shown from the first: %d steps, step %d, title %q", len(v.steps), v.CurrentStep(), v.title.Text)
+	}
+	clk.t = clk.t.Add(40 * time.Second)
+	v.Tick()
+	if i, _ := v.Item(); i != 2 || v.ProgressText() != "3 of 3 · last one" || *cues != 2 {
+		t.Fatalf("at 81 s: item %d, %q, %d cues", i, v.ProgressText(), *cues)
+	}
+}
+
+// Issue 15 item 4 for routines: "all its steps" means the routine's. Every
+// step of the first exercise done at half time is ended early; every step
+// of every exercise done is completed.
+func TestRoutineOutcomeCountsTheRoutinesSteps(t *testing.T) {
+	v, got, clk, _ := newRoutineBreak(t, 40*time.Second, "chin-tuck", "head-turn")
+	for i := range v.steps {
+		v.onFigureStep(i)
+	}
+	v.onFigureStep(0) // the first exercise's loop came round
+	clk.t = clk.t.Add(30 * time.Second)
+	v.Tick()
+	test.Tap(v.done)
+	if len(*got) != 1 || (*got)[0].outcome != OutcomeEndedEarly || (*got)[0].exercise != "chin-tuck" {
+		t.Fatalf("one exercise of two done: %+v", *got)
+	}
+
+	v, got, clk, _ = newRoutineBreak(t, 40*time.Second, "chin-tuck", "head-turn")
+	clk.t = clk.t.Add(41 * time.Second) // into the second: the first is behind
+	v.Tick()
+	for i := range v.steps {
+		v.onFigureStep(i)
+	}
+	v.onFigureStep(0)
+	if d, all := v.StepsDone(); d != all {
+		t.Fatalf("steps done %d of %d", d, all)
+	}
+	test.Tap(v.done) // 41 s of 80: only the steps make it complete
+	if len(*got) != 1 || (*got)[0].outcome != OutcomeCompleted || (*got)[0].exercise != "head-turn" {
+		t.Fatalf("every step of the routine done: %+v", *got)
+	}
+}
+
+// A posture routine's cue is shown as its own item, then the exercise.
+func TestPostureCueThenExercise(t *testing.T) {
+	test.NewTempApp(t)
+	lib := library(t)
+	ex, _ := lib.Exercise("chin-tuck")
+	cue := lib.Cues[3] // feet flat
+	rt := recovery.Routine{Items: []recovery.RoutineItem{{Cue: cue, Time: 10 * time.Second}, {Exercise: ex, Time: 20 * time.Second}}}
+	clk := &fakeClock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)}
+	v := NewBreakView(fyne.CurrentApp(), BreakOptions{Kind: "posture", Duration: 30 * time.Second, Routine: rt, Sources: lib.Sources, Now: clk.now})
+	defer v.Dismiss()
+	v.started = clk.t
+	if v.ex != nil || len(v.steps) != 1 || v.steps[0].Text != cue.Text || !strings.Contains(v.title.Text, cue.Title) {
+		t.Fatalf("cue: ex %v steps %d title %q", v.ex, len(v.steps), v.title.Text)
+	}
+	if v.left.Visible() || !v.next.Disabled() {
+		t.Fatal("a cue shows an empty figure column or offers Next exercise")
+	}
+	clk.t = clk.t.Add(11 * time.Second)
+	v.Tick()
+	if v.ex == nil || v.ex.ID != "chin-tuck" || v.ProgressText() != "2 of 2 · last one" || !v.left.Visible() || v.next.Disabled() {
+		t.Fatalf("after the cue: %v %q", v.ex, v.ProgressText())
+	}
+}
+
+// A rest break says to stand up and walk away.
+func TestRestBreakSaysWalkAway(t *testing.T) {
+	v, _, _ := newTestBreak(t, "rest", "stand-and-walk", false)
+	if !v.lead.Visible() || v.lead.Text != walkAway {
+		t.Fatalf("rest break lead %q visible %v", v.lead.Text, v.lead.Visible())
+	}
+	v2, _, _ := newTestBreak(t, "posture", "chin-tuck", false)
+	if v2.lead.Visible() {
+		t.Fatal("a posture break says walk away")
+	}
+	// A recovery plan's walking prompt says so.
+	lib := library(t)
+	walk, _ := lib.Exercise("stand-and-walk")
+	v3 := NewBreakView(fyne.CurrentApp(), BreakOptions{Kind: "rest", Duration: 5 * time.Minute, Exercise: walk, Walk: true})
+	defer v3.Dismiss()
+	if v3.lead.Text != walkPrompt {
+		t.Fatalf("walking prompt says %q", v3.lead.Text)
+	}
+}
+
+// Issue 13: every break shows the general caution with its sources, small,
+// and the window still fits a 960×540 screen (1920×1080 at 200 %).
+func TestCautionLineShownAndFits(t *testing.T) {
+	v, _, _, _ := newRoutineBreak(t, 40*time.Second, "childs-pose", "standing-hamstring-stretch")
+	if !v.caution.Visible() || !strings.Contains(v.CautionText(), "Stop if pain increases") || !strings.Contains(v.CautionText(), "Mayo Clinic") {
+		t.Fatalf("caution %q visible %v", v.CautionText(), v.caution.Visible())
+	}
+	if v.caution.SizeName != theme.SizeNameCaptionText || v.caution.Wrapping != fyne.TextWrapWord {
+		t.Fatal("the caution is not small wrapped text")
+	}
+	v.message.SetText("Break complete. Well done — press Enter to finish.")
+	v.message.Show()
+	if m := v.win.Content().MinSize(); m.Width > 960 || m.Height > 540 {
+		t.Fatalf("the window needs %v: more than a 1920×1080 screen at 200 %%", m)
+	}
+}
+
+// Golden renders of a mobility routine at its first and its second
+// exercise.
+func TestRoutineGolden(t *testing.T) {
+	v, _, clk, _ := newRoutineBreak(t, 60*time.Second, "seated-trunk-rotation", "calf-stretch", "chin-tuck")
+	shot := func(name string) {
+		v.figure.Stop()
+		v.figure.SetTime(0)
+		v.win.Resize(fyne.NewSize(820, 560))
+		v.relayout()
+		test.AssertImageMatches(t, name, v.win.Canvas().Capture())
+	}
+	clk.t = clk.t.Add(5 * time.Second)
+	v.Tick()
+	shot("break_routine_1.png")
+	clk.t = clk.t.Add(57 * time.Second)
+	v.Tick()
+	shot("break_routine_2.png")
+}
+
+// Issue 15 item 6: in strict mode a postpone is offered only within its
+// limit (the agent's count): with none left, neither the button nor Esc
+// postpones, and there is no Skip.
+func TestStrictPostponeOnlyWithinItsLimit(t *testing.T) {
+	v, got, clk := newTestBreak(t, "mobility", "cat-cow", true)
+	v.SetPostponesLeft(0)
+	clk.t = clk.t.Add(3 * time.Second)
+	v.OnKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	test.Tap(v.postpone)
+	v.OnSkip()
+	if len(*got) != 0 || v.closed || !v.postpone.Disabled() || isInWindow(v, v.skip) {
+		t.Fatalf("strict, no postpones left: reports %+v closed %v", *got, v.closed)
+	}
+	v.SetPostponesLeft(1)
+	v.OnKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if len(*got) != 1 || (*got)[0].outcome != OutcomePostponed {
+		t.Fatalf("strict, one postpone left: %+v", *got)
+	}
+}
+
+// Issue 15 item 6: in strict mode with no postpones left, the window's
+// close button does not end the break before the countdown does (it says
+// why); with a postpone left it closes, and the engine counts a postpone.
+func TestStrictCloseHoldsUntilTheCountdownEnds(t *testing.T) {
+	v, got, clk := newTestBreak(t, "mobility", "cat-cow", true)
+	v.SetPostponesLeft(0)
+	v.OnClose()
+	if len(*got) != 0 || v.closed || !v.message.Visible() || !strings.Contains(v.message.Text, "Strict mode") {
+		t.Fatalf("strict close with no postpones: reports %+v closed %v message %q", *got, v.closed, v.message.Text)
+	}
+	clk.t = clk.t.Add(31 * time.Second)
+	v.Tick()
+	v.OnClose()
+	if len(*got) != 1 || (*got)[0].outcome != OutcomeClosed || !v.closed {
+		t.Fatalf("strict close after the countdown: %+v", *got)
+	}
+	v, got, _ = newTestBreak(t, "mobility", "cat-cow", true)
+	v.OnClose() // 2 postpones left
+	if len(*got) != 1 || (*got)[0].outcome != OutcomeClosed {
+		t.Fatalf("strict close with postpones left: %+v", *got)
+	}
+	v, got, _ = newTestBreak(t, "mobility", "cat-cow", false)
+	v.SetPostponesLeft(0)
+	v.OnClose()
+	if len(*got) != 1 || (*got)[0].outcome != OutcomeClosed {
+		t.Fatalf("normal close: %+v", *got)
 	}
 }
