@@ -75,8 +75,10 @@ desk=(env NO_AT_BRIDGE=1 GTK_A11Y=none HOME="$home" XDG_CONFIG_HOME="$home/confi
 pids=()
 cleanup() {
 	# Newest first: the panel and the notification server before xfconfd.
-	for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[i]}" 2>/dev/null || true; done
-	for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+	for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+		kill "${pids[i]}" 2>/dev/null || true
+		wait "${pids[i]}" 2>/dev/null || true
+	done
 	rm -rf "$home"
 }
 trap cleanup EXIT
