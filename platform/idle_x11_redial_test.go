@@ -170,3 +170,49 @@ func TestX11IdleSurvivesItsServerGoingAndComingBack(t *testing.T) {
 		t.Fatal("Events still open 5 s after Close")
 	}
 }
+
+// Over a server without SYNC the source is polled: with the server gone
+// IdleTime fails (one log line), and once a server is back on the display
+// IdleTime answers again (a second line).
+func TestX11IdlePolledSourceRedials(t *testing.T) {
+	display := freeDisplay(t)
+	x := startXvfb(t, display)
+	var log lockedBuffer
+	old := idleLog
+	defer func() { idleLog = old }()
+	idleLog = &log
+	plain, err := dialX11Idle(display)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// What newX11Redial makes on a server without SYNC (Xvfb always has it).
+	r := &x11Redial{display: display, cur: plain}
+	defer r.Close()
+	if _, err := r.IdleTime(); err != nil {
+		t.Fatalf("IdleTime: %v", err)
+	}
+	x.stop()
+	if d, err := r.IdleTime(); err == nil {
+		t.Fatalf("IdleTime with the X server gone = %v, want an error", d)
+	}
+	if d, err := r.IdleTime(); err == nil {
+		t.Fatalf("second IdleTime with the X server gone = %v, want an error", d)
+	}
+	if l := log.lines(); len(l) != 1 || !strings.Contains(l[0], "lost the X display "+display) {
+		t.Fatalf("log = %q, want one line about losing %s", l, display)
+	}
+	startXvfb(t, display)
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		if _, err := r.IdleTime(); err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("IdleTime still fails 30 s after the server came back; log %q", log.lines())
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	if l := log.lines(); len(l) != 2 || !strings.Contains(l[1], "is back") {
+		t.Fatalf("log = %q, want a second line saying the display is back", l)
+	}
+}
