@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"image"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -112,21 +113,57 @@ func TestXFCEIdleNaturalBreakAndReturn(t *testing.T) {
 }
 
 // `limber break now` while the person works in an xterm: the break
-// window opens above it and takes the focus.
+// window opens above it and takes the focus, with xfwm4's defaults and
+// with its focus-stealing prevention on (which turns new windows that
+// ask for the focus into a "demands attention" notice).
 func TestXFCEBreakWindowAboveFocusedApp(t *testing.T) {
 	needDesktop(t, "xfce")
-	s := newSession(t, "")
-	s.startLogged()
-	work := focusedXterm(t)
-	if _, errs, err := s.limber("break", "now", "--kind", "posture"); err != nil {
-		t.Fatalf("break now: %v %s", err, errs)
+	for _, prevent := range []bool{false, true} {
+		name := "default" // short: the agent's socket path lives under t.TempDir
+		if prevent {
+			name = "nosteal"
+		}
+		t.Run(name, func(t *testing.T) {
+			setXfwm(t, "/general/prevent_focus_stealing", prevent)
+			s := newSession(t, "")
+			s.startLogged()
+			work := focusedXterm(t)
+			if _, errs, err := s.limber("break", "now", "--kind", "posture"); err != nil {
+				t.Fatalf("break now: %v %s", err, errs)
+			}
+			brk := winID(t, waitWindow(t, "Posture break", 15*time.Second))
+			shot := "xfce-break-over-xterm.png"
+			if prevent {
+				shot = "xfce-break-over-xterm-prevent-focus-stealing.png"
+			}
+			assertOnTop(t, brk, work, shot)
+			time.Sleep(1500 * time.Millisecond) // the view ignores keys for its first second
+			pressKey(t, fmt.Sprint(brk), "Escape")
+			s.eventually("the break is postponed", 10*time.Second, func() bool { return s.status().State == "running" })
+			s.stop()
+		})
 	}
-	brk := winID(t, waitWindow(t, "Posture break", 15*time.Second))
-	assertOnTop(t, brk, work, "xfce-break-over-xterm.png")
-	time.Sleep(1500 * time.Millisecond) // the view ignores keys for its first second
-	pressKey(t, fmt.Sprint(brk), "Escape")
-	s.eventually("the break is postponed", 10*time.Second, func() bool { return s.status().State == "running" })
-	s.stop()
+}
+
+// setXfwm sets a boolean xfwm4 setting for the test and restores it.
+func setXfwm(t *testing.T, prop string, v bool) {
+	t.Helper()
+	old, _ := exec.Command("xfconf-query", "-c", "xfwm4", "-p", prop).Output()
+	if out, err := exec.Command("xfconf-query", "-c", "xfwm4", "-p", prop, "-n", "-t", "bool", "-s", fmt.Sprint(v)).CombinedOutput(); err != nil {
+		t.Fatalf("xfconf-query %s: %v %s", prop, err, out)
+	}
+	t.Cleanup(func() {
+		if o := strings.TrimSpace(string(old)); o != "" {
+			exec.Command("xfconf-query", "-c", "xfwm4", "-p", prop, "-s", o).Run()
+		} else {
+			exec.Command("xfconf-query", "-c", "xfwm4", "-p", prop, "-r").Run()
+		}
+	})
+	now, _ := exec.Command("xfconf-query", "-c", "xfwm4", "-p", prop).Output()
+	if strings.TrimSpace(string(now)) != fmt.Sprint(v) {
+		t.Fatalf("xfwm4 %s is %q after setting it to %v", prop, now, v)
+	}
+	time.Sleep(300 * time.Millisecond) // xfwm4 reads the change from xfconfd
 }
 
 // A posture warning reaches xfce4-notifyd; a real click on its popup
