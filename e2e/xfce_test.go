@@ -78,36 +78,28 @@ func assertOnTop(t *testing.T, brk, work uint64, shot string) {
 }
 
 // The agent names its idle source (the X server's, with XSync alarms),
-// sees the person idle at the threshold, journals a natural posture
-// break, and sees them back within 2 s of input.
+// is idle once the threshold has passed, journals a natural posture
+// break, and has seen the person back 2 s after input. Between input and
+// each check nothing calls the agent: a `limber status` wakes its loop,
+// which would read the idle time for it.
 func TestXFCEIdleNaturalBreakAndReturn(t *testing.T) {
 	needDesktop(t, "xfce")
 	const threshold = 15 * time.Second
 	s := newSession(t, "[idle]\nthreshold = \"15s\"\n")
 	s.startLogged()
-	for i := 0; i < 3; i++ {
-		moveMouse(t)
-		time.Sleep(500 * time.Millisecond)
-	}
-	moveMouse(t)
-	last := time.Now()
 	if st := s.status(); st.State != "running" || st.IdleSource != "x11-screensaver" {
 		t.Fatalf("active at first, idle time from the X server: %+v", st)
 	}
-	s.eventually("state idle", threshold+20*time.Second, func() bool { return s.status().State == "idle" })
-	seen := time.Since(last)
-	t.Logf("idle seen %v after the last input (threshold %v)", seen.Round(100*time.Millisecond), threshold)
-	if seen < threshold-time.Second || seen > threshold+3*time.Second {
-		t.Errorf("idle seen %v after the last input, want at the %v threshold", seen, threshold)
+	moveMouse(t)
+	time.Sleep(threshold + time.Second)
+	if st := s.status(); st.State != "idle" {
+		t.Fatalf("%v after the last input (threshold %v) the agent says %q, want idle", threshold+time.Second, threshold, st.State)
 	}
 	s.eventually("a natural posture break in the journal", 40*time.Second, func() bool { return s.journalHas("natural", "posture") })
 	moveMouse(t)
-	back := time.Now()
-	s.eventually("active again after input", 10*time.Second, func() bool { return s.status().State == "running" })
-	took := time.Since(back)
-	t.Logf("active again %v after input", took.Round(100*time.Millisecond))
-	if took > 2*time.Second {
-		t.Errorf("the return was seen %v after input, want within 2 s", took)
+	time.Sleep(2 * time.Second)
+	if st := s.status(); st.State != "running" {
+		t.Fatalf("2 s after input the agent says %q, want running", st.State)
 	}
 	s.stop()
 }
@@ -316,8 +308,12 @@ func TestXFCEAgentSurvivesXServerLoss(t *testing.T) {
 	}
 	startOwnX(t, x.display)
 	s.eventually("the agent logs the display's return", 30*time.Second, func() bool { return strings.Contains(readLog(), "is back") })
-	back := time.Now()
-	s.eventually("idle on the new X server", 40*time.Second, func() bool { return s.status().State == "idle" })
-	t.Logf("idle %v after the new X server came up; log:\n%s", time.Since(back).Round(time.Second), readLog())
+	// No input on the new server: idle past the threshold, seen without
+	// anyone asking (a status call would wake the agent to read it).
+	time.Sleep(17 * time.Second)
+	if st := s.status(); st.State != "idle" {
+		t.Fatalf("17 s after the new X server came up, with no input, the agent says %q, want idle; log:\n%s", st.State, readLog())
+	}
+	t.Logf("log:\n%s", readLog())
 	s.stop()
 }
