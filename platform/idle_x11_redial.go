@@ -23,16 +23,47 @@ const (
 	x11RedialLast  = 10 * time.Second
 )
 
+// x11Answer bounds each X round trip of the idle source: a server that
+// keeps its connection open but stops answering (stopped, hung) counts as
+// gone, so that the caller, the agent's loop, never waits on it.
+const x11Answer = 3 * time.Second
+
+var errX11NoAnswer = fmt.Errorf("the X server did not answer within %v", x11Answer)
+
+// bounded runs f and waits for it up to x11Answer; after that f goes on
+// in the background and its result is dropped.
+func bounded[T any](f func() (T, error)) (T, error) {
+	type result struct {
+		v   T
+		err error
+	}
+	ch := make(chan result, 1)
+	go func() {
+		v, err := f()
+		ch <- result{v, err}
+	}()
+	t := time.NewTimer(x11Answer)
+	defer t.Stop()
+	select {
+	case r := <-ch:
+		return r.v, r.err
+	case <-t.C:
+		var zero T
+		return zero, errX11NoAnswer
+	}
+}
+
 // x11Redial is the X11 idle source that outlives its X server (a server
 // restart, a logout, XWayland ending): while the display is gone IdleTime
 // fails, so the person counts as active; it dials the same display again
 // with growing waits and, once a server answers, goes on there. It logs
-// one line when the display goes and one when it is back.
+// one line when the display goes and one when it is back. A server that
+// stops answering counts as gone (see x11Answer): its connection is left
+// to close in the background.
 type x11Redial struct {
 	display string
 	events  chan IdleEvent // the watcher's, across connections; nil for a plain source
-
-	dialMu sync.Mutex // held by a dial in flight, so Close can wait for it
+	zombies sync.WaitGroup // connections given up on, still closing
 
 	mu     sync.Mutex
 	cur    IdleSource // nil while the display is gone
@@ -84,7 +115,7 @@ func (r *x11Redial) IdleTime() (time.Duration, error) {
 	if cur == nil {
 		return 0, fmt.Errorf("the X display %s is gone", r.displayName())
 	}
-	d, err := cur.IdleTime()
+	d, err := bounded(cur.IdleTime)
 	if err != nil {
 		r.lost(cur, err)
 		return 0, err
@@ -109,9 +140,19 @@ func (r *x11Redial) lost(src IdleSource, why error) {
 	r.wait = x11RedialFirst
 	r.timer = time.AfterFunc(r.wait, r.redial)
 	r.wakeLocked()
+	r.bury(src)
 	r.mu.Unlock()
-	src.Close()
 	fmt.Fprintf(idleLog, "limber: idle: lost the X display %s (%v); you count as active until it is back\n", r.displayName(), why)
+}
+
+// bury closes src in the background: a server that stopped answering
+// holds the close up until it answers again or ends. Held: mu.
+func (r *x11Redial) bury(src IdleSource) {
+	r.zombies.Add(1)
+	go func() {
+		defer r.zombies.Done()
+		src.Close()
+	}()
 }
 
 // wakeLocked tells the watcher's caller to read the idle time. Held: mu.
@@ -126,9 +167,10 @@ func (r *x11Redial) wakeLocked() {
 }
 
 // redial tries the display once; on failure it schedules the next try.
+// It runs on its own timer goroutine and may wait there on a server that
+// accepts the connection but does not answer; the next try is scheduled
+// only when this one is over.
 func (r *x11Redial) redial() {
-	r.dialMu.Lock()
-	defer r.dialMu.Unlock()
 	r.mu.Lock()
 	if r.closed || r.cur != nil {
 		r.mu.Unlock()
@@ -138,16 +180,16 @@ func (r *x11Redial) redial() {
 	src, err := dialX11(r.display, r.events, r.lostWatcher)
 	r.mu.Lock()
 	if r.closed {
-		r.mu.Unlock()
+		// No alarm is armed on src: it sends nothing to the closed events.
 		if err == nil {
-			src.Close()
+			r.bury(src)
 		}
+		r.mu.Unlock()
 		return
 	}
 	if err == nil && r.watched {
-		err = r.armLocked(src)
-		if err != nil {
-			src.Close()
+		if err = r.armLocked(src); err != nil {
+			r.bury(src)
 		}
 	}
 	if err != nil {
@@ -168,13 +210,16 @@ func (r *x11Redial) redial() {
 	fmt.Fprintf(idleLog, "limber: idle: the X display %s is back\n", r.displayName())
 }
 
-// armLocked arms the last Watch call's alarms on src. Held: mu.
+// armLocked arms the last Watch call's alarms on src, waiting on the
+// server no longer than x11Answer. Held: mu.
 func (r *x11Redial) armLocked(src IdleSource) error {
 	w, ok := src.(IdleWatcher)
 	if !ok {
 		return fmt.Errorf("the X server on %s has no SYNC IDLETIME counter", r.displayName())
 	}
-	return w.Watch(r.marks, r.active)
+	marks, active := r.marks, r.active
+	_, err := bounded(func() (struct{}, error) { return struct{}{}, w.Watch(marks, active) })
+	return err
 }
 
 // Watch arms the alarms on the current connection; while the display is
@@ -197,8 +242,12 @@ func (r *x11RedialWatcher) Watch(marks []time.Duration, activeAfter time.Duratio
 	}
 	err := r.armLocked(cur)
 	gone := false
-	if w, ok := cur.(*xsyncIdle); ok && err != nil && w.isClosed() {
-		gone = true // the display went during the call: armed on its return
+	if err != nil {
+		// The display went, or stopped answering, during the call: the
+		// alarms are armed on its return. (A Watch still waiting holds
+		// the watcher's lock: isClosed is asked only when it returned.)
+		w, ok := cur.(*xsyncIdle)
+		gone = errors.Is(err, errX11NoAnswer) || ok && w.isClosed()
 	}
 	r.mu.Unlock()
 	if gone {
@@ -211,7 +260,9 @@ func (r *x11RedialWatcher) Watch(marks []time.Duration, activeAfter time.Duratio
 // Events delivers the alarm firings and the wake-ups at loss and return.
 func (r *x11RedialWatcher) Events() <-chan IdleEvent { return r.events }
 
-// Close ends the connection and the dials; a watcher's Events is closed.
+// Close ends the connection and the dials. A watcher's Events is closed
+// once every connection has closed; a server that stopped answering may
+// hold that up, and then, after x11Answer, Events is left open.
 func (r *x11Redial) Close() error {
 	r.mu.Lock()
 	if r.closed {
@@ -222,15 +273,16 @@ func (r *x11Redial) Close() error {
 	if r.timer != nil {
 		r.timer.Stop()
 	}
-	cur := r.cur
-	r.cur = nil
-	r.mu.Unlock()
-	r.dialMu.Lock() // a dial in flight sees closed and closes what it made
-	r.dialMu.Unlock()
-	if cur != nil {
-		cur.Close()
+	if r.cur != nil {
+		r.bury(r.cur)
+		r.cur = nil
 	}
-	if r.events != nil {
+	r.mu.Unlock()
+	_, err := bounded(func() (struct{}, error) {
+		r.zombies.Wait()
+		return struct{}{}, nil
+	})
+	if err == nil && r.events != nil {
 		close(r.events)
 	}
 	return nil

@@ -216,3 +216,82 @@ func TestX11IdlePolledSourceRedials(t *testing.T) {
 		t.Fatalf("log = %q, want a second line saying the display is back", l)
 	}
 }
+
+// within runs f and fails the test if it has not returned after d.
+func within(t *testing.T, d time.Duration, what string, f func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() { defer close(done); f() }()
+	select {
+	case <-done:
+	case <-time.After(d):
+		t.Fatalf("%s did not return within %v", what, d)
+	}
+}
+
+// An X server that stops answering (stopped, hung) without closing the
+// connection must not stop the caller: IdleTime and Watch give up after
+// a bounded wait (the display counts as gone, one log line), Close
+// returns, and once the server answers again the source goes on there.
+func TestX11IdleFrozenServerDoesNotBlock(t *testing.T) {
+	display := freeDisplay(t)
+	x := startXvfb(t, display)
+	var log lockedBuffer
+	old := idleLog
+	defer func() { idleLog = old }()
+	idleLog = &log
+	t.Setenv("WAYLAND_DISPLAY", "")
+	t.Setenv("XDG_SESSION_TYPE", "x11")
+	src, err := detectIdle(nil, "", display)
+	if err != nil {
+		t.Fatalf("detectIdle on %s: %v", display, err)
+	}
+	w := src.(IdleWatcher)
+	watch(t, w, []time.Duration{time.Hour}, 0)
+
+	x.cmd.Process.Signal(syscall.SIGSTOP)
+	continued := false
+	defer func() {
+		if !continued {
+			x.cmd.Process.Signal(syscall.SIGCONT)
+		}
+	}()
+	within(t, 10*time.Second, "IdleTime on a stopped X server", func() {
+		if d, err := w.IdleTime(); err == nil {
+			t.Errorf("IdleTime on a stopped X server = %v, want an error", d)
+		}
+	})
+	within(t, 10*time.Second, "Watch on a stopped X server", func() {
+		if err := w.Watch([]time.Duration{50 * time.Millisecond}, 0); err != nil {
+			t.Errorf("Watch while the display is gone: %v, want the alarms kept for its return", err)
+		}
+	})
+	// Dials to the stopped server hang; they must not pile up or log.
+	time.Sleep(4 * time.Second)
+	if l := log.lines(); len(l) != 1 || !strings.Contains(l[0], display) {
+		t.Fatalf("log with the server stopped = %q, want one line naming %s", l, display)
+	}
+
+	x.cmd.Process.Signal(syscall.SIGCONT)
+	continued = true
+	deadline := time.After(30 * time.Second)
+	for fired := false; !fired; {
+		select {
+		case ev, ok := <-w.Events():
+			if !ok {
+				t.Fatal("Events closed while the watcher is open")
+			}
+			fired = !ev.Active && ev.Idle >= 50*time.Millisecond
+		case <-deadline:
+			t.Fatalf("the 50 ms mark did not fire within 30 s of the server answering again; log %q", log.lines())
+		}
+	}
+	if l := log.lines(); len(l) != 2 || !strings.Contains(l[1], "is back") {
+		t.Fatalf("log after the server answers again = %q, want a second line saying it is back", l)
+	}
+
+	// Close does not wait on a server that stopped answering.
+	x.cmd.Process.Signal(syscall.SIGSTOP)
+	continued = false
+	within(t, 10*time.Second, "Close with the X server stopped", func() { src.Close() })
+}
