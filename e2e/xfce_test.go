@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -307,13 +308,52 @@ func TestXFCEAgentSurvivesXServerLoss(t *testing.T) {
 		t.Errorf("with no X server the person counts as active: %+v", st)
 	}
 	startOwnX(t, x.display)
-	s.eventually("the agent logs the display's return", 30*time.Second, func() bool { return strings.Contains(readLog(), "is back") })
+	s.eventually("the agent logs the display's return", 30*time.Second, func() bool { return strings.Contains(readLog(), "display "+x.display+" is back") })
 	// No input on the new server: idle past the threshold, seen without
 	// anyone asking (a status call would wake the agent to read it).
 	time.Sleep(17 * time.Second)
 	if st := s.status(); st.State != "idle" {
 		t.Fatalf("17 s after the new X server came up, with no input, the agent says %q, want idle; log:\n%s", st.State, readLog())
 	}
+	t.Logf("log:\n%s", readLog())
+	s.stop()
+}
+
+// The X server under a running agent stops answering but keeps its
+// connections (stopped, hung): the agent still answers, says so in one
+// log line, and goes on with the server once it answers again.
+func TestXFCEAgentAnswersWithFrozenXServer(t *testing.T) {
+	needDesktop(t, "xfce")
+	x := startOwnX(t, "")
+	s := newSession(t, "", "DISPLAY="+x.display)
+	logPath := s.startLogged()
+	readLog := func() string { b, _ := os.ReadFile(logPath); return string(b) }
+	x.cmd.Process.Signal(syscall.SIGSTOP)
+	continued := false
+	defer func() {
+		if !continued {
+			x.cmd.Process.Signal(syscall.SIGCONT)
+		}
+	}()
+	for i := 0; i < 5; i++ {
+		done := make(chan error, 1)
+		go func() { _, _, err := s.limber("status"); done <- err }()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatalf("limber status with the X server stopped: %v", err)
+			}
+		case <-time.After(8 * time.Second):
+			t.Fatalf("the agent did not answer within 8 s with the X server stopped; log:\n%s", readLog())
+		}
+		time.Sleep(2 * time.Second)
+	}
+	if c := strings.Count(readLog(), "lost the X display"); c != 1 {
+		t.Fatalf("%d lines about the loss, want 1:\n%s", c, readLog())
+	}
+	x.cmd.Process.Signal(syscall.SIGCONT)
+	continued = true
+	s.eventually("the agent logs the display's return", 30*time.Second, func() bool { return strings.Contains(readLog(), "display "+x.display+" is back") })
 	t.Logf("log:\n%s", readLog())
 	s.stop()
 }
