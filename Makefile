@@ -8,13 +8,14 @@ LDFLAGS := -s -w -X github.com/limberapp/limber/cmd.Version=$(VERSION)
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev
 TEST_PKGS  := xvfb dbus dbus-x11 dunst haskell-status-notifier-item-utils xdotool \
               x11-utils imagemagick librsvg2-bin libnotify-bin fonts-dejavu-core \
-              desktop-file-utils appstream x11-xserver-utils openbox
+              desktop-file-utils appstream x11-xserver-utils openbox \
+              xfwm4 xfce4-panel xfce4-notifyd xfconf xterm
 BENCH_PKGS := workrave safeeyes procps
 
 export LANG := en_US.UTF-8
 export PATH := $(PATH):/usr/local/go/bin
 
-.PHONY: run build test unit model fuzz e2e bench deps deps-test deps-bench vet contact-sheet clean
+.PHONY: run build test unit model fuzz e2e e2e-xfce bench bench-desktops deps deps-test deps-bench vet contact-sheet clean
 
 run: deps build
 	./$(BIN)
@@ -56,11 +57,22 @@ fuzz:
 e2e: build
 	LIMBER_BIN=$(CURDIR)/$(BIN) scripts/desktop-session.sh $(GO) test -tags e2e -count=1 -v ./e2e/
 
-test: deps-test vet unit model fuzz e2e check-install
+# The XFCE row of the desktop matrix: Xvfb, xfwm4, xfce4-panel's status
+# tray and xfce4-notifyd (scripts/desktop-xfce.sh); screenshots land in
+# LIMBER_SHOTS (default /tmp/limber-e2e-shots).
+e2e-xfce: build
+	LIMBER_BIN=$(CURDIR)/$(BIN) scripts/desktop-xfce.sh $(GO) test -tags e2e -count=1 -v -run '^TestXFCE' ./e2e/
+
+test: deps-test vet unit model fuzz e2e e2e-xfce check-install
 
 bench: deps-bench build
 	scripts/bench-idle.sh $(CURDIR)/$(BIN)
 	scripts/bench-break-latency.sh $(CURDIR)/$(BIN)
+	scripts/bench-idle-desktops.sh $(CURDIR)/$(BIN)
+
+# The agent's idle footprint on each desktop scripts/desktop-*.sh runs.
+bench-desktops: deps-test build
+	scripts/bench-idle-desktops.sh $(CURDIR)/$(BIN)
 
 contact-sheet: build
 	scripts/contact-sheet.sh

@@ -3,15 +3,36 @@
 package platform
 
 import (
+	"sync/atomic"
+
 	"github.com/jezek/xgb"
 	"github.com/jezek/xgb/xproto"
 )
 
+// fullscreenWaiting is set while a check waits on an X server that has
+// not answered within x11Answer.
+var fullscreenWaiting atomic.Bool
+
 // fullscreenActive reports whether the window manager's active window
 // (_NET_ACTIVE_WINDOW on the root) has _NET_WM_STATE_FULLSCREEN in its
-// _NET_WM_STATE. It opens one short X connection per call: the check runs
-// when a break falls due, not in between.
+// _NET_WM_STATE. It opens one short X connection per call (so it follows
+// the display through X server restarts): the check runs when a break
+// falls due, not in between. An X server that does not answer within
+// x11Answer counts as no full-screen window; while that check still
+// waits, later ones answer false at once.
 func fullscreenActive(display string) bool {
+	if !fullscreenWaiting.CompareAndSwap(false, true) {
+		return false
+	}
+	full, err := bounded(func() (bool, error) {
+		defer fullscreenWaiting.Store(false)
+		return fullscreenCheck(display), nil
+	})
+	return err == nil && full
+}
+
+// fullscreenCheck is fullscreenActive's look at the server.
+func fullscreenCheck(display string) bool {
 	quietX11()
 	conn, err := xgb.NewConnDisplay(display)
 	if err != nil {

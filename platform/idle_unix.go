@@ -19,7 +19,8 @@ import (
 // order: GNOME's Mutter IdleMonitor and org.freedesktop.ScreenSaver on the
 // session bus (both work on Wayland), then the X server's MIT-SCREEN-SAVER
 // when $DISPLAY is set and the session is not Wayland (XWayland only sees
-// input to X clients). The error wraps ErrIdleUnsupported and says why
+// input to X clients); the X11 source outlives its server (see
+// x11Redial). The error wraps ErrIdleUnsupported and says why
 // each source failed.
 func DetectIdle() (IdleSource, error) {
 	return detectIdle(sessionBusOrNil(), "org.freedesktop.ScreenSaver", os.Getenv("DISPLAY"))
@@ -46,7 +47,7 @@ func detectIdle(bus *dbus.Conn, screenSaver, display string) (IdleSource, error)
 		why = append(why, IdleX11+": not used in a Wayland session")
 	default:
 		quietX11()
-		src, err := newX11Idle(display)
+		src, err := newX11Redial(display)
 		if err == nil {
 			return src, nil
 		}

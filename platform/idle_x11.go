@@ -22,11 +22,17 @@ type x11Idle struct {
 // extension answers. When the server also has the SYNC extension's
 // IDLETIME counter, the source is an IdleWatcher too.
 func newX11Idle(display string) (IdleSource, error) {
+	return dialX11(display, nil, nil)
+}
+
+// dialX11 is newX11Idle with the watcher's events channel and loss
+// callback given (see newXSyncIdle).
+func dialX11(display string, events chan IdleEvent, onLost func(*xsyncIdle)) (IdleSource, error) {
 	x, err := dialX11Idle(display)
 	if err != nil {
 		return nil, err
 	}
-	if w, err := newXSyncIdle(x); err == nil {
+	if w, err := newXSyncIdle(x, events, onLost); err == nil {
 		return w, nil
 	}
 	return x, nil

@@ -57,7 +57,9 @@ type xsyncIdle struct {
 	major   byte   // SYNC's major opcode on this server
 	counter uint32 // the IDLETIME counter
 	events  chan IdleEvent
-	stopped chan struct{} // closed when readEvents returns
+	own     bool             // events is this watcher's: closed when it ends
+	onLost  func(*xsyncIdle) // called when the connection ends without Close
+	stopped chan struct{}    // closed when readEvents returns
 
 	mu     sync.Mutex
 	closed bool
@@ -73,8 +75,11 @@ type xsyncAlarm struct {
 }
 
 // newXSyncIdle adds IDLETIME alarms to x. It fails, leaving x untouched,
-// when the server lacks SYNC or the counter.
-func newXSyncIdle(x *x11Idle) (*xsyncIdle, error) {
+// when the server lacks SYNC or the counter. With events nil the watcher
+// makes its own channel and closes it when it ends; otherwise it sends
+// to events, leaves it open, and calls onLost (if not nil) when the
+// connection ends without Close.
+func newXSyncIdle(x *x11Idle, events chan IdleEvent, onLost func(*xsyncIdle)) (*xsyncIdle, error) {
 	ext, err := xproto.QueryExtension(x.conn, uint16(len(xsyncExtension)), xsyncExtension).Reply()
 	if err != nil {
 		return nil, fmt.Errorf("SYNC: %w", err)
@@ -83,10 +88,16 @@ func newXSyncIdle(x *x11Idle) (*xsyncIdle, error) {
 		return nil, errors.New("the X server has no SYNC extension")
 	}
 	registerXSync(ext.FirstEvent, ext.FirstError)
+	own := events == nil
+	if own {
+		events = make(chan IdleEvent, MaxIdleMarks+1)
+	}
 	w := &xsyncIdle{
 		x11Idle: x,
 		major:   ext.MajorOpcode,
-		events:  make(chan IdleEvent, MaxIdleMarks+1),
+		events:  events,
+		own:     own,
+		onLost:  onLost,
 		stopped: make(chan struct{}),
 		live:    make(map[uint32]*xsyncAlarm),
 		dying:   make(map[uint32]bool),
@@ -238,19 +249,37 @@ func (w *xsyncIdle) destroy(id uint32) {
 }
 
 // readEvents runs in its own goroutine, blocked until the X server sends
-// something; it ends when the connection closes.
+// something; it ends when the connection closes. A connection that ends
+// without Close (the server went away) marks the watcher closed and is
+// reported to onLost.
 func (w *xsyncIdle) readEvents() {
-	defer close(w.stopped)
-	defer close(w.events)
 	for {
 		ev, xerr := w.conn.WaitForEvent()
 		if ev == nil && xerr == nil {
-			return
+			break
 		}
 		if n, ok := ev.(xsyncAlarmNotifyEvent); ok {
 			w.handleAlarm(n)
 		}
 	}
+	w.mu.Lock()
+	lost := !w.closed
+	w.closed = true
+	w.mu.Unlock()
+	if w.own {
+		close(w.events)
+	}
+	close(w.stopped)
+	if lost && w.onLost != nil {
+		w.onLost(w)
+	}
+}
+
+// isClosed reports whether Close was called or the connection ended.
+func (w *xsyncIdle) isClosed() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.closed
 }
 
 // handleAlarm turns a firing of a live alarm into an IdleEvent and
@@ -277,7 +306,8 @@ func (w *xsyncIdle) handleAlarm(n xsyncAlarmNotifyEvent) {
 	}
 	idle := time.Duration(max(n.counterValue, 0)) * time.Millisecond
 	// The buffer holds one firing per alarm of a Watch call, and Watch
-	// empties it, so this never drops.
+	// empties it, so this never drops (a shared channel has room for one
+	// wake-up more).
 	select {
 	case w.events <- IdleEvent{Idle: idle, Active: a.active}:
 	default:
@@ -285,7 +315,8 @@ func (w *xsyncIdle) handleAlarm(n xsyncAlarmNotifyEvent) {
 }
 
 // Close ends the connection, which frees the alarms on the server, and
-// waits for readEvents, which closes Events.
+// waits for readEvents, which closes Events when they are the watcher's
+// own.
 func (w *xsyncIdle) Close() error {
 	w.mu.Lock()
 	w.closed = true

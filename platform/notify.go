@@ -58,16 +58,16 @@ func (b beeepNotifier) Send(n Notification) (uint32, error) {
 	if f == nil {
 		f = func(title, body, icon string) error { return beeep.Notify(title, body, icon) }
 	}
-	return 0, bounded(notifyTimeout, func() error { return f(n.Title, n.Body, n.Icon) })
+	return 0, boundedNotify(notifyTimeout, func() error { return f(n.Title, n.Body, n.Icon) })
 }
 
 // inFlight is set while a bounded call that outlived its wait still runs.
 var inFlight atomic.Bool
 
-// bounded runs f and waits for it at most d. A call that does not return
+// boundedNotify runs f and waits for it at most d. A call that does not return
 // in time is left to finish on its own; while it runs, further calls are
 // refused at once rather than piling up.
-func bounded(d time.Duration, f func() error) error {
+func boundedNotify(d time.Duration, f func() error) error {
 	if !inFlight.CompareAndSwap(false, true) {
 		return errors.New("notification: the previous one is still being sent")
 	}
