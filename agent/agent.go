@@ -358,8 +358,10 @@ func (a *Agent) armIdleWatch(now time.Time) {
 				marks = append(marks, m)
 			}
 		}
-		if a.idleFor >= schedule.AwayAfter {
-			active = schedule.AwayAfter / 2
+		// Once the person counts as away, or idle past a threshold
+		// shorter than that, an alarm for their return.
+		if a.idleFor >= schedule.AwayAfter || (a.idleFor > 0 && a.eng.Status(now).State == schedule.Idle) {
+			active = min(a.idleFor, schedule.AwayAfter) / 2
 		}
 	}
 	key := fmt.Sprint(marks, active)

@@ -1,0 +1,86 @@
+package agent
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/limberapp/limber/platform"
+)
+
+// watchIdle is an idle source with alarms, as XSync or Mutter's watches
+// give: marks fire when the idle time reaches them, the activity alarm on
+// the next input once idle at least activeAfter.
+type watchIdle struct {
+	mu     sync.Mutex
+	last   time.Time
+	timers []*time.Timer
+	active time.Duration
+	events chan platform.IdleEvent
+}
+
+func (w *watchIdle) Name() string { return "watch" }
+func (w *watchIdle) Close() error { return nil }
+func (w *watchIdle) IdleTime() (time.Duration, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return time.Since(w.last), nil
+}
+func (w *watchIdle) Events() <-chan platform.IdleEvent { return w.events }
+func (w *watchIdle) Watch(marks []time.Duration, active time.Duration) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for _, t := range w.timers {
+		t.Stop()
+	}
+	w.timers, w.active = nil, active
+	for _, m := range marks {
+		w.timers = append(w.timers, time.AfterFunc(max(time.Until(w.last.Add(m)), 0), func() { w.events <- platform.IdleEvent{} }))
+	}
+	return nil
+}
+func (w *watchIdle) input() {
+	w.mu.Lock()
+	fire := w.active > 0 && time.Since(w.last) >= w.active
+	w.last = time.Now()
+	if fire {
+		w.active = 0
+	}
+	w.mu.Unlock()
+	if fire {
+		w.events <- platform.IdleEvent{}
+	}
+}
+
+// With an idle threshold shorter than the away mark, the return is seen
+// at the next input, by an alarm, not at some later wake-up.
+func TestReturnSeenAtOnceWithAShortThreshold(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		dir := t.TempDir()
+		cfg := filepath.Join(dir, "config.toml")
+		os.WriteFile(cfg, []byte("[idle]\nthreshold = \"15s\"\n"), 0o600)
+		w := &watchIdle{last: time.Now(), events: make(chan platform.IdleEvent, 8)}
+		h := &harness{n: &fakeNotifier{}, tray: &fakeTray{}, j: &fakeJournal{}}
+		h.a = New(Options{ConfigPath: cfg, Notifier: h.n, Tray: h.tray, Journal: h.j, Prefs: hermetic, Idle: w, Log: &strings.Builder{}})
+		defer close(w.events) // after cancel: the loop's watcher goroutine ends
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		go h.a.Run(ctx)
+		time.Sleep(20 * time.Second) // idle past the threshold, short of 30 s
+		synctest.Wait()
+		if got := h.tray.last(); got != "Away: break clocks stopped" {
+			t.Fatalf("after 20 s idle the tray says %q", got)
+		}
+		w.input()
+		time.Sleep(2 * time.Second)
+		synctest.Wait()
+		if got := h.tray.last(); got == "Away: break clocks stopped" {
+			t.Fatal("2 s after input the agent still thinks the person is away")
+		}
+	})
+}
