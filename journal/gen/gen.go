@@ -32,7 +32,7 @@ var exercises = map[string][]string{
 }
 
 // Span makes records for every day from first to last (local dates in
-// loc, inclusive), in time order: working days 08:30–17:30 on weekdays and
+// loc, inclusive), in time order: working days 07:30–19:30 on weekdays and
 // some Saturdays, posture breaks every 20 minutes, mobility every hour,
 // rest every two, each warned, started and ended with an outcome; a
 // workstation check-in and a quiz each month; and recovery check-ins in
@@ -51,11 +51,11 @@ func Span(first, last time.Time, loc *time.Location, opt Options) ([]journal.Rec
 	for n := 0; !day.After(end); n++ {
 		key := day.Format(time.DateOnly)
 		wd := day.Weekday()
-		work := wd >= time.Monday && wd <= time.Friday && rng.IntN(20) > 0 || wd == time.Saturday && rng.IntN(5) == 0
+		work := wd >= time.Monday && wd <= time.Friday && rng.IntN(20) > 0 || wd == time.Saturday && rng.IntN(3) == 0
 		if work {
 			c := Counts{}
-			t := day.Add(8*time.Hour + 30*time.Minute + time.Duration(rng.IntN(30))*time.Minute)
-			stop := day.Add(17*time.Hour + 30*time.Minute)
+			t := day.Add(7*time.Hour + 30*time.Minute + time.Duration(rng.IntN(30))*time.Minute)
+			stop := day.Add(19*time.Hour + 30*time.Minute)
 			lastActive := t
 			add(t, "session", "", "", 0, nil)
 			recs[len(recs)-1].Outcome = "unlock"
