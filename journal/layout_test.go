@@ -177,6 +177,7 @@ func TestSummaryCachesClosedMonthsAndNamesBadLines(t *testing.T) {
 	f.WriteString("\n" + `{"time":"2027-03-01T09:00:00Z","event":"completed","kind":"posture"}` + "\n")
 	f.WriteString(`{"time":"2026-12-01T08:00:00Z","event":"completed","kind":"posture"}` + "\n")
 	f.WriteString(`{"time":"2026-11-30T08:00:00Z","event":"skipped","kind":"posture"}` + "\n")
+	f.WriteString(`{"time":"2026-11-30T09:00:00Z","event":"teleported","kind":"posture"}` + "\n")
 	f.Close()
 	raw, rawNotes, err := Summary(path, "", now, time.Local)
 	if err != nil {
@@ -201,7 +202,7 @@ func TestSummaryCachesClosedMonthsAndNamesBadLines(t *testing.T) {
 		t.Errorf("summaries differ: single file, archived, cached")
 	}
 	joined := strings.Join(rawNotes, "\n")
-	for _, want := range []string{"skipped malformed line", "after now", "the clock went back", path + ":"} {
+	for _, want := range []string{"skipped malformed line", "after now", "the clock went back", "unknown event \"teleported\"", path + ":"} {
 		if !strings.Contains(joined, want) {
 			t.Errorf("notes lack %q:\n%s", want, joined)
 		}

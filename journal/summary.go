@@ -90,6 +90,14 @@ func toStats(r Record) stats.Record {
 	return stats.Record{Time: r.Time, Event: r.Event, Kind: r.Kind, Exercise: r.Exercise, Outcome: r.Outcome, Seconds: r.Seconds, Data: r.Data}
 }
 
+// knownEvents are the events Limber writes; Valid notes others (a newer
+// version's, or damage) as not counted.
+var knownEvents = map[string]bool{
+	EventWarned: true, EventStarted: true, EventCompleted: true, "ended_early": true, EventNatural: true,
+	EventPostponed: true, EventSkipped: true, EventClosed: true, "interrupted": true, EventCheckin: true,
+	EventQuiz: true, EventActive: true, "session": true, "paused": true, "resumed": true, "reminded": true, "later": true,
+}
+
 // Valid returns the records of one file (named path) that the history
 // counts, with the notes Summary gives for it.
 func Valid(path string, data []byte, now time.Time) ([]Record, []string) {
@@ -101,6 +109,10 @@ func Valid(path string, data []byte, now time.Time) ([]Record, []string) {
 	for i, r := range recs {
 		if r.Time.After(limit) {
 			notes = append(notes, fmt.Sprintf("%s:%d: skipped record dated %s, after now (%s): the clock was ahead", path, nums[i], r.Time.Format(time.RFC3339), now.Format(time.RFC3339)))
+			continue
+		}
+		if !knownEvents[r.Event] {
+			notes = append(notes, fmt.Sprintf("%s:%d: skipped unknown event %q", path, nums[i], r.Event))
 			continue
 		}
 		if prev != nil && r.Time.Before(prev.Time.Add(-time.Minute)) {

@@ -5,6 +5,7 @@ package gen
 
 import (
 	"math/rand/v2"
+	"sort"
 	"time"
 
 	"github.com/limberapp/limber/journal"
@@ -32,7 +33,7 @@ var exercises = map[string][]string{
 }
 
 // Span makes records for every day from first to last (local dates in
-// loc, inclusive), in time order: working days 07:30–19:30 on weekdays and
+// loc, inclusive; no record is dated after last), in time order: working days 07:30–19:30 on weekdays and
 // some Saturdays, posture breaks every 20 minutes, mobility every hour,
 // rest every two, each warned, started and ended with an outcome; a
 // workstation check-in and a quiz each month; and recovery check-ins in
@@ -129,6 +130,41 @@ func Span(first, last time.Time, loc *time.Location, opt Options) ([]journal.Rec
 			counts[key] = c
 		}
 		day = time.Date(day.Year(), day.Month(), day.Day()+1, 0, 0, 0, 0, loc)
+	}
+	sort.SliceStable(recs, func(a, b int) bool { return recs[a].Time.Before(recs[b].Time) })
+	// Nothing after last: drop what the last day would bring later, and
+	// its counts.
+	for len(recs) > 0 && recs[len(recs)-1].Time.After(last) {
+		r := recs[len(recs)-1]
+		recs = recs[:len(recs)-1]
+		key := r.Time.In(loc).Format(time.DateOnly)
+		c, ok := counts[key]
+		if !ok {
+			continue
+		}
+		switch r.Event {
+		case "completed":
+			if r.Kind != "" {
+				c.Completed--
+			}
+		case "ended_early":
+			c.EndedEarly--
+		case "natural":
+			c.Natural--
+		case "postponed":
+			c.Postponed--
+		case "skipped":
+			c.Skipped--
+		case "closed":
+			c.Closed--
+		case "interrupted":
+			c.Interrupted--
+		case journal.EventActive:
+			c.ActiveSeconds -= r.Seconds
+		}
+		c.Taken = c.Completed + c.EndedEarly + c.Natural
+		c.Due = c.Taken + c.Skipped
+		counts[key] = c
 	}
 	return recs, counts
 }
