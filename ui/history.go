@@ -283,13 +283,20 @@ func NewHistoryView(a fyne.App, opt HistoryOptions) *HistoryView {
 		body.Wrapping = fyne.TextWrapBreak
 		body.Selectable = true
 		v.notes = widget.NewAccordion(widget.NewAccordionItem(
-			fmt.Sprintf("Journal: %d lines skipped or out of order (file and line)", len(opt.Notes)), container.NewVScroll(body)))
+			fmt.Sprintf("Journal: %d %s skipped or out of order (file and line)", len(opt.Notes), plural(len(opt.Notes), "line", "lines")), container.NewVScroll(body)))
 		content = container.NewBorder(top, v.notes, nil, nil, v.tabs)
 	}
 	v.win.SetContent(container.NewPadded(content))
 	v.win.Resize(fyne.NewSize(980, 620))
 	v.rangeSel.SetSelected(v.kind) // runs update
 	return v
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 func historyText() *widget.Label {
