@@ -9,7 +9,7 @@ BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev
 TEST_PKGS  := xvfb dbus dbus-x11 dunst haskell-status-notifier-item-utils xdotool \
               x11-utils imagemagick librsvg2-bin libnotify-bin fonts-dejavu-core \
               desktop-file-utils appstream
-BENCH_PKGS := workrave safeeyes procps
+BENCH_PKGS := workrave safeeyes procps libreoffice-calc-nogui openbox
 
 export LANG := en_US.UTF-8
 export PATH := $(PATH):/usr/local/go/bin
