@@ -227,3 +227,51 @@ func TestSummaryCachesClosedMonthsAndNamesBadLines(t *testing.T) {
 		t.Errorf("completed %d after adding one to an archive, %d before", n2, n1)
 	}
 }
+
+// FuzzRotate rotates arbitrary bytes as a live file and checks that the
+// full read finds the same records and as many skipped lines before and
+// after, that the live file keeps only lines of now's month or later (or
+// of no month), and that a second rotation changes nothing.
+func FuzzRotate(f *testing.F) {
+	good := func(t time.Time) string {
+		b, _ := Record{Time: t, Event: "completed", Kind: "posture"}.encode()
+		return string(b)
+	}
+	f.Add([]byte(good(time.Date(2026, 10, 3, 9, 0, 0, 0, time.UTC))+"{torn\n"+good(time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC))), int64(1796000000))
+	f.Add([]byte("{x}\n\n"+good(time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))+`{"time":"2026-11-01T00:00:00Z","ev`), int64(1760000000))
+	f.Add([]byte(good(time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC))+good(time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC))), int64(1790000000))
+	f.Fuzz(func(t *testing.T, data []byte, unix int64) {
+		path := filepath.Join(t.TempDir(), "journal.jsonl")
+		if err := os.WriteFile(path, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		now := time.Unix(unix%(1<<34), 0)
+		before, bw, err := Read(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := Rotate(path, now, time.UTC); err != nil {
+			t.Fatal(err)
+		}
+		after, aw, err := Read(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(recordKeys(before), recordKeys(after)) || len(bw) != len(aw) {
+			t.Fatalf("rotation at %v changed the journal: %d records %d warnings, then %d and %d\n%q\n%q", now, len(before), len(bw), len(after), len(aw), bw, aw)
+		}
+		live, _, _ := read(path, time.Time{}, defaultLocker)
+		for _, r := range live {
+			if month(r.Time, time.UTC) < month(now, time.UTC) {
+				t.Fatalf("live file keeps a record of %v after rotating at %v", r.Time, now)
+			}
+		}
+		if err := Rotate(path, now, time.UTC); err != nil {
+			t.Fatal(err)
+		}
+		again, _, _ := Read(path)
+		if !slices.Equal(recordKeys(after), recordKeys(again)) {
+			t.Fatal("a second rotation changed the records")
+		}
+	})
+}
