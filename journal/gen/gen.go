@@ -21,8 +21,9 @@ type Counts struct {
 
 // Options shape a journal.
 type Options struct {
-	Seed   uint64
-	Active bool // write hourly "active" records
+	Seed     uint64
+	Active   bool // write hourly "active" records
+	EveryDay bool // work every day, weekends too (a denser year: ~40k records)
 }
 
 // Exercise IDs from the content library, by kind.
@@ -52,7 +53,7 @@ func Span(first, last time.Time, loc *time.Location, opt Options) ([]journal.Rec
 	for n := 0; !day.After(end); n++ {
 		key := day.Format(time.DateOnly)
 		wd := day.Weekday()
-		work := wd >= time.Monday && wd <= time.Friday && rng.IntN(20) > 0 || wd == time.Saturday && rng.IntN(3) == 0
+		work := opt.EveryDay || wd >= time.Monday && wd <= time.Friday && rng.IntN(20) > 0 || wd == time.Saturday && rng.IntN(3) == 0
 		if work {
 			c := Counts{}
 			t := day.Add(7*time.Hour + 30*time.Minute + time.Duration(rng.IntN(30))*time.Minute)
