@@ -244,3 +244,25 @@ func TestHistoryGolden(t *testing.T) {
 		}
 	}
 }
+
+// At 200% or in a narrow pane the legend wraps instead of running off
+// the chart, and the plot moves down to make room.
+func TestDayChartLegendWraps(t *testing.T) {
+	test.NewTempApp(t)
+	c := NewDayChart([]stats.Day{{Date: "2026-11-16", Completed: 2}})
+	small := theme.CaptionTextSize()
+	for _, width := range []float32{700, 360, 200} {
+		xs, rows := legendLayout(width)
+		for i, l := range legendItems() {
+			if end := xs[i] + 17 + fyne.MeasureText(l, small, fyne.TextStyle{}).Width; end > width && xs[i] > 4 {
+				t.Errorf("width %v: %q ends at %v", width, l, end)
+			}
+		}
+		if want := dcTop + dcLegendRow*float32(rows[len(rows)-1]); c.top(width) != want {
+			t.Errorf("width %v: plot top %v, want %v", width, c.top(width), want)
+		}
+		if width == 700 && rows[len(rows)-1] != 0 || width == 200 && rows[len(rows)-1] < 2 {
+			t.Errorf("width %v: %d legend rows", width, rows[len(rows)-1]+1)
+		}
+	}
+}
