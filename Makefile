@@ -10,7 +10,7 @@ TEST_PKGS  := xvfb dbus dbus-x11 dunst haskell-status-notifier-item-utils xdotoo
               x11-utils imagemagick librsvg2-bin libnotify-bin fonts-dejavu-core \
               desktop-file-utils appstream x11-xserver-utils openbox \
               xfwm4 xfce4-panel xfce4-notifyd xfconf xterm
-BENCH_PKGS := workrave safeeyes procps
+BENCH_PKGS := workrave safeeyes procps libreoffice-calc-nogui
 
 export LANG := en_US.UTF-8
 export PATH := $(PATH):/usr/local/go/bin
@@ -69,6 +69,7 @@ bench: deps-bench build
 	scripts/bench-idle.sh $(CURDIR)/$(BIN)
 	scripts/bench-break-latency.sh $(CURDIR)/$(BIN)
 	scripts/bench-idle-desktops.sh $(CURDIR)/$(BIN)
+	scripts/bench-journal.sh
 
 # The agent's idle footprint on each desktop scripts/desktop-*.sh runs.
 bench-desktops: deps-test build

@@ -5,7 +5,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/limberapp/limber/journal"
 	"github.com/limberapp/limber/schedule"
+	"github.com/limberapp/limber/stats"
 )
 
 // Titles of the break kinds as people read them.
@@ -72,6 +74,61 @@ func statusLine(st schedule.Status, now time.Time) string {
 	}
 	n := st.Next[0]
 	return fmt.Sprintf("Next: %s in %s", strings.ToLower(kindTitle[n.Kind]), roughly(n.In))
+}
+
+// todayTally counts today's breaks for the status line by the history's
+// rules (stats.Day): taken = completed, ended early or natural; due =
+// taken or skipped. It starts afresh at local midnight.
+type todayTally struct {
+	day        string
+	taken, due int
+}
+
+// add counts one journaled record dated now (the agent's clock).
+func (t *todayTally) add(r journal.Record, now time.Time) {
+	if d := now.Format(time.DateOnly); d != t.day {
+		*t = todayTally{day: d}
+	}
+	if !stats.IsBreakKind(r.Kind) {
+		return
+	}
+	switch r.Event {
+	case "completed", "ended_early", "natural":
+		t.taken++
+		t.due++
+	case "skipped":
+		t.due++
+	}
+}
+
+// seed counts today's records already in the journal (journal.ReadTail
+// from local midnight) when the agent starts.
+func (t *todayTally) seed(recs []journal.Record, now time.Time) {
+	*t = todayTally{day: now.Format(time.DateOnly)}
+	for _, r := range recs {
+		if r.Time.Format(time.DateOnly) == t.day {
+			t.add(r, now)
+		}
+	}
+}
+
+// line is the status line with today's count in front: "Today: 12 of 14
+// breaks · next posture in 6 min". Before any break is due today it is
+// statusLine alone.
+func (t *todayTally) line(st schedule.Status, now time.Time) string {
+	base := statusLine(st, now)
+	if t.day != now.Format(time.DateOnly) || t.due == 0 {
+		return base
+	}
+	count := fmt.Sprintf("Today: %d of %d breaks", t.taken, t.due)
+	if t.due == 1 {
+		count = fmt.Sprintf("Today: %d of 1 break", t.taken)
+	}
+	if st.State == schedule.Running && st.Waiting == "" && len(st.Next) > 0 {
+		n := st.Next[0]
+		return fmt.Sprintf("%s · next %s in %s", count, n.Kind, roughly(n.In))
+	}
+	return count + " · " + base
 }
 
 func tooltip(st schedule.Status, now time.Time) string {

@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/limberapp/limber/journal"
 	"github.com/limberapp/limber/schedule"
 )
 
@@ -46,5 +47,41 @@ func TestStatusLineAndTooltip(t *testing.T) {
 	}
 	if got := statusLine(schedule.Status{State: schedule.Running}, now); got != "No breaks enabled" {
 		t.Error(got)
+	}
+}
+
+func TestTodayTallyLine(t *testing.T) {
+	now := time.Date(2026, 11, 24, 10, 0, 0, 0, time.Local)
+	run := schedule.Status{State: schedule.Running, Next: []schedule.NextBreak{{Kind: schedule.Posture, In: 6 * time.Minute}}}
+	var tally todayTally
+	if got := tally.line(run, now); got != "Next: posture break in 6 min" {
+		t.Errorf("nothing due yet: %q", got)
+	}
+	recs := []journal.Record{
+		{Time: now.Add(-25 * time.Hour), Event: "completed", Kind: "posture"}, // yesterday
+		{Time: now.Add(-3 * time.Hour), Event: "completed", Kind: "posture"},
+		{Time: now.Add(-2 * time.Hour), Event: "natural", Kind: "rest"},
+		{Time: now.Add(-90 * time.Minute), Event: "postponed", Kind: "mobility"}, // comes back: not due yet
+		{Time: now.Add(-80 * time.Minute), Event: "ended_early", Kind: "mobility"},
+		{Time: now.Add(-time.Hour), Event: "skipped", Kind: "posture"},
+		{Time: now.Add(-50 * time.Minute), Event: "completed"}, // a lifting refresher, not a break
+	}
+	tally.seed(recs, now)
+	if got := tally.line(run, now); got != "Today: 3 of 4 breaks · next posture in 6 min" {
+		t.Errorf("seeded: %q", got)
+	}
+	tally.add(journal.Record{Event: "completed", Kind: "posture"}, now.Add(time.Minute))
+	paused := schedule.Status{State: schedule.Paused, PausedUntil: now.Add(30 * time.Minute)}
+	if got := tally.line(paused, now.Add(time.Minute)); got != "Today: 4 of 5 breaks · Paused until 10:30" {
+		t.Errorf("paused: %q", got)
+	}
+	// After midnight the count starts again.
+	tomorrow := now.Add(15 * time.Hour)
+	tally.add(journal.Record{Event: "skipped", Kind: "posture"}, tomorrow)
+	if got := tally.line(run, tomorrow); got != "Today: 0 of 1 break · next posture in 6 min" {
+		t.Errorf("next day: %q", got)
+	}
+	if got := tally.line(run, tomorrow.Add(24*time.Hour)); got != "Next: posture break in 6 min" {
+		t.Errorf("a day with nothing counted: %q", got)
 	}
 }

@@ -63,6 +63,7 @@ func buildMenu(a *Agent) *systrayTray {
 		{"Workstation check…", "Check your desk, chair and screen set-up", "wizard"},
 		{"Lifting refresher…", "A one-minute lifting-technique refresher and a load calculator", "lifting"},
 		{"I strained my back…", "Start a back-strain recovery plan", "recovery"},
+		{"History…", "Breaks taken, streaks and check-ins over time", "history"},
 	} {
 		v := v
 		onClick(systray.AddMenuItem(v.label, v.tip), func() { a.OpenView(v.view) })

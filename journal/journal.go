@@ -44,6 +44,25 @@ func open(path string, mk lockerFactory) (*Journal, error) {
 // Path returns the file the journal writes to.
 func (j *Journal) Path() string { return j.path }
 
+// AppendMany writes recs as consecutive lines in one write, under one
+// lock and one sync, as Append does for one (zero times are set to now).
+// Nothing is written if any record is invalid.
+func (j *Journal) AppendMany(recs []Record) (err error) {
+	var buf []byte
+	now := time.Now()
+	for i, r := range recs {
+		if r.Time.IsZero() {
+			r.Time = now
+		}
+		line, err := r.encode()
+		if err != nil {
+			return fmt.Errorf("journal %s: record %d: %w", j.path, i, err)
+		}
+		buf = append(buf, line...)
+	}
+	return j.write(buf)
+}
+
 // Append writes r as one line. A zero r.Time is set to now. If the file
 // does not end in a newline (a crash cut the previous line short), the
 // new record starts on a fresh line so that only the cut line is lost.
@@ -55,7 +74,14 @@ func (j *Journal) Append(r Record) (err error) {
 	if err != nil {
 		return fmt.Errorf("journal %s: %w", j.path, err)
 	}
+	return j.write(line)
+}
 
+// write appends whole lines under the lock and syncs them.
+func (j *Journal) write(line []byte) (err error) {
+	if len(line) == 0 {
+		return nil
+	}
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	if j.f == nil {

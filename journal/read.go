@@ -10,17 +10,64 @@ import (
 	"time"
 )
 
-// Read returns every valid record in the journal at path, in file order.
+// Read returns every valid record in the journal at path: its monthly
+// archives, oldest first, then the live file, each in file order.
 // Malformed lines and a truncated last line are skipped, each with a
 // warning naming the file and line. A missing file holds no records and is
 // not an error.
 func Read(path string) (recs []Record, warnings []string, err error) {
-	return read(path, time.Time{}, defaultLocker)
+	return readAll(path, time.Time{}, "")
 }
 
-// ReadSince is Read keeping only records at or after since.
+// ReadSince is Read keeping only records at or after since. It skips the
+// archives of months that end a day or more before since.
 func ReadSince(path string, since time.Time) (recs []Record, warnings []string, err error) {
-	return read(path, since, defaultLocker)
+	from := ""
+	if !since.IsZero() {
+		from = month(since.Add(-tailMargin), time.Local)
+	}
+	return readAll(path, since, from)
+}
+
+func readAll(path string, since time.Time, from string) (recs []Record, warnings []string, err error) {
+	srcs, err := sources(path, from)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, s := range srcs {
+		var (
+			r []Record
+			w []string
+		)
+		if s.month == "" {
+			r, w, err = read(s.path, since, defaultLocker)
+		} else {
+			var data []byte
+			if data, err = readSource(s); err != nil {
+				err = fmt.Errorf("journal %s: reading: %w", s.path, err)
+			}
+			r, w = parse(s.path, data)
+			r = keepSince(r, since)
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+		recs, warnings = append(recs, r...), append(warnings, w...)
+	}
+	return recs, warnings, nil
+}
+
+func keepSince(recs []Record, since time.Time) []Record {
+	if since.IsZero() {
+		return recs
+	}
+	kept := recs[:0]
+	for _, r := range recs {
+		if !r.Time.Before(since) {
+			kept = append(kept, r)
+		}
+	}
+	return kept
 }
 
 func read(path string, since time.Time, mk lockerFactory) ([]Record, []string, error) {
@@ -32,16 +79,7 @@ func read(path string, since time.Time, mk lockerFactory) ([]Record, []string, e
 		return nil, nil, fmt.Errorf("journal %s: reading: %w", path, err)
 	}
 	recs, warnings := parse(path, data)
-	if !since.IsZero() {
-		kept := recs[:0]
-		for _, r := range recs {
-			if !r.Time.Before(since) {
-				kept = append(kept, r)
-			}
-		}
-		recs = kept
-	}
-	return recs, warnings, nil
+	return keepSince(recs, since), warnings, nil
 }
 
 // readLocked reads the whole file under a shared lock, so it never sees
@@ -67,8 +105,15 @@ func readLocked(path string, mk lockerFactory) (data []byte, err error) {
 // crash came just before the newline) and reported as truncated otherwise.
 // Every skipped line gets one warning naming the file and its line number.
 func parse(path string, data []byte) ([]Record, []string) {
+	recs, _, warnings := parseNumbered(path, data)
+	return recs, warnings
+}
+
+// parseNumbered is parse also giving each record's line number.
+func parseNumbered(path string, data []byte) ([]Record, []int, []string) {
 	var (
 		recs     []Record
+		nums     []int
 		warnings []string
 	)
 	for n := 1; len(data) > 0; n++ {
@@ -84,8 +129,9 @@ func parse(path string, data []byte) ([]Record, []string) {
 			continue
 		}
 		recs = append(recs, r)
+		nums = append(nums, n)
 	}
-	return recs, warnings
+	return recs, nums, warnings
 }
 
 // lineWarning says why line n (length bytes once trimmed) was skipped.

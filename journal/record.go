@@ -21,6 +21,7 @@ const (
 	EventNatural   = "natural"   // idle long enough to count as the break
 	EventCheckin   = "checkin"   // a workstation or recovery check-in
 	EventQuiz      = "quiz"      // a lifting-refresher quiz
+	EventActive    = "active"    // Seconds of keyboard and mouse activity since the last one (hourly)
 )
 
 // Record is one journal line.

@@ -34,8 +34,36 @@ const (
 // journal written in time order it returns what ReadSince returns. Its
 // warnings are those ReadSince gives for the lines it read, with the same
 // line numbers. A missing file holds no records and is not an error.
+//
+// The archives of months from since − tailMargin on are read the same way
+// before the live file; a journal rotated this month holds none of them.
 func ReadTail(path string, since time.Time) (recs []Record, warnings []string, err error) {
-	return readTail(path, since, defaultLocker, tailBlock)
+	from := ""
+	if !since.IsZero() {
+		from = month(since.Add(-tailMargin), time.Local)
+	}
+	srcs, err := sources(path, from)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, s := range srcs {
+		var (
+			r []Record
+			w []string
+		)
+		if s.limit >= 0 { // a rotation in progress: read what it had
+			var data []byte
+			if data, err = readSource(s); err != nil {
+				return nil, nil, fmt.Errorf("journal %s: reading: %w", s.path, err)
+			}
+			r, w = parse(s.path, data)
+			r = keepSince(r, since)
+		} else if r, w, err = readTail(s.path, since, defaultLocker, tailBlock); err != nil {
+			return nil, nil, err
+		}
+		recs, warnings = append(recs, r...), append(warnings, w...)
+	}
+	return recs, warnings, nil
 }
 
 func readTail(path string, since time.Time, mk lockerFactory, block int) ([]Record, []string, error) {
