@@ -73,6 +73,11 @@ type Options struct {
 	Prefs prefs.Options
 	// Zone is the local time zone now in force; nil: time.Local, fixed.
 	Zone func() *time.Location
+	// Today are today's journal records at start, for the tray's count.
+	Today []journal.Record
+	// Rotate files the journal's closed months away (at start and when a
+	// month begins); nil: never.
+	Rotate func(now time.Time) error
 }
 
 // Agent is the resident process's state. Everything it owns is touched
@@ -97,6 +102,8 @@ type Agent struct {
 	autoEnd    time.Time // notify-only break: when it counts as done
 	autoKind   schedule.Kind
 	lastTray   string
+	today      todayTally // today's breaks, for the status line
+	month      string     // the local month the journal was last rotated in
 	breakStart time.Time
 
 	watcher platform.IdleWatcher // the idle source's alarms, if it has them
@@ -160,6 +167,8 @@ func New(opt Options) *Agent {
 	a.sched = sc
 	a.eng = schedule.New(sc, now)
 	a.lastWall, a.lastMono = now, opt.Now()
+	a.today.seed(opt.Today, now)
+	a.month = now.Format("2006-01")
 	a.loadState(now)
 	a.loadRecovery()
 	a.adapt(now)
@@ -306,6 +315,14 @@ func (a *Agent) tick() {
 	a.endLeftOpen(now)
 	if now.Format("2006-01-02") != a.adaptDay {
 		a.adapt(now) // the recovery phase follows the calendar
+	}
+	if m := now.Format("2006-01"); m != a.month {
+		a.month = m
+		if a.opt.Rotate != nil {
+			if err := a.opt.Rotate(now); err != nil {
+				fmt.Fprintln(a.opt.Log, "limber: journal:", err)
+			}
+		}
 	}
 	a.endThermal(now)
 	if a.calendarMayFire(now) {
@@ -522,7 +539,7 @@ func (a *Agent) refreshTray(now time.Time) {
 		return
 	}
 	st := a.eng.Status(now)
-	line, tip := statusLine(st, now), tooltip(st, now)
+	line, tip := a.today.line(st, now), tooltip(st, now)
 	key := line + "\x00" + tip + fmt.Sprint(st.State == schedule.Paused)
 	if key == a.lastTray {
 		return
@@ -548,6 +565,7 @@ func (a *Agent) record(r journal.Record) {
 	if r.Time.IsZero() {
 		r.Time = a.wall()
 	}
+	a.today.add(r, r.Time)
 	if err := a.opt.Journal.Append(r); err != nil {
 		fmt.Fprintln(a.opt.Log, "limber: journal:", err)
 	}

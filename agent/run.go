@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"runtime"
 	"syscall"
+	"time"
 
 	"fyne.io/systray"
 
@@ -52,6 +53,14 @@ func Main(configPath string, withViews bool) error {
 	}
 	var jr *journal.Journal
 	if p, err := journal.DefaultPath(); err == nil {
+		now := time.Now()
+		// Closed months go to their archives first (the first time, the
+		// one-time migration of a single file), so reading stays cheap.
+		if err := journal.Rotate(p, now, nil); err != nil {
+			fmt.Fprintln(os.Stderr, "limber: journal:", err)
+		}
+		opt.Rotate = func(t time.Time) error { return journal.Rotate(p, t, nil) }
+		opt.Today, _, _ = journal.ReadTail(p, journal.DayStart(now, time.Local))
 		if jr, err = journal.Open(p); err == nil {
 			defer jr.Close()
 			opt.Journal = jr

@@ -1,7 +1,11 @@
 package agent
 
 import (
+	"context"
+	"path/filepath"
+	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/limberapp/limber/journal"
@@ -84,4 +88,29 @@ func TestTodayTallyLine(t *testing.T) {
 	if got := tally.line(run, tomorrow.Add(24*time.Hour)); got != "Next: posture break in 6 min" {
 		t.Errorf("a day with nothing counted: %q", got)
 	}
+}
+
+// The tray's status line carries today's count, from the journal at
+// start and the breaks since.
+func TestTrayLineCountsTodaysBreaks(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		h := &harness{n: &fakeNotifier{}, tray: &fakeTray{}, j: &fakeJournal{}}
+		now := time.Now()
+		h.a = New(Options{ConfigPath: filepath.Join(t.TempDir(), "none.toml"), Notifier: h.n, Tray: h.tray, Journal: h.j, Prefs: hermetic,
+			Today: []journal.Record{{Time: now, Event: "completed", Kind: "posture", Outcome: "completed"}, {Time: now, Event: "skipped", Kind: "posture", Outcome: "skipped"}}})
+		h.a.cfg.OpenWindow = false
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		go h.a.Run(ctx)
+		synctest.Wait()
+		if got := h.tray.last(); !strings.HasPrefix(got, "Today: 1 of 2 breaks") {
+			t.Fatalf("tray at start: %q", got)
+		}
+		h.a.TakeBreak(schedule.Posture)
+		time.Sleep(31 * time.Second)
+		synctest.Wait()
+		if got := h.tray.last(); !strings.HasPrefix(got, "Today: 2 of 3 breaks") {
+			t.Fatalf("tray after a break: %q", got)
+		}
+	})
 }
