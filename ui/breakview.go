@@ -382,7 +382,7 @@ func (v *BreakView) setExercise(ex *content.Exercise) {
 	v.figure = NewFigure(ex)
 	v.figure.OnStep = v.onFigureStep
 	v.figSlot.Add(v.figure)
-	v.why.SetText("Why: " + ex.Why + " — " + v.sourceNames(ex.Sources))
+	v.why.SetText("Why: " + ex.Why + " — " + v.sourceNames(ex.Sources) + exerciseCautions(ex))
 	v.highlight(0)
 	if v.shown { // a hidden window does not animate
 		v.figure.Start()
@@ -706,4 +706,13 @@ func (v *BreakView) OnKey(ev *fyne.KeyEvent) {
 	case fyne.KeyN:
 		v.OnNext()
 	}
+}
+
+// exerciseCautions is the exercise's own cautions (osteoporosis,
+// pregnancy, back pain…), shown under why it helps.
+func exerciseCautions(ex *content.Exercise) string {
+	if len(ex.Cautions) == 0 {
+		return ""
+	}
+	return "\n\n⚠ " + strings.Join(ex.Cautions, "\n⚠ ")
 }
