@@ -28,7 +28,7 @@ func (a *Agent) perform(act schedule.Action, now time.Time) {
 		if a.cfg.OpenWindow && a.cfg.Prestart {
 			a.prestart(act.Kind, now)
 		}
-		a.notify(act.Kind, kindTitle[act.Kind]+" in "+secondsText(act.Lead), kindBody[act.Kind]+". Click to start now.")
+		a.notify(act.Kind, kindTitle[act.Kind]+" in "+secondsText(act.Lead), kindBody[act.Kind]+".")
 	case schedule.Due:
 		a.startBreak(act.Kind, now, nil)
 	case schedule.Natural:
@@ -76,7 +76,7 @@ func (a *Agent) startBreak(k schedule.Kind, now time.Time, data map[string]any) 
 			return
 		}
 	} else {
-		a.notify(k, "Time for a "+lower(kindTitle[k]), kindBody[k]+fmt.Sprintf(" for %s. Click to open the guided exercise.", secondsText(dur)))
+		a.notify(k, "Time for a "+lower(kindTitle[k]), kindBody[k]+fmt.Sprintf(" for %s.", secondsText(dur)))
 	}
 	a.autoKind, a.autoEnd = k, now.Add(dur)
 }

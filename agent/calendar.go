@@ -17,7 +17,7 @@ import (
 var calendarViews = map[string]struct{ view, title, body string }{
 	"lifting":          {"lifting", "Lifting refresher (1 min)", "Keep good lifting technique fresh: a short animated reminder and three questions."},
 	"lifting-day":      {"lifting", "Lifting refresher (1 min)", "A lifting day: a one-minute look at technique before you start."},
-	"workstation":      {"quickcheck", "Workstation check-in", "Five quick questions about your desk set-up. Click to start."},
+	"workstation":      {"quickcheck", "Workstation check-in", "Five quick questions about your desk set-up."},
 	"recovery-checkin": {"recovery-checkin", "Back recovery: today's check-in", "How is your back today? A one-minute check-in keeps your plan right."},
 }
 
