@@ -109,5 +109,19 @@ func SocketPath() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return filepath.Join(dir, "agent.sock"), nil
+	return socketIn(dir)
+}
+
+// maxSocketPath is the longest path a unix socket can have (sun_path is
+// 108 bytes on Linux, 104 on macOS and the BSDs, with its final NUL).
+const maxSocketPath = 103
+
+// socketIn is the control socket's path in dir, or an error that says why
+// it cannot be there.
+func socketIn(dir string) (string, error) {
+	p := filepath.Join(dir, "agent.sock")
+	if len(p) > maxSocketPath {
+		return "", fmt.Errorf("the control socket %s would be %d bytes long, more than the %d a socket path can have: set XDG_RUNTIME_DIR to a shorter folder", p, len(p), maxSocketPath)
+	}
+	return p, nil
 }
