@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"runtime"
 	"syscall"
+	"time"
 
 	"fyne.io/systray"
 
@@ -61,7 +62,16 @@ func Main(configPath string, withViews bool) error {
 		fmt.Fprintln(os.Stderr, "limber: journal:", err)
 	}
 	var a *Agent
-	opt.Notifier = platform.NewNotifier(func(id uint32, key string) { a.NotifyAction(id, key) })
+	nt := &noTray{desktop: os.Getenv("XDG_CURRENT_DESKTOP"), log: os.Stderr, after: func(d time.Duration, f func()) { time.AfterFunc(d, f) }}
+	opt.Notifier = platform.NewNotifier(func(id uint32, key string) {
+		if nt.isNotice(id) {
+			// The no-tray notice: its click opens the Limber window.
+			go a.OpenView("limber")
+			return
+		}
+		a.NotifyAction(id, key)
+	})
+	nt.notifier = opt.Notifier
 	if withViews {
 		exe, err := os.Executable()
 		if err != nil {
@@ -97,6 +107,7 @@ func Main(configPath string, withViews bool) error {
 	done := make(chan struct{})
 	systray.Run(func() {
 		a.opt.Tray = buildMenu(a)
+		followTrayHost(ctx, nt)
 		go func() {
 			a.Run(ctx)
 			l.Close()

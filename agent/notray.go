@@ -1,0 +1,146 @@
+package agent
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/limberapp/limber/platform"
+)
+
+// The Limber window: next breaks, take a break, pause, settings, quit. It
+// is how the launcher and a second `limber` reach the agent, and all a
+// person has where there is no tray icon.
+func init() { knownViews["limber"] = true }
+
+// trayGrace is how long the agent waits, at start, for a tray host before
+// saying there is none: at login the panel may come up after Limber.
+const trayGrace = 5 * time.Second
+
+// noTray tells the person, once, when there is no tray host (stock GNOME,
+// and any desktop without a StatusNotifierWatcher), and once more if a
+// host that was there goes away: what is missing, how to get a tray icon
+// on their desktop, and how to reach Limber meanwhile. Clicking the notice
+// opens the Limber window. Its methods are safe from any goroutine.
+type noTray struct {
+	notifier platform.Notifier
+	desktop  string // $XDG_CURRENT_DESKTOP
+	log      io.Writer
+	// after runs f after d (time.AfterFunc; tests run it by hand).
+	after func(d time.Duration, f func())
+
+	mu          sync.Mutex
+	present     bool
+	gen         int  // counts changes: a grace timer acts only if none came since
+	toldMissing bool // "no tray icon" sent
+	toldGone    bool // "the tray icon went away" sent
+	notice      uint32
+}
+
+// start is the state at start: with no host, the notice goes out after
+// trayGrace unless one appears first.
+func (n *noTray) start(present bool) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	n.present = present
+	n.gen++
+	if present {
+		return
+	}
+	fmt.Fprintln(n.log, "limber: no tray host (StatusNotifierWatcher) on the session bus: no tray icon")
+	gen := n.gen
+	n.after(trayGrace, func() { n.graceOver(gen) })
+}
+
+func (n *noTray) graceOver(gen int) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if gen != n.gen || n.present || n.toldMissing {
+		return
+	}
+	n.toldMissing = true
+	n.send(noTrayNotice(n.desktop, false))
+}
+
+// changed is a tray host appearing (true) or going (false).
+func (n *noTray) changed(present bool) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if present == n.present {
+		return
+	}
+	n.present = present
+	n.gen++
+	if present {
+		fmt.Fprintln(n.log, "limber: a tray host appeared: the tray icon is back")
+		if n.notice != 0 && n.notifier != nil {
+			n.notifier.Dismiss(n.notice)
+			n.notice = 0
+		}
+		return
+	}
+	fmt.Fprintln(n.log, "limber: the tray host went away: no tray icon")
+	if n.toldGone {
+		return
+	}
+	n.toldGone = true
+	n.send(noTrayNotice(n.desktop, true))
+}
+
+// send shows the notice. Held: mu.
+func (n *noTray) send(note platform.Notification) {
+	if n.notifier == nil {
+		return
+	}
+	if n.notifier.Actions() {
+		note.Actions = []platform.NotifyAction{{Key: platform.DefaultAction, Label: "Open Limber"}}
+	}
+	id, err := n.notifier.Send(note)
+	if err != nil {
+		fmt.Fprintln(n.log, "limber: the no-tray notice:", err)
+		return
+	}
+	n.notice = id
+}
+
+// isNotice says whether notification id is the no-tray notice.
+func (n *noTray) isNotice(id uint32) bool {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return id != 0 && id == n.notice
+}
+
+// noTrayNotice says what is missing and how to get a tray icon on
+// desktop (as $XDG_CURRENT_DESKTOP names it); gone: a host was there and
+// went away.
+func noTrayNotice(desktop string, gone bool) platform.Notification {
+	d := strings.ToLower(desktop)
+	var how string
+	switch {
+	case strings.Contains(d, "gnome") || strings.Contains(d, "unity") || strings.Contains(d, "ubuntu"):
+		how = "GNOME shows tray icons only with an extension: install “AppIndicator and KStatusNotifierItem Support” (package gnome-shell-extension-appindicator), turn it on in Extensions, then log out and in."
+	case strings.Contains(d, "kde"):
+		how = "Add the System Tray widget to a panel (right-click the panel › Add Widgets › System Tray)."
+	case strings.Contains(d, "xfce"):
+		how = "Add the Status Tray plugin to a panel (Panel › Add New Items › Status Tray Plugin)."
+	case strings.Contains(d, "sway") || strings.Contains(d, "hyprland") || strings.Contains(d, "wlroots") || strings.Contains(d, "river"):
+		how = "Give your bar a tray: in waybar, add the \"tray\" module."
+	default:
+		how = "Start a panel or bar with a StatusNotifierItem tray (for example waybar's tray module, or xfce4-panel's Status Tray)."
+	}
+	meanwhile := "Limber keeps working. Its window has the next breaks, Take a break now, Pause and Settings: open Limber from your applications, or run limber again."
+	if gone {
+		return platform.Notification{
+			Title: "Limber's tray icon went away",
+			Body:  "The desktop's tray host (StatusNotifierWatcher) stopped; the icon comes back when it returns. " + meanwhile,
+			Icon:  iconPath(),
+		}
+	}
+	return platform.Notification{
+		Title: "Limber is running, with no tray icon",
+		Body:  "This desktop has no tray host (StatusNotifierWatcher), so Limber's icon cannot show. " + how + " " + meanwhile,
+		Icon:  iconPath(),
+	}
+}
