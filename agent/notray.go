@@ -27,7 +27,10 @@ const trayGrace = 5 * time.Second
 type noTray struct {
 	notifier platform.Notifier
 	desktop  string // $XDG_CURRENT_DESKTOP
-	log      io.Writer
+	// noWindows says why no window can open in this session (nil: they
+	// can): the notices then point to the command line instead.
+	noWindows error
+	log       io.Writer
 	// after runs f after d (time.AfterFunc; tests run it by hand).
 	after func(d time.Duration, f func())
 
@@ -47,6 +50,11 @@ func (n *noTray) start(present bool) {
 	n.present = present
 	n.gen++
 	if present {
+		if n.noWindows != nil {
+			// The tray works, the windows do not: say so once.
+			n.send(platform.Notification{Title: "Limber's windows cannot open here",
+				Body: capitalize(n.noWindows.Error()) + ". Breaks come as notifications; the tray menu works as usual.", Icon: iconPath()})
+		}
 		return
 	}
 	fmt.Fprintln(n.log, "limber: no tray host (StatusNotifierWatcher) on the session bus: no tray icon")
@@ -61,7 +69,7 @@ func (n *noTray) graceOver(gen int) {
 		return
 	}
 	n.toldMissing = true
-	n.send(noTrayNotice(n.desktop, false))
+	n.send(noTrayNotice(n.desktop, false, n.noWindows))
 }
 
 // changed is a tray host appearing (true) or going (false).
@@ -86,7 +94,7 @@ func (n *noTray) changed(present bool) {
 		return
 	}
 	n.toldGone = true
-	n.send(noTrayNotice(n.desktop, true))
+	n.send(noTrayNotice(n.desktop, true, n.noWindows))
 }
 
 // send shows the notice. Held: mu.
@@ -94,7 +102,7 @@ func (n *noTray) send(note platform.Notification) {
 	if n.notifier == nil {
 		return
 	}
-	if n.notifier.Actions() {
+	if n.notifier.Actions() && n.noWindows == nil {
 		note.Actions = []platform.NotifyAction{{Key: platform.DefaultAction, Label: "Open Limber"}}
 	}
 	id, err := n.notifier.Send(note)
@@ -114,8 +122,8 @@ func (n *noTray) isNotice(id uint32) bool {
 
 // noTrayNotice says what is missing and how to get a tray icon on
 // desktop (as $XDG_CURRENT_DESKTOP names it); gone: a host was there and
-// went away.
-func noTrayNotice(desktop string, gone bool) platform.Notification {
+// went away; noWindows: why no window can open, if so.
+func noTrayNotice(desktop string, gone bool, noWindows error) platform.Notification {
 	d := strings.ToLower(desktop)
 	var how string
 	switch {
@@ -131,6 +139,9 @@ func noTrayNotice(desktop string, gone bool) platform.Notification {
 		how = "Start a panel or bar with a StatusNotifierItem tray (for example waybar's tray module, or xfce4-panel's Status Tray)."
 	}
 	meanwhile := "Limber keeps working. Its window has the next breaks, Take a break now, Pause and Settings: open Limber from your applications, or run limber again."
+	if noWindows != nil {
+		meanwhile = "Limber keeps working, with breaks as notifications: its windows cannot open here (" + noWindows.Error() + "). " + cliHint
+	}
 	if gone {
 		return platform.Notification{
 			Title: "Limber's tray icon went away",
@@ -143,4 +154,58 @@ func noTrayNotice(desktop string, gone bool) platform.Notification {
 		Body:  "This desktop has no tray host (StatusNotifierWatcher), so Limber's icon cannot show. " + how + " " + meanwhile,
 		Icon:  iconPath(),
 	}
+}
+
+// cliHint is how to reach Limber with no tray and no window.
+const cliHint = "From a terminal: limber status, limber break now, limber pause 30m, limber resume, limber quit."
+
+// windowNotice says why the Limber window cannot open, with what it would
+// have shown.
+func windowNotice(why error, st StatusJSON) platform.Notification {
+	body := capitalize(why.Error()) + "."
+	var next []string
+	for _, n := range st.Next {
+		next = append(next, n.Kind+" break "+dueIn(time.Duration(n.DueInSeconds)*time.Second))
+	}
+	if len(next) > 0 {
+		body += " Next: " + strings.Join(next, ", ") + "."
+	}
+	if st.State == "paused" {
+		body += " Breaks are paused."
+	}
+	return platform.Notification{Title: "The Limber window cannot open", Body: body + " " + cliHint, Icon: iconPath()}
+}
+
+// dueIn is "in 12 min", "in 1 h 5 min", "now".
+func dueIn(d time.Duration) string {
+	if d <= 0 {
+		return "now"
+	}
+	m := int((d + time.Minute - 1) / time.Minute)
+	switch {
+	case m < 60:
+		return fmt.Sprintf("in %d min", m)
+	case m%60 == 0:
+		return fmt.Sprintf("in %d h", m/60)
+	}
+	return fmt.Sprintf("in %d h %d min", m/60, m%60)
+}
+
+// openLimberWindow opens the Limber window (the notice was clicked), or
+// where none can open says why in a notification.
+func (a *Agent) openLimberWindow(nt *noTray) {
+	if nt.noWindows != nil {
+		if a.opt.Notifier != nil {
+			a.opt.Notifier.Send(windowNotice(nt.noWindows, a.Status()))
+		}
+		return
+	}
+	a.OpenView("limber")
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -1,6 +1,7 @@
 package agent
 
 import (
+	"errors"
 	"io"
 	"math/rand/v2"
 	"strings"
@@ -66,7 +67,7 @@ func TestNoTrayNoticeNamesEachDesktop(t *testing.T) {
 		"ubuntu:GNOME": "AppIndicator", "KDE": "System Tray widget", "XFCE": "Status Tray plugin",
 		"sway": "waybar", "": "StatusNotifierItem tray",
 	} {
-		if body := noTrayNotice(desktop, false).Body; !strings.Contains(body, want) {
+		if body := noTrayNotice(desktop, false, nil).Body; !strings.Contains(body, want) {
 			t.Errorf("%q: notice %q does not say %q", desktop, body, want)
 		}
 	}
@@ -126,5 +127,35 @@ func TestNoTrayRandom(t *testing.T) {
 		if missing > 1 || gone > 1 || missing+gone != len(n.notes()) {
 			t.Fatalf("seed %d run %d %v: notices %v, want each at most once", seed, run, trail, n.titles())
 		}
+	}
+}
+
+func TestNoTrayNoticeWithoutWindowsPointsToTheCommandLine(t *testing.T) {
+	why := errors.New("this Wayland session runs without XWayland (DISPLAY is not set), and Limber's windows need X11")
+	for _, gone := range []bool{false, true} {
+		body := noTrayNotice("GNOME", gone, why).Body
+		if !strings.Contains(body, "without XWayland") || !strings.Contains(body, "limber break now") || strings.Contains(body, "run limber again") {
+			t.Errorf("gone %v: %q should say why windows cannot open and point to the command line", gone, body)
+		}
+	}
+	n := windowNotice(why, StatusJSON{State: "running", Next: []NextJSON{{Kind: "posture", DueInSeconds: 720}, {Kind: "rest", DueInSeconds: 6000}}})
+	if want := "This Wayland session runs without XWayland (DISPLAY is not set), and Limber's windows need X11. Next: posture break in 12 min, rest break in 1 h 40 min. " + cliHint; n.Body != want {
+		t.Errorf("window notice %q, want %q", n.Body, want)
+	}
+}
+
+func TestNoWindowsWithATraySaysSoOnce(t *testing.T) {
+	nt, n, timers := newTestNoTray("KDE")
+	nt.noWindows = errors.New("this Wayland session runs without XWayland (DISPLAY is not set), and Limber's windows need X11")
+	nt.start(true)
+	runTimers(timers)
+	notes := n.notes()
+	if len(notes) != 1 || notes[0].Title != "Limber's windows cannot open here" || !strings.Contains(notes[0].Body, "without XWayland") || len(notes[0].Actions) != 0 {
+		t.Fatalf("notices %+v, want one saying why windows cannot open, with no button to open one", notes)
+	}
+	nt2, n2, _ := newTestNoTray("KDE")
+	nt2.start(true)
+	if len(n2.notes()) != 0 {
+		t.Fatalf("notices %+v with a tray and working windows", n2.notes())
 	}
 }

@@ -62,17 +62,28 @@ func Main(configPath string, withViews bool) error {
 		fmt.Fprintln(os.Stderr, "limber: journal:", err)
 	}
 	var a *Agent
-	nt := &noTray{desktop: os.Getenv("XDG_CURRENT_DESKTOP"), log: os.Stderr, after: func(d time.Duration, f func()) { time.AfterFunc(d, f) }}
+	// No window can open in a session with no display at all (Wayland
+	// without XWayland): breaks are notifications from the start, and the
+	// person is told why once. A display that does not answer yet may
+	// still come up: windows are tried, and fail with a clear line.
+	var noWindows error
+	if os.Getenv("DISPLAY") == "" {
+		noWindows = platform.WindowProblem()
+	}
+	nt := &noTray{desktop: os.Getenv("XDG_CURRENT_DESKTOP"), noWindows: noWindows, log: os.Stderr,
+		after: func(d time.Duration, f func()) { time.AfterFunc(d, f) }}
 	opt.Notifier = platform.NewNotifier(func(id uint32, key string) {
 		if nt.isNotice(id) {
 			// The no-tray notice: its click opens the Limber window.
-			go a.OpenView("limber")
+			go a.openLimberWindow(nt)
 			return
 		}
 		a.NotifyAction(id, key)
 	})
 	nt.notifier = opt.Notifier
-	if withViews {
+	if withViews && noWindows != nil {
+		fmt.Fprintln(os.Stderr, "limber: windows cannot open:", noWindows, "(breaks come as notifications)")
+	} else if withViews {
 		exe, err := os.Executable()
 		if err != nil {
 			return err

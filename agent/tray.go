@@ -107,7 +107,16 @@ func followTrayHost(ctx context.Context, nt *noTray) {
 	go func() {
 		for present := range changes {
 			if present {
-				if err := platform.RegisterTrayItem(); err != nil {
+				// A host takes its name a moment before it serves
+				// its object: try for a few seconds.
+				var err error
+				for range 25 {
+					if err = platform.RegisterTrayItem(); err == nil {
+						break
+					}
+					time.Sleep(200 * time.Millisecond)
+				}
+				if err != nil {
 					fmt.Fprintln(nt.log, "limber: registering the tray icon:", err)
 				}
 			}
