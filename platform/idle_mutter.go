@@ -150,7 +150,11 @@ func (w *mutterIdle) IdleTime() (time.Duration, error) {
 // Events delivers the firings; see IdleWatcher.
 func (w *mutterIdle) Events() <-chan IdleEvent { return w.events }
 
-// Watch replaces the watches; see IdleWatcher.
+// Watch replaces the watches; see IdleWatcher. A watch that the new set
+// has too and that has not fired is kept rather than removed and added
+// again: the same alarm, at no cost (the agent re-arms after every
+// firing, with mostly the same marks). The watches added are asked for
+// together, so their answers come in one wake-up.
 func (w *mutterIdle) Watch(marks []time.Duration, activeAfter time.Duration) error {
 	plan, err := planIdleAlarms(marks, activeAfter)
 	if err != nil {
@@ -161,27 +165,64 @@ func (w *mutterIdle) Watch(marks []time.Duration, activeAfter time.Duration) err
 	if w.closed {
 		return errWatcherClosed
 	}
-	w.removeAll()
+	// Firings already queued come from the alarms being replaced; a kept
+	// watch has not fired (a fired one is gone from live).
 	drainIdleEvents(w.events)
-	w.activeAfter = 0
+	keep := map[uint32]bool{}
+	var add []idleAlarm
 	for _, a := range plan {
-		kind := mutterMark
-		if a.active {
-			kind = mutterGate
+		found := false
+		for id, kind := range w.live {
+			if keep[id] {
+				continue
+			}
+			sameMark := !a.active && kind == mutterMark && w.marks[id] == time.Duration(a.ms)*time.Millisecond
+			sameGate := a.active && (kind == mutterGate || kind == mutterActive) && w.activeAfter == time.Duration(a.ms)*time.Millisecond
+			if sameMark || sameGate {
+				keep[id], found = true, true
+				break
+			}
 		}
-		// Held: mu. A mark already reached fires at once, but its
-		// WatchFired waits for mu, by which time its id is known.
-		id, err := w.addIdleWatch(a.ms)
-		if err != nil {
-			w.removeAll()
-			return fmt.Errorf("Mutter AddIdleWatch(%d ms): %w", a.ms, err)
+		if !found {
+			add = append(add, a)
 		}
-		w.live[id] = kind
-		if kind == mutterMark {
-			w.marks[id] = time.Duration(a.ms) * time.Millisecond
+	}
+	for id := range w.live {
+		if !keep[id] {
+			w.remove(id)
+		}
+	}
+	if activeAfter == 0 {
+		w.activeAfter = 0
+	}
+	// Held: mu. A mark already reached fires at once, but its WatchFired
+	// waits for mu, by which time its id is known.
+	ctx, cancel := context.WithTimeout(context.Background(), dbusCallTimeout)
+	defer cancel()
+	calls := make([]*dbus.Call, len(add))
+	for i, a := range add {
+		calls[i] = w.obj.GoWithContext(ctx, mutterIdleIface+".AddIdleWatch", dbus.FlagNoAutoStart, make(chan *dbus.Call, 1), uint64(a.ms))
+	}
+	var errs []error
+	for i, c := range calls {
+		<-c.Done
+		var id uint32
+		if err := c.Store(&id); err != nil {
+			errs = append(errs, fmt.Errorf("Mutter AddIdleWatch(%d ms): %w", add[i].ms, err))
+			continue
+		}
+		d := time.Duration(add[i].ms) * time.Millisecond
+		if add[i].active {
+			w.live[id] = mutterGate
+			w.activeAfter = d
 		} else {
-			w.activeAfter = time.Duration(a.ms) * time.Millisecond
+			w.live[id] = mutterMark
+			w.marks[id] = d
 		}
+	}
+	if len(errs) > 0 {
+		w.removeAll()
+		return errors.Join(errs...)
 	}
 	return nil
 }

@@ -314,23 +314,34 @@ func TestMutterWatchRandom(t *testing.T) {
 	pending := map[time.Duration]bool{} // marks armed, not yet fired
 	var activeAfter time.Duration
 	activeArmed, gateOpen := false, false
-	for step := range 30 {
+	var lastMarks []time.Duration
+	var lastActive time.Duration
+	for step := range 40 {
 		var want []IdleEvent
 		switch op := rng.IntN(3); op {
 		case 0:
-			n := rng.IntN(4)
-			var marks []time.Duration
-			pending = map[time.Duration]bool{}
-			for range n {
-				m := time.Duration(1+rng.IntN(20)) * time.Second
-				if !pending[m] {
-					marks = append(marks, m)
-					pending[m] = true
+			// Half the time the same set again, as the agent re-arms
+			// after a firing: kept watches must behave as new ones.
+			if rng.IntN(2) == 0 || lastMarks == nil {
+				lastMarks = nil
+				seen := map[time.Duration]bool{}
+				for range rng.IntN(4) {
+					m := time.Duration(1+rng.IntN(20)) * time.Second
+					if !seen[m] {
+						lastMarks = append(lastMarks, m)
+						seen[m] = true
+					}
+				}
+				lastActive = 0
+				if rng.IntN(2) == 0 {
+					lastActive = time.Duration(1+rng.IntN(10)) * time.Second
 				}
 			}
-			activeAfter = 0
-			if rng.IntN(2) == 0 {
-				activeAfter = time.Duration(1+rng.IntN(10)) * time.Second
+			marks := lastMarks
+			activeAfter = lastActive
+			pending = map[time.Duration]bool{}
+			for _, m := range marks {
+				pending[m] = true
 			}
 			watch(t, w, marks, activeAfter)
 			activeArmed, gateOpen = activeAfter > 0, activeAfter > 0 && idle >= activeAfter
@@ -384,5 +395,40 @@ func TestMutterWatchRandom(t *testing.T) {
 		}
 		settle(t, w)
 		noIdleEvent(t, w, 20*time.Millisecond, "nothing more is owed")
+	}
+}
+
+// The agent re-arms after each firing with mostly the same marks: those
+// watches stay on Mutter as they are, and still fire.
+func TestMutterWatchKeepsUnchangedWatches(t *testing.T) {
+	w, f := newTestMutterWatcher(t)
+	watch(t, w, []time.Duration{time.Second, time.Minute}, 5*time.Second)
+	f.mu.Lock()
+	next, removed := f.next, f.removed
+	f.mu.Unlock()
+	watch(t, w, []time.Duration{time.Minute, time.Second}, 5*time.Second)
+	f.mu.Lock()
+	added, gone := f.next-next, f.removed-removed
+	f.mu.Unlock()
+	if added != 0 || gone != 0 {
+		t.Fatalf("the same set again added %d and removed %d watches, want none", added, gone)
+	}
+	watch(t, w, []time.Duration{time.Minute, 2 * time.Second}, 5*time.Second)
+	settle(t, w)
+	f.mu.Lock()
+	added, gone = f.next-next, f.removed-removed
+	f.mu.Unlock()
+	if added != 1 || gone != 1 || f.live() != 3 {
+		t.Fatalf("one mark changed: %d added, %d removed, %d live; want 1, 1, 3", added, gone, f.live())
+	}
+	f.advance(2 * time.Second)
+	if ev, ok := nextIdleEvent(t, w, 5*time.Second); !ok || ev.Idle != 2*time.Second {
+		t.Fatalf("got %+v (%v), want the new 2 s mark", ev, ok)
+	}
+	f.advance(3 * time.Second)
+	settle(t, w)
+	f.input()
+	if ev, ok := nextIdleEvent(t, w, 5*time.Second); !ok || !ev.Active {
+		t.Fatalf("got %+v (%v), want the kept activity alarm", ev, ok)
 	}
 }
