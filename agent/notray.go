@@ -128,36 +128,36 @@ func noTrayNotice(desktop string, gone bool, noWindows error) platform.Notificat
 	var how string
 	switch {
 	case strings.Contains(d, "gnome") || strings.Contains(d, "unity") || strings.Contains(d, "ubuntu"):
-		how = "GNOME shows tray icons only with an extension: install “AppIndicator and KStatusNotifierItem Support” (package gnome-shell-extension-appindicator), turn it on in Extensions, then log out and in."
+		how = "On GNOME, install the AppIndicator extension (gnome-shell-extension-appindicator), turn it on in Extensions and log in again."
 	case strings.Contains(d, "kde"):
-		how = "Add the System Tray widget to a panel (right-click the panel › Add Widgets › System Tray)."
+		how = "Add the System Tray widget to a panel."
 	case strings.Contains(d, "xfce"):
-		how = "Add the Status Tray plugin to a panel (Panel › Add New Items › Status Tray Plugin)."
+		how = "Add the Status Tray plugin to a panel."
 	case strings.Contains(d, "sway") || strings.Contains(d, "hyprland") || strings.Contains(d, "wlroots") || strings.Contains(d, "river"):
-		how = "Give your bar a tray: in waybar, add the \"tray\" module."
+		how = "Add the \"tray\" module to your bar (waybar)."
 	default:
-		how = "Start a panel or bar with a StatusNotifierItem tray (for example waybar's tray module, or xfce4-panel's Status Tray)."
+		how = "Start a panel or bar with a StatusNotifierItem tray."
 	}
-	meanwhile := "Limber keeps working. Its window has the next breaks, Take a break now, Pause and Settings: open Limber from your applications, or run limber again."
+	meanwhile := "Meanwhile, open Limber from your apps, or run limber again, for its window."
 	if noWindows != nil {
-		meanwhile = "Limber keeps working, with breaks as notifications: its windows cannot open here (" + noWindows.Error() + "). " + cliHint
+		meanwhile = "Breaks come as notifications: its windows cannot open here (" + noWindows.Error() + "). " + cliHint
 	}
 	if gone {
 		return platform.Notification{
 			Title: "Limber's tray icon went away",
-			Body:  "The desktop's tray host (StatusNotifierWatcher) stopped; the icon comes back when it returns. " + meanwhile,
+			Body:  "The tray host (StatusNotifierWatcher) stopped; the icon comes back with it. " + meanwhile,
 			Icon:  iconPath(),
 		}
 	}
 	return platform.Notification{
 		Title: "Limber is running, with no tray icon",
-		Body:  "This desktop has no tray host (StatusNotifierWatcher), so Limber's icon cannot show. " + how + " " + meanwhile,
+		Body:  "This desktop has no tray host (StatusNotifierWatcher). " + how + " " + meanwhile,
 		Icon:  iconPath(),
 	}
 }
 
 // cliHint is how to reach Limber with no tray and no window.
-const cliHint = "From a terminal: limber status, limber break now, limber pause 30m, limber resume, limber quit."
+const cliHint = "In a terminal: limber status, limber break now, limber pause 30m."
 
 // windowNotice says why the Limber window cannot open, with what it would
 // have shown.

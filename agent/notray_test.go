@@ -64,7 +64,7 @@ func TestNoTrayHostInTimeMeansNoNotice(t *testing.T) {
 
 func TestNoTrayNoticeNamesEachDesktop(t *testing.T) {
 	for desktop, want := range map[string]string{
-		"ubuntu:GNOME": "AppIndicator", "KDE": "System Tray widget", "XFCE": "Status Tray plugin",
+		"ubuntu:GNOME": "gnome-shell-extension-appindicator", "KDE": "System Tray widget", "XFCE": "Status Tray plugin",
 		"sway": "waybar", "": "StatusNotifierItem tray",
 	} {
 		if body := noTrayNotice(desktop, false, nil).Body; !strings.Contains(body, want) {

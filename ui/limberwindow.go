@@ -198,6 +198,11 @@ func (v *LimberView) startTicking() {
 			case <-done:
 				return
 			case <-ch:
+				select {
+				case <-done: // hidden meanwhile: a tick that raced the stop
+					return
+				default:
+				}
 				// A slow answer makes ticks wait, never pile up.
 				v.Refresh()
 			}
@@ -243,7 +248,11 @@ func (v *LimberView) show(st LimberStatus, err error) {
 	for i := range v.next {
 		if i < len(st.Next) {
 			v.next[i].SetText(capitalize(st.Next[i].Kind) + " break")
-			v.nextIn[i].SetText(DueText(st.Next[i].In))
+			in := DueText(st.Next[i].In)
+			if st.State == "paused" {
+				in += " once resumed" // active time does not count while paused
+			}
+			v.nextIn[i].SetText(in)
 		} else {
 			v.next[i].SetText("")
 			v.nextIn[i].SetText("")
