@@ -192,7 +192,7 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-func startGnomeAgent(t *testing.T, config string) *gnomeAgent {
+func startGnomeAgent(t *testing.T, config string, args ...string) *gnomeAgent {
 	t.Helper()
 	g := &gnomeAgent{t: t, dirs: map[string]string{}, log: &syncBuffer{}}
 	for _, d := range []string{"XDG_CONFIG_HOME", "XDG_STATE_HOME", "HOME"} {
@@ -211,7 +211,7 @@ func startGnomeAgent(t *testing.T, config string) *gnomeAgent {
 	if err := os.WriteFile(p, []byte(config), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	g.cmd = exec.Command(gnomeBinary)
+	g.cmd = exec.Command(gnomeBinary, args...)
 	g.cmd.Env = g.env
 	g.cmd.Stdout, g.cmd.Stderr = g.log, g.log
 	g.cmd.WaitDelay = 2 * time.Second
@@ -501,4 +501,28 @@ func TestGnomeSession(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("the agent did not exit after limber quit")
 	}
+}
+
+// The app launcher's entry (`limber --window`, as the .desktop file has
+// it) starts the agent and opens the Limber window; where no window can
+// open, it says why in a notification.
+func TestLauncherOpensTheLimberWindow(t *testing.T) {
+	x11 := os.Getenv("LIMBER_GNOME_X11") == "1"
+	notes := startNoteServer(t)
+	data, err := os.ReadFile("../packaging/org.limber.Limber.desktop")
+	if err != nil || !strings.Contains(string(data), "\nExec=limber --window\n") {
+		t.Fatalf("the launcher entry does not run `limber --window`: %v\n%s", err, data)
+	}
+	g := startGnomeAgent(t, "", "--window")
+	if x11 {
+		g.eventually("the Limber window", 15*time.Second, func() bool { return visibleWindow("^Limber$") != "" })
+	} else {
+		g.eventually("a notification saying the window cannot open", 15*time.Second, func() bool {
+			return len(notes.find("window cannot open")) == 1
+		})
+	}
+	if _, errs, err := g.limber("quit"); err != nil {
+		t.Fatalf("limber quit: %v %s", err, errs)
+	}
+	g.cmd.Wait()
 }
