@@ -241,8 +241,15 @@ func (g *gnomeAgent) endViews() {
 		return
 	}
 	out, _ := exec.Command("pgrep", "-P", fmt.Sprint(g.cmd.Process.Pid)).Output()
-	for _, pid := range strings.Fields(string(out)) {
+	pids := strings.Fields(string(out))
+	for _, pid := range pids {
 		exec.Command("kill", pid).Run()
+	}
+	// A Fyne app writes its preferences as it exits: wait for that.
+	for _, pid := range pids {
+		for i := 0; i < 100 && exec.Command("kill", "-0", pid).Run() == nil; i++ {
+			time.Sleep(50 * time.Millisecond)
+		}
 	}
 }
 
@@ -516,11 +523,23 @@ func TestLauncherOpensTheLimberWindow(t *testing.T) {
 	g := startGnomeAgent(t, "", "--window")
 	if x11 {
 		g.eventually("the Limber window", 15*time.Second, func() bool { return visibleWindow("^Limber$") != "" })
+		// Clicked again: the open window comes forward, no second one.
+		if out, errs, err := g.limber(); err != nil || !strings.Contains(out, "opening its window") {
+			t.Fatalf("second limber: %v %q %s", err, out, errs)
+		}
+		g.eventually("the second window giving way", 15*time.Second, func() bool {
+			return strings.Contains(g.log.String(), "the Limber window is already open; bringing it forward")
+		})
+		out, _ := exec.Command("xdotool", "search", "--onlyvisible", "--name", "^Limber$").Output()
+		if n := len(strings.Fields(string(out))); n != 1 {
+			t.Fatalf("%d Limber windows after the launcher was used twice, want 1", n)
+		}
 	} else {
 		g.eventually("a notification saying the window cannot open", 15*time.Second, func() bool {
 			return len(notes.find("window cannot open")) == 1
 		})
 	}
+	g.endViews() // the Limber window outlives `limber quit` (it then says Limber is not running)
 	if _, errs, err := g.limber("quit"); err != nil {
 		t.Fatalf("limber quit: %v %s", err, errs)
 	}

@@ -170,6 +170,18 @@ func (v *LimberView) Show() {
 	v.startTicking()
 }
 
+// Raise brings the window forward (another Limber window was asked for)
+// and refreshes it.
+func (v *LimberView) Raise() {
+	if v.closed {
+		return
+	}
+	v.win.Show()
+	v.win.RequestFocus()
+	go v.Refresh()
+	v.startTicking()
+}
+
 // Hide hides the window; refreshes stop until it is shown again.
 func (v *LimberView) Hide() {
 	v.stopTicking()
