@@ -9,13 +9,13 @@ BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev
 TEST_PKGS  := xvfb dbus dbus-x11 dunst haskell-status-notifier-item-utils xdotool \
               x11-utils imagemagick librsvg2-bin libnotify-bin fonts-dejavu-core \
               desktop-file-utils appstream x11-xserver-utils openbox \
-              xfwm4 xfce4-panel xfce4-notifyd xfconf xterm
+              xfwm4 xfce4-panel xfce4-notifyd xfconf xterm mutter xwayland
 BENCH_PKGS := workrave safeeyes procps libreoffice-calc-nogui
 
 export LANG := en_US.UTF-8
 export PATH := $(PATH):/usr/local/go/bin
 
-.PHONY: run build test unit model fuzz e2e e2e-xfce bench bench-desktops deps deps-test deps-bench vet contact-sheet clean
+.PHONY: run build test unit model fuzz e2e e2e-xfce e2e-gnome bench bench-desktops deps deps-test deps-bench vet contact-sheet clean
 
 run: deps build
 	./$(BIN)
@@ -35,6 +35,7 @@ deps-bench: deps-test
 vet:
 	$(GO) vet ./...
 	$(GO) vet -tags e2e ./e2e/
+	$(GO) vet -tags gnome ./e2e/
 
 unit:
 	scripts/desktop-session.sh $(GO) test -race -count=1 ./...
@@ -63,7 +64,14 @@ e2e: build
 e2e-xfce: build
 	LIMBER_BIN=$(CURDIR)/$(BIN) scripts/desktop-xfce.sh $(GO) test -tags e2e -count=1 -v -run '^TestXFCE' ./e2e/
 
-test: deps-test vet unit model fuzz e2e e2e-xfce check-install
+# The GNOME rows: mutter headless with XWayland, then without (--no-x11).
+# Idle from mutter's IdleMonitor, input through its RemoteDesktop, no tray
+# host; the test's own notification server stands in for gnome-shell's.
+e2e-gnome: build
+	LIMBER_BIN=$(CURDIR)/$(BIN) scripts/desktop-gnome.sh --no-notify $(GO) test -tags gnome -count=1 -v ./e2e/
+	LIMBER_BIN=$(CURDIR)/$(BIN) scripts/desktop-gnome.sh --no-x11 --no-notify $(GO) test -tags gnome -count=1 -v ./e2e/
+
+test: deps-test vet unit model fuzz e2e e2e-xfce e2e-gnome check-install
 
 bench: deps-bench build
 	scripts/bench-idle.sh $(CURDIR)/$(BIN)

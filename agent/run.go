@@ -70,8 +70,28 @@ func Main(configPath string, withViews bool) error {
 		fmt.Fprintln(os.Stderr, "limber: journal:", err)
 	}
 	var a *Agent
-	opt.Notifier = platform.NewNotifier(func(id uint32, key string) { a.NotifyAction(id, key) })
-	if withViews {
+	// No window can open in a session with no display at all (Wayland
+	// without XWayland): breaks are notifications from the start, and the
+	// person is told why once. A display that does not answer yet may
+	// still come up: windows are tried, and fail with a clear line.
+	var noWindows error
+	if os.Getenv("DISPLAY") == "" {
+		noWindows = platform.WindowProblem()
+	}
+	nt := &noTray{desktop: os.Getenv("XDG_CURRENT_DESKTOP"), noWindows: noWindows, log: os.Stderr,
+		after: func(d time.Duration, f func()) { time.AfterFunc(d, f) }}
+	opt.Notifier = platform.NewNotifier(func(id uint32, key string) {
+		if nt.isNotice(id) {
+			// The no-tray notice: its click opens the Limber window.
+			go a.openLimberWindow(nt)
+			return
+		}
+		a.NotifyAction(id, key)
+	})
+	nt.notifier = opt.Notifier
+	if withViews && noWindows != nil {
+		fmt.Fprintln(os.Stderr, "limber: windows cannot open:", noWindows, "(breaks come as notifications)")
+	} else if withViews {
 		exe, err := os.Executable()
 		if err != nil {
 			return err
@@ -106,6 +126,7 @@ func Main(configPath string, withViews bool) error {
 	done := make(chan struct{})
 	systray.Run(func() {
 		a.opt.Tray = buildMenu(a)
+		followTrayHost(ctx, nt)
 		go func() {
 			a.Run(ctx)
 			l.Close()

@@ -1,12 +1,14 @@
 package agent
 
 import (
+	"context"
 	"fmt"
 	"time"
 
 	"fyne.io/systray"
 
 	"github.com/limberapp/limber/assets"
+	"github.com/limberapp/limber/platform"
 	"github.com/limberapp/limber/schedule"
 )
 
@@ -85,6 +87,41 @@ func onClick(item *systray.MenuItem, f func()) {
 	go func() {
 		for range item.ClickedCh {
 			f()
+		}
+	}()
+}
+
+// followTrayHost tells nt whether a tray host is there now and each time
+// one comes or goes, and registers the tray item with each host that
+// appears (fyne.io/systray's own re-registration stops working once the
+// shared connection carries a notification signal).
+func followTrayHost(ctx context.Context, nt *noTray) {
+	present, changes, err := platform.WatchTrayHost(ctx)
+	if err != nil {
+		fmt.Fprintln(nt.log, "limber: cannot follow the tray host:", err)
+		return
+	}
+	nt.start(present)
+	if changes == nil {
+		return
+	}
+	go func() {
+		for present := range changes {
+			if present {
+				// A host takes its name a moment before it serves
+				// its object: try for a few seconds.
+				var err error
+				for range 25 {
+					if err = platform.RegisterTrayItem(); err == nil {
+						break
+					}
+					time.Sleep(200 * time.Millisecond)
+				}
+				if err != nil {
+					fmt.Fprintln(nt.log, "limber: registering the tray icon:", err)
+				}
+			}
+			nt.changed(present)
 		}
 	}()
 }

@@ -2,31 +2,106 @@ package cmd
 
 import (
 	"fmt"
+	"io"
 	"os"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/limberapp/limber/agent"
 	"github.com/limberapp/limber/platform"
+	"github.com/limberapp/limber/ui"
 )
 
+// openWindow is --window, the launcher's flag: open the Limber window,
+// starting the agent first when none runs.
+var openWindow bool
+
+func init() {
+	rootCmd.Flags().BoolVar(&openWindow, "window", false, "also open the Limber window (the app launcher's entry does; a second `limber` always does)")
+}
+
 // runAgent starts the resident tray agent (`limber` with no arguments).
+// When an agent already runs, a second `limber` opens its Limber window.
 func runAgent(cmd *cobra.Command, args []string) error {
 	path, err := platform.ConfigFile(configPath)
 	if err != nil {
 		return err
 	}
+	if openWindow {
+		// This process may become the agent: open the window once it
+		// answers, if it is this one.
+		go func() {
+			for range 100 {
+				time.Sleep(100 * time.Millisecond)
+				resp, err := call(agent.Request{Cmd: "status"})
+				if err != nil || resp.Status == nil {
+					continue
+				}
+				if resp.Status.PID == os.Getpid() {
+					openLimberWindow(io.Discard, false)
+				}
+				return
+			}
+		}()
+	}
 	err = agent.Main(path, true)
 	if agent.IsRunning(err) {
-		// The person started Limber again: show them its settings.
-		if _, cerr := call(agent.Request{Cmd: "open", View: "settings"}); cerr != nil {
-			fmt.Fprintln(cmd.OutOrStdout(), "Limber is already running.")
-		} else {
-			fmt.Fprintln(cmd.OutOrStdout(), "Limber is already running; opening its settings.")
-		}
+		openLimberWindow(cmd.OutOrStdout(), true)
 		return nil
 	}
 	return err
+}
+
+// openLimberWindow asks the agent for the Limber window. Where no window
+// can open (a Wayland session without XWayland), it says why, with what
+// the window would have shown, on out and in a notification.
+func openLimberWindow(out io.Writer, again bool) {
+	running := ""
+	if again {
+		running = "Limber is already running; "
+	}
+	if why := platform.WindowProblem(); why != nil {
+		summary := "Limber is running."
+		if resp, err := call(agent.Request{Cmd: "status"}); err == nil && resp.Status != nil {
+			summary = limberSummary(*resp.Status)
+		}
+		fmt.Fprintf(out, "%sits window cannot open: %v.\n%s\n", running, why, summary)
+		n := platform.NewNotifier(nil)
+		n.Send(platform.Notification{
+			Title: "The Limber window cannot open",
+			Body: fmt.Sprintf("%s. %s Limber goes on with notifications; from a terminal: limber break now, limber pause 30m, limber resume, limber quit.",
+				capitalizeFirst(why.Error()), summary),
+		})
+		return
+	}
+	if _, err := call(agent.Request{Cmd: "open", View: "limber"}); err != nil {
+		fmt.Fprintf(out, "%sits window did not open: %v\n", running, err)
+		return
+	}
+	fmt.Fprintf(out, "%sopening its window.\n", running)
+}
+
+// limberSummary is the Limber window's content in a sentence or two.
+func limberSummary(st agent.StatusJSON) string {
+	s := limberStatus(st)
+	line := ui.LimberStateLine(s, time.Now()) + "."
+	var next []string
+	for _, n := range s.Next {
+		next = append(next, n.Kind+" break "+ui.DueText(n.In))
+	}
+	if len(next) > 0 {
+		line += " Next: " + strings.Join(next, ", ") + "."
+	}
+	return line
+}
+
+func capitalizeFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // socketPath finds the running agent's control socket: $LIMBER_SOCKET (set

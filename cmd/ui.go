@@ -46,6 +46,12 @@ var uiBreakCmd = &cobra.Command{
 
 // newApp creates the Fyne app of a view process.
 func newApp() fyne.App {
+	if err := platform.WindowProblem(); err != nil {
+		// Said plainly, as the last line the agent passes on; Fyne
+		// would only panic.
+		fmt.Fprintln(os.Stderr, "limber: cannot open a window:", err)
+		os.Exit(4)
+	}
 	a := app.NewWithID("org.limber.Limber")
 	a.SetIcon(fyne.NewStaticResource("limber.png", assets.Icon256))
 	return a

@@ -16,7 +16,7 @@ import (
 )
 
 // DetectIdle returns the first idle source that answers, tried in this
-// order: GNOME's Mutter IdleMonitor and org.freedesktop.ScreenSaver on the
+// order: GNOME's Mutter IdleMonitor (its watches, else GetIdletime) and org.freedesktop.ScreenSaver on the
 // session bus (both work on Wayland), then the X server's MIT-SCREEN-SAVER
 // when $DISPLAY is set and the session is not Wayland (XWayland only sees
 // input to X clients); the X11 source outlives its server (see
@@ -32,6 +32,12 @@ func detectIdle(bus *dbus.Conn, screenSaver, display string) (IdleSource, error)
 	if bus == nil {
 		why = append(why, "no session bus")
 	} else {
+		// Mutter's watches wake the agent only when something changes.
+		if w, err := newMutterWatcher(mutterIdleName); err == nil {
+			return w, nil
+		} else {
+			why = append(why, IdleMutterWatch+": "+err.Error())
+		}
 		for _, src := range []*dbusIdle{newMutterIdle(bus), newScreenSaverIdle(bus, screenSaver)} {
 			if _, err := src.IdleTime(); err != nil {
 				why = append(why, src.name+": "+err.Error())
