@@ -238,6 +238,18 @@ func (a *Agent) Run(ctx context.Context) {
 					return
 				}
 			}
+			// The watcher lost its desktop (Mutter left the bus…): read
+			// the idle time at the marks instead, as for a source with
+			// no alarms.
+			select {
+			case a.calls <- func() {
+				if a.watcher == w {
+					fmt.Fprintln(a.opt.Log, "limber: idle alarms ended; reading the idle time instead")
+					a.watcher, a.armed = nil, ""
+				}
+			}:
+			case <-ctx.Done():
+			}
 		}()
 	}
 	timer := time.NewTimer(time.Hour)

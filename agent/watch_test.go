@@ -22,6 +22,7 @@ type watchIdle struct {
 	timers []*time.Timer
 	active time.Duration
 	events chan platform.IdleEvent
+	gone   bool // its desktop went away: Watch arms nothing (and says nothing)
 }
 
 func (w *watchIdle) Name() string { return "watch" }
@@ -39,6 +40,9 @@ func (w *watchIdle) Watch(marks []time.Duration, active time.Duration) error {
 		t.Stop()
 	}
 	w.timers, w.active = nil, active
+	if w.gone {
+		return nil
+	}
 	for _, m := range marks {
 		w.timers = append(w.timers, time.AfterFunc(max(time.Until(w.last.Add(m)), 0), func() { w.events <- platform.IdleEvent{} }))
 	}
@@ -81,6 +85,42 @@ func TestReturnSeenAtOnceWithAShortThreshold(t *testing.T) {
 		synctest.Wait()
 		if got := h.tray.last(); strings.HasSuffix(got, "Away: break clocks stopped") {
 			t.Fatal("2 s after input the agent still thinks the person is away")
+		}
+	})
+}
+
+// When the watcher's alarms end (its desktop service went away), the
+// agent falls back to reading the idle time at the marks: a person who
+// leaves is still seen as away.
+func TestIdleWatcherGoneFallsBackToReading(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		w := &watchIdle{last: time.Now(), events: make(chan platform.IdleEvent, 8)}
+		h := &harness{n: &fakeNotifier{}, tray: &fakeTray{}, j: &fakeJournal{}}
+		h.a = New(Options{ConfigPath: filepath.Join(t.TempDir(), "none.toml"), Notifier: h.n, Tray: h.tray, Journal: h.j, Prefs: hermetic, Idle: w, Log: &strings.Builder{}})
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		go h.a.Run(ctx)
+		synctest.Wait()
+		w.mu.Lock()
+		for _, tm := range w.timers {
+			tm.Stop()
+		}
+		w.gone = true
+		w.mu.Unlock()
+		close(w.events) // Mutter left the bus
+		synctest.Wait()
+		time.Sleep(6 * time.Minute) // away past the 5 min threshold
+		synctest.Wait()
+		if got := h.tray.last(); !strings.HasSuffix(got, "Away: break clocks stopped") {
+			t.Fatalf("away 6 min after the alarms ended, the tray says %q", got)
+		}
+		w.mu.Lock()
+		w.last = time.Now() // back at the desk
+		w.mu.Unlock()
+		time.Sleep(time.Minute)
+		synctest.Wait()
+		if got := h.tray.last(); strings.HasSuffix(got, "Away: break clocks stopped") {
+			t.Fatal("a minute after the return the agent still thinks the person is away")
 		}
 	})
 }
