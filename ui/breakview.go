@@ -597,8 +597,13 @@ func (v *BreakView) finish(outcome string) {
 	if v.closed {
 		return
 	}
-	id := "" // the exercise shown, or the last one before a cue
+	id := "" // the exercise shown, or the last one before a cue, or the routine's first
 	for i := v.item; i >= 0 && id == ""; i-- {
+		if e := v.items[i].Exercise; e != nil {
+			id = e.ID
+		}
+	}
+	for i := v.item + 1; i < len(v.items) && id == ""; i++ {
 		if e := v.items[i].Exercise; e != nil {
 			id = e.ID
 		}
