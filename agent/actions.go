@@ -408,7 +408,7 @@ func (a *Agent) Handle(req Request) Response {
 }
 
 // knownViews are the windows the agent may open on request.
-var knownViews = map[string]bool{"settings": true, "wizard": true, "welcome": true, "quickcheck": true, "lifting": true, "recovery": true, "recovery-checkin": true}
+var knownViews = map[string]bool{"settings": true, "wizard": true, "welcome": true, "quickcheck": true, "lifting": true, "recovery": true, "recovery-checkin": true, "history": true}
 
 // NotifyAction is the notifier's callback: it hands the click to the loop.
 func (a *Agent) NotifyAction(id uint32, key string) {

@@ -88,6 +88,7 @@ func limberOptions() ui.LimberOptions {
 		},
 		Resume:   func() error { return do(agent.Request{Cmd: "resume"}) },
 		Settings: func() error { return do(agent.Request{Cmd: "open", View: "settings"}) },
+		History:  func() error { return do(agent.Request{Cmd: "open", View: "history"}) },
 		Quit:     func() error { return do(agent.Request{Cmd: "quit"}) },
 	}
 }

@@ -37,6 +37,8 @@ type LimberOptions struct {
 	Pause    func(d time.Duration) error
 	Resume   func() error
 	Settings func() error
+	// History opens the history window; nil: no button.
+	History func() error
 	// Quit quits the agent; the window closes after it.
 	Quit func() error
 	// Ticker starts the refresh ticks: a channel and a stop function.
@@ -57,6 +59,7 @@ type LimberView struct {
 	closed bool
 
 	state   *widget.Label
+	hist    *widget.Button
 	grid    *fyne.Container // the next breaks, two columns
 	next    []*widget.Label // kind names
 	nextIn  []*widget.Label // "in 12 min"
@@ -145,6 +148,11 @@ func (v *LimberView) build() {
 	v.message.Hide()
 	v.set = widget.NewButtonWithIcon("Settings…", theme.SettingsIcon(), func() { v.act(v.opt.Settings) })
 	v.quit = widget.NewButtonWithIcon("Quit Limber", theme.LogoutIcon(), v.OnQuit)
+	left := container.NewHBox(v.set)
+	if v.opt.History != nil {
+		v.hist = widget.NewButtonWithIcon("History…", theme.HistoryIcon(), func() { v.act(v.opt.History) })
+		left.Add(v.hist)
+	}
 
 	body := container.NewVBox(
 		title, v.state, widget.NewSeparator(),
@@ -153,7 +161,7 @@ func (v *LimberView) build() {
 		pause, container.NewHBox(pauseRow...),
 		v.message,
 	)
-	bottom := container.NewVBox(widget.NewSeparator(), container.NewHBox(v.set, layout.NewSpacer(), v.quit))
+	bottom := container.NewVBox(widget.NewSeparator(), container.NewHBox(left, layout.NewSpacer(), v.quit))
 	v.win.SetContent(container.NewPadded(container.NewBorder(nil, bottom, nil, nil, body)))
 	v.win.Resize(fyne.NewSize(460, v.win.Content().MinSize().Height))
 	v.win.Canvas().SetOnTypedKey(v.OnKey)
@@ -292,6 +300,9 @@ func (v *LimberView) enable(up, paused bool) {
 		v.resume.Hide()
 	}
 	setEnabled(v.set, up)
+	if v.hist != nil {
+		setEnabled(v.hist, up)
+	}
 	setEnabled(v.quit, up)
 }
 

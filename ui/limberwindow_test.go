@@ -54,6 +54,7 @@ func (f *fakeLimberAgent) options() LimberOptions {
 		},
 		Resume:   func() error { return do("resume", func() { f.st.State = "running" }) },
 		Settings: func() error { return do("settings", nil) },
+		History:  func() error { return do("history", nil) },
 		Quit:     func() error { return do("quit", nil) },
 		Ticker: func() (<-chan time.Time, func()) {
 			f.mu.Lock()
@@ -221,4 +222,19 @@ func TestLimberWindowGolden(t *testing.T) {
 	v.Show()
 	v.win.Resize(fyne.NewSize(460, v.win.Content().MinSize().Height))
 	test.AssertImageMatches(t, "limber_window.png", v.win.Canvas().Capture())
+}
+
+// The Limber window opens the history (issue 16).
+func TestLimberWindowOpensHistory(t *testing.T) {
+	v, f := newTestLimber(t)
+	v.Show()
+	test.Tap(v.hist)
+	waitFor(t, "the history request", func() bool {
+		for _, c := range f.called() {
+			if c == "history" {
+				return true
+			}
+		}
+		return false
+	})
 }
