@@ -229,10 +229,13 @@ func (v *processViews) SetPostpones(k schedule.Kind, n int) {
 }
 
 // Open implements Views: one window of each view at a time (a second
-// click while settings is open does not start another).
+// click while settings is open does not start another; the Limber window
+// brings its open one forward itself).
 func (v *processViews) Open(view string, args ...string) error {
 	v.mu.Lock()
-	if v.others[view] {
+	// The Limber window has its own single-window lock, which brings the
+	// open one forward: let it run.
+	if v.others[view] && view != "limber" {
 		v.mu.Unlock()
 		return nil
 	}
