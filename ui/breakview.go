@@ -505,6 +505,19 @@ func (v *BreakView) Dismiss() {
 	v.win.Close()
 }
 
+// withdraw ends the window for Control: everything stops and the window
+// hides; quit then ends the process. It does not close the native window
+// first: GLFW can still deliver a pending cursor event to a window Fyne
+// has just destroyed, which crashes the process (seen under load).
+func (v *BreakView) withdraw() {
+	if v.closed {
+		return
+	}
+	v.closed = true
+	v.stop()
+	v.win.Hide()
+}
+
 // Control reads the agent's commands, one a line, until EOF or "close":
 //
 //	show          show the (hidden) window
@@ -524,7 +537,7 @@ func (v *BreakView) Control(r io.Reader, log io.Writer, quit func()) {
 			fyne.DoAndWait(v.Show)
 			continue
 		case "close":
-			fyne.DoAndWait(v.Dismiss)
+			fyne.DoAndWait(v.withdraw)
 			quit()
 			return
 		case "postpones":
@@ -537,7 +550,7 @@ func (v *BreakView) Control(r io.Reader, log io.Writer, quit func()) {
 		}
 		fmt.Fprintf(log, "limber: break window: ignoring the command %q (expected show, close or postpones N)\n", line)
 	}
-	fyne.DoAndWait(v.Dismiss)
+	fyne.DoAndWait(v.withdraw)
 	quit()
 }
 
