@@ -39,6 +39,7 @@ vet:
 
 unit:
 	scripts/desktop-session.sh $(GO) test -race -count=1 ./...
+	scripts/desktop-session.sh $(GO) test -count=1 -run 'Ticker|RefreshesOnlyWhileShown' ./ui/
 
 # The agent's model-based random test at full size (10,000 sequences;
 # under -race above it runs 400). LIMBER_MODEL_SEED=N replays one.

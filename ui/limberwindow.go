@@ -46,6 +46,10 @@ type LimberOptions struct {
 	Ticker func() (<-chan time.Time, func())
 	// Now is the clock for the pause line; nil: time.Now.
 	Now func() time.Time
+	// Go runs a request to the agent off Fyne's goroutine; nil: a new
+	// goroutine. (Fyne's test driver runs fyne.Do where it is called, so
+	// tests run requests in line.)
+	Go func(func())
 }
 
 // LimberView is the Limber window: what comes next, take a break now,
@@ -186,7 +190,7 @@ func (v *LimberView) Raise() {
 	}
 	v.win.Show()
 	v.win.RequestFocus()
-	go v.Refresh()
+	v.spawn(v.Refresh)
 	v.startTicking()
 }
 
@@ -317,7 +321,7 @@ func setEnabled(b *widget.Button, on bool) {
 // act runs one request to the agent off Fyne's goroutine, then shows its
 // error, if any, and the new state.
 func (v *LimberView) act(f func() error) {
-	go func() {
+	v.spawn(func() {
 		err := f()
 		fyne.Do(func() {
 			if v.closed {
@@ -331,7 +335,16 @@ func (v *LimberView) act(f func() error) {
 			}
 		})
 		v.Refresh()
-	}()
+	})
+}
+
+// spawn runs f through opt.Go, or on a new goroutine.
+func (v *LimberView) spawn(f func()) {
+	if v.opt.Go != nil {
+		v.opt.Go(f)
+		return
+	}
+	go f()
 }
 
 // Message is the error line's text, "" when hidden.
@@ -369,7 +382,7 @@ func (v *LimberView) Button(label string) *widget.Button {
 
 // OnQuit quits the agent and closes the window.
 func (v *LimberView) OnQuit() {
-	go func() {
+	v.spawn(func() {
 		err := v.opt.Quit()
 		fyne.Do(func() {
 			if err != nil {
@@ -379,7 +392,7 @@ func (v *LimberView) OnQuit() {
 			}
 			v.close()
 		})
-	}()
+	})
 }
 
 // OnClose closes the window; Limber keeps running.
