@@ -22,6 +22,10 @@ import (
 // input to X clients). The error wraps ErrIdleUnsupported and says why
 // each source failed.
 func DetectIdle() (IdleSource, error) {
+	// Wayland: the compositor's ext-idle-notify-v1 or org_kde_kwin_idle first.
+	if src, err := detectWaylandIdle(); err == nil {
+		return src, nil
+	}
 	return detectIdle(sessionBusOrNil(), "org.freedesktop.ScreenSaver", os.Getenv("DISPLAY"))
 }
 

@@ -1,0 +1,301 @@
+//go:build !windows && !darwin
+
+package platform
+
+import (
+	"errors"
+	"fmt"
+	"log"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/limberapp/limber/platform/wayland"
+)
+
+// Names of the Wayland idle sources, as IdleSource.Name reports them.
+const (
+	IdleExtNotify = "ext-idle-notify" // ext-idle-notify-v1 (KWin ≥ 5.27, wlroots ≥ 0.17, …)
+	IdleKDE       = "kde-idle"        // org_kde_kwin_idle (older KWin, wlroots < 0.17)
+)
+
+// waylandBase is the timeout of the notification that is always armed.
+// The compositor never says how long the person has been idle, only that
+// a timeout passed: once this one has, the idle time is known to the
+// millisecond; before, it is reported as 0 (it is below waylandBase).
+const waylandBase = time.Second
+
+// waylandIdle is the idle source over a Wayland compositor's idle
+// protocol: one notification object per alarm, as the X11 SYNC source
+// has one alarm per mark, so nothing runs in Limber between firings.
+type waylandIdle struct {
+	name     string
+	conn     *wayland.Conn
+	notifier *wayland.IdleNotifier
+	now      func() time.Time
+	events   chan IdleEvent
+	stopped  chan struct{}
+
+	mu          sync.Mutex
+	closed      bool
+	lost        error // why the connection ended
+	notes       map[*wlNote]bool
+	activeAfter time.Duration // the activity alarm's threshold, while armed
+}
+
+// wlNote is one idle notification on the compositor.
+type wlNote struct {
+	obj     *wayland.IdleNotification
+	role    wlRole
+	mark    time.Duration // the idle time it stands for (marks)
+	timeout time.Duration // what the compositor counts from the note's creation
+	offset  time.Duration // idle time already passed when it was created
+	idle    bool
+	idledAt time.Time
+	fired   bool
+}
+
+type wlRole int
+
+const (
+	wlBase wlRole = iota
+	wlMark
+	wlActive
+)
+
+// detectWaylandIdle is the compositor's idle protocol when
+// $WAYLAND_DISPLAY names a compositor that offers one.
+func detectWaylandIdle() (IdleSource, error) {
+	if os.Getenv("WAYLAND_DISPLAY") == "" {
+		return nil, errors.New("WAYLAND_DISPLAY is not set")
+	}
+	return newWaylandIdle("", time.Now)
+}
+
+// newWaylandIdle connects to the compositor named display ("" for
+// $WAYLAND_DISPLAY) and arms the base notification.
+func newWaylandIdle(display string, now func() time.Time) (*waylandIdle, error) {
+	conn, err := wayland.Dial(display)
+	if err != nil {
+		return nil, err
+	}
+	n, err := wayland.NewIdleNotifier(conn)
+	if err != nil {
+		conn.Close()
+		return nil, err
+	}
+	w := &waylandIdle{
+		name:     IdleExtNotify,
+		conn:     conn,
+		notifier: n,
+		now:      now,
+		events:   make(chan IdleEvent, MaxIdleMarks+1),
+		stopped:  make(chan struct{}),
+		notes:    make(map[*wlNote]bool),
+	}
+	if n.Kind() == wayland.IdleKDE {
+		w.name = IdleKDE
+	}
+	w.mu.Lock()
+	err = w.add(&wlNote{role: wlBase, timeout: waylandBase})
+	w.mu.Unlock()
+	if err == nil {
+		// A protocol error (a bad seat, say) shows here, not later.
+		err = conn.Roundtrip()
+	}
+	if err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("%s: %w", w.name, err)
+	}
+	go w.readEvents()
+	return w, nil
+}
+
+func (w *waylandIdle) Name() string { return w.name }
+
+// IdleTime is the idle time the notifications vouch for: 0 until the base
+// notification's second has passed. It asks the compositor nothing.
+func (w *waylandIdle) IdleTime() (time.Duration, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.lost != nil {
+		return 0, fmt.Errorf("%s: %w", w.name, w.lost)
+	}
+	return w.idleNow(w.now()), nil
+}
+
+// idleNow is the longest idle time an idle notification vouches for.
+// Held: mu.
+func (w *waylandIdle) idleNow(now time.Time) time.Duration {
+	var d time.Duration
+	for n := range w.notes {
+		if n.idle {
+			d = max(d, n.offset+n.timeout+max(now.Sub(n.idledAt), 0))
+		}
+	}
+	return d
+}
+
+// Events delivers the alarm firings; see IdleWatcher.
+func (w *waylandIdle) Events() <-chan IdleEvent { return w.events }
+
+// Watch replaces the alarms; see IdleWatcher. A mark becomes a
+// notification whose timeout is what is left of it; the activity alarm
+// fires on the first "resumed" once the idle time has reached it.
+func (w *waylandIdle) Watch(marks []time.Duration, activeAfter time.Duration) error {
+	plan, err := planIdleAlarms(marks, activeAfter)
+	if err != nil {
+		return err
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
+		return errWatcherClosed
+	}
+	if w.lost != nil {
+		return fmt.Errorf("%s: %w", w.name, w.lost)
+	}
+	w.disarm()
+	drainIdleEvents(w.events)
+	now := w.now()
+	idle := w.idleNow(now)
+	for _, a := range plan {
+		d := time.Duration(a.ms) * time.Millisecond
+		if a.active {
+			w.activeAfter = d
+			// Some notification must be idle by then for a "resumed" to
+			// follow; the base one is unless the threshold is below it.
+			if d < waylandBase && idle < d {
+				err = w.add(&wlNote{role: wlActive, timeout: d - idle, offset: idle})
+			}
+		} else if idle >= d {
+			w.events <- IdleEvent{Idle: idle}
+			continue
+		} else {
+			err = w.add(&wlNote{role: wlMark, mark: d, timeout: d - idle, offset: idle})
+		}
+		if err != nil {
+			w.disarm()
+			return fmt.Errorf("%s: %w", w.name, err)
+		}
+	}
+	return nil
+}
+
+// disarm destroys every notification but the base one. Held: mu.
+func (w *waylandIdle) disarm() {
+	w.activeAfter = 0
+	for n := range w.notes {
+		if n.role != wlBase {
+			w.remove(n)
+		}
+	}
+}
+
+// add creates n on the compositor. Held: mu.
+func (w *waylandIdle) add(n *wlNote) error {
+	obj, err := w.notifier.Notify(n.timeout, func() { w.onIdled(n) }, func() { w.onResumed(n) })
+	if err != nil {
+		return err
+	}
+	n.obj = obj
+	w.notes[n] = true
+	return nil
+}
+
+// remove destroys n; its events still on their way are dropped. Held: mu.
+func (w *waylandIdle) remove(n *wlNote) {
+	delete(w.notes, n)
+	_ = n.obj.Destroy()
+}
+
+// onIdled runs when n's timeout passed without input.
+func (w *waylandIdle) onIdled(n *wlNote) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if !w.notes[n] {
+		return
+	}
+	n.idle, n.idledAt = true, w.now()
+	if n.role == wlMark && !n.fired {
+		n.fired = true
+		// The buffer holds one firing per alarm of a Watch call, and
+		// Watch empties it, so this never drops.
+		select {
+		case w.events <- IdleEvent{Idle: w.idleNow(n.idledAt)}:
+		default:
+		}
+	}
+}
+
+// onResumed runs at the first input after n went idle. The input reset
+// every notification's count, so none is idle any more, and a mark that
+// counted on idle time from before its creation must count afresh.
+func (w *waylandIdle) onResumed(n *wlNote) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if !w.notes[n] {
+		return
+	}
+	before := w.idleNow(w.now())
+	for m := range w.notes {
+		m.idle = false
+		if m.offset > 0 && !m.fired && m.role == wlMark {
+			w.remove(m)
+			if err := w.add(&wlNote{role: wlMark, mark: m.mark, timeout: m.mark}); err != nil {
+				return // the connection is failing; readEvents says so
+			}
+		} else if m.offset > 0 && m.role == wlActive {
+			w.remove(m)
+			if err := w.add(&wlNote{role: wlActive, timeout: w.activeAfter}); err != nil {
+				return
+			}
+		}
+	}
+	if w.activeAfter > 0 && before >= w.activeAfter {
+		w.activeAfter = 0
+		for m := range w.notes {
+			if m.role == wlActive {
+				w.remove(m)
+			}
+		}
+		select {
+		case w.events <- IdleEvent{Active: true}:
+		default:
+		}
+	}
+}
+
+// readEvents runs in its own goroutine, blocked until the compositor
+// sends something. When the connection ends it says so once in the log
+// (unless Close ended it), the source reports errors from then on (the
+// agent counts the person as active) and Events is closed.
+func (w *waylandIdle) readEvents() {
+	defer close(w.stopped)
+	defer close(w.events)
+	for {
+		err := w.conn.Dispatch()
+		if err == nil {
+			continue
+		}
+		w.mu.Lock()
+		w.lost = err
+		closed := w.closed
+		w.mu.Unlock()
+		if !closed {
+			log.Printf("limber: %s idle source: lost the compositor (%v); counting as active from now on", w.name, err)
+		}
+		return
+	}
+}
+
+// Close ends the connection, which frees the notifications on the
+// compositor, and waits for readEvents, which closes Events.
+func (w *waylandIdle) Close() error {
+	w.mu.Lock()
+	w.closed = true
+	w.mu.Unlock()
+	w.conn.Close()
+	<-w.stopped
+	return nil
+}
