@@ -6,7 +6,7 @@
 # dunst on KWin). Compositors refuse or misbehave as root, so as root the
 # whole session runs as an unprivileged user this script creates.
 #   scripts/desktop-sway.sh COMMAND [ARGS…]
-# The command sees WAYLAND_DISPLAY, DISPLAY (XWayland), XDG_RUNTIME_DIR,
+# The command sees WAYLAND_DISPLAY, DISPLAY (XWayland), SWAYSOCK (sway), XDG_RUNTIME_DIR,
 # DBUS_SESSION_BUS_ADDRESS and LIMBER_COMPOSITOR (sway or kwin); the
 # variables LIMBER_* and the command's files must be readable by that user.
 set -euo pipefail
@@ -46,7 +46,7 @@ envfile="$XDG_RUNTIME_DIR/session-env"
 probe="$XDG_RUNTIME_DIR/probe.sh"
 cat >"$probe" <<EOF
 #!/bin/sh
-printf 'WAYLAND_DISPLAY=%s\nDISPLAY=%s\n' "\$WAYLAND_DISPLAY" "\$DISPLAY" >"$envfile.tmp"
+printf 'WAYLAND_DISPLAY=%s\nDISPLAY=%s\nSWAYSOCK=%s\n' "\$WAYLAND_DISPLAY" "\$DISPLAY" "\${SWAYSOCK:-}" >"$envfile.tmp"
 mv "$envfile.tmp" "$envfile"
 [ "\${1:-}" = wait ] && exec sleep infinity
 exit 0

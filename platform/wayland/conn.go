@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"time"
 )
 
 // Core interfaces and their opcodes (wayland.xml).
@@ -95,13 +96,22 @@ func SocketPath(name string) (string, error) {
 
 // Dial connects to the compositor named name (see SocketPath) and reads
 // its registry.
-func Dial(name string) (*Conn, error) {
+func Dial(name string) (*Conn, error) { return DialDeadline(name, time.Time{}) }
+
+// DialDeadline is Dial with a deadline for every read and write on the
+// connection, this one's included (zero: none), for short exchanges that
+// must not hang on a compositor that stopped answering.
+func DialDeadline(name string, deadline time.Time) (*Conn, error) {
 	path, err := SocketPath(name)
 	if err != nil {
 		return nil, err
 	}
 	sock, err := net.Dial("unix", path)
 	if err != nil {
+		return nil, fmt.Errorf("wayland: %w", err)
+	}
+	if err := sock.SetDeadline(deadline); err != nil {
+		sock.Close()
 		return nil, fmt.Errorf("wayland: %w", err)
 	}
 	c, err := NewConn(sock)
