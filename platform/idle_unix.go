@@ -23,10 +23,15 @@ import (
 // each source failed.
 func DetectIdle() (IdleSource, error) {
 	// Wayland: the compositor's ext-idle-notify-v1 or org_kde_kwin_idle first.
-	if src, err := detectWaylandIdle(); err == nil {
-		return src, nil
+	wl, wlErr := detectWaylandIdle()
+	if wlErr == nil {
+		return wl, nil
 	}
-	return detectIdle(sessionBusOrNil(), "org.freedesktop.ScreenSaver", os.Getenv("DISPLAY"))
+	src, err := detectIdle(sessionBusOrNil(), "org.freedesktop.ScreenSaver", os.Getenv("DISPLAY"))
+	if err != nil && os.Getenv("WAYLAND_DISPLAY") != "" {
+		err = fmt.Errorf("%w (wayland: %v)", err, wlErr)
+	}
+	return src, err
 }
 
 // detectIdle is DetectIdle with its inputs spelled out for the tests.

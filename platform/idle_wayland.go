@@ -36,11 +36,14 @@ type waylandIdle struct {
 	events   chan IdleEvent
 	stopped  chan struct{}
 
+	trace bool // LIMBER_TRACE=1: log each notification's events
+
 	mu          sync.Mutex
 	closed      bool
 	lost        error // why the connection ended
 	notes       map[*wlNote]bool
 	activeAfter time.Duration // the activity alarm's threshold, while armed
+	idleSince   time.Time     // the last input, as the idle events imply; zero while active
 }
 
 // wlNote is one idle notification on the compositor.
@@ -50,9 +53,8 @@ type wlNote struct {
 	mark    time.Duration // the idle time it stands for (marks)
 	timeout time.Duration // what the compositor counts from the note's creation
 	offset  time.Duration // idle time already passed when it was created
-	idle    bool
-	idledAt time.Time
 	fired   bool
+	early   *time.Timer // a mark that fired early, until the idle time reaches it
 }
 
 type wlRole int
@@ -92,6 +94,7 @@ func newWaylandIdle(display string, now func() time.Time) (*waylandIdle, error) 
 		events:   make(chan IdleEvent, MaxIdleMarks+1),
 		stopped:  make(chan struct{}),
 		notes:    make(map[*wlNote]bool),
+		trace:    os.Getenv("LIMBER_TRACE") == "1",
 	}
 	if n.Kind() == wayland.IdleKDE {
 		w.name = IdleKDE
@@ -124,16 +127,17 @@ func (w *waylandIdle) IdleTime() (time.Duration, error) {
 	return w.idleNow(w.now()), nil
 }
 
-// idleNow is the longest idle time an idle notification vouches for.
-// Held: mu.
+// idleNow is the idle time the notifications vouch for: since the
+// earliest last input any notification's idle event implied in this idle
+// spell. It never goes back down until input resumes, even when the
+// notification that vouched for it is replaced, or when the compositor's
+// timers fire a little early (KWin's coarse timers: up to 5 %), so a
+// mark the agent saw reached stays reached. Held: mu.
 func (w *waylandIdle) idleNow(now time.Time) time.Duration {
-	var d time.Duration
-	for n := range w.notes {
-		if n.idle {
-			d = max(d, n.offset+n.timeout+max(now.Sub(n.idledAt), 0))
-		}
+	if w.idleSince.IsZero() {
+		return 0
 	}
-	return d
+	return max(now.Sub(w.idleSince), 0)
 }
 
 // Events delivers the alarm firings; see IdleWatcher.
@@ -159,6 +163,9 @@ func (w *waylandIdle) Watch(marks []time.Duration, activeAfter time.Duration) er
 	drainIdleEvents(w.events)
 	now := w.now()
 	idle := w.idleNow(now)
+	if w.trace {
+		log.Printf("limber: %s: watch %v, active after %v, at idle %v", w.name, marks, activeAfter, idle)
+	}
 	for _, a := range plan {
 		d := time.Duration(a.ms) * time.Millisecond
 		if a.active {
@@ -206,6 +213,10 @@ func (w *waylandIdle) add(n *wlNote) error {
 // remove destroys n; its events still on their way are dropped. Held: mu.
 func (w *waylandIdle) remove(n *wlNote) {
 	delete(w.notes, n)
+	if n.early != nil {
+		n.early.Stop()
+		n.early = nil
+	}
 	_ = n.obj.Destroy()
 }
 
@@ -216,21 +227,47 @@ func (w *waylandIdle) onIdled(n *wlNote) {
 	if !w.notes[n] {
 		return
 	}
-	n.idle, n.idledAt = true, w.now()
-	if n.role == wlMark && !n.fired {
-		n.fired = true
-		// The buffer holds one firing per alarm of a Watch call, and
-		// Watch empties it, so this never drops.
-		select {
-		case w.events <- IdleEvent{Idle: w.idleNow(n.idledAt)}:
-		default:
+	now := w.now()
+	if w.idleSince.IsZero() {
+		w.idleSince = now.Add(-n.offset - n.timeout)
+	}
+	idle := w.idleNow(now)
+	if w.trace {
+		log.Printf("limber: %s: %v notification (role %d, offset %v) idle; idle time %v", w.name, n.timeout, n.role, n.offset, idle)
+	}
+	if n.role != wlMark || n.fired {
+		return
+	}
+	n.fired = true
+	if idle >= n.mark {
+		w.fire(n.mark)
+		return
+	}
+	// Early: KWin's coarse timers fire up to 5 % ahead. The event waits
+	// until the idle time, as the first idle event of the spell set it,
+	// reaches the mark, so the two never disagree.
+	n.early = time.AfterFunc(n.mark-idle, func() {
+		w.mu.Lock()
+		defer w.mu.Unlock()
+		if w.notes[n] && n.early != nil {
+			n.early = nil
+			w.fire(n.mark)
 		}
+	})
+}
+
+// fire sends a mark's firing. The buffer holds one firing per alarm of a
+// Watch call, and Watch empties it, so this never drops. Held: mu.
+func (w *waylandIdle) fire(mark time.Duration) {
+	select {
+	case w.events <- IdleEvent{Idle: max(w.idleNow(w.now()), mark)}:
+	default:
 	}
 }
 
 // onResumed runs at the first input after n went idle. The input reset
-// every notification's count, so none is idle any more, and a mark that
-// counted on idle time from before its creation must count afresh.
+// every notification's count, so a mark that counted on idle time from
+// before its creation must count afresh.
 func (w *waylandIdle) onResumed(n *wlNote) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -238,8 +275,16 @@ func (w *waylandIdle) onResumed(n *wlNote) {
 		return
 	}
 	before := w.idleNow(w.now())
+	w.idleSince = time.Time{}
+	if w.trace {
+		log.Printf("limber: %s: %v notification (role %d) resumed after idle %v", w.name, n.timeout, n.role, before)
+	}
 	for m := range w.notes {
-		m.idle = false
+		if m.early != nil {
+			// Input came before the mark was really reached.
+			m.early.Stop()
+			m.early, m.fired = nil, false
+		}
 		if m.offset > 0 && !m.fired && m.role == wlMark {
 			w.remove(m)
 			if err := w.add(&wlNote{role: wlMark, mark: m.mark, timeout: m.mark}); err != nil {

@@ -265,7 +265,7 @@ func TestWaylandIdleCompositorGone(t *testing.T) {
 // (wlroots), else KWin's simulate_user_activity.
 func touch(t *testing.T) {
 	t.Helper()
-	if exec.Command("wtype", "-k", "Shift_L").Run() == nil {
+	if exec.Command("wtype", "-k", "F24").Run() == nil {
 		return
 	}
 	c, err := wayland.Dial("")
@@ -327,4 +327,48 @@ func TestWaylandIdleRealCompositor(t *testing.T) {
 	if d := idleTime(t, w); d >= time.Second {
 		t.Fatalf("idle %v right after input", d)
 	}
+}
+
+// KWin runs its idle timers as coarse Qt timers, which fire up to 5 %
+// early: a mark may fire before the base notification's count says the
+// mark is reached. The firing waits until the idle time reaches the mark,
+// and the idle time never jumps (the engine saw it a moment before) nor
+// goes back down when Watch replaces the mark's notification.
+func TestWaylandIdleNeverGoesBack(t *testing.T) {
+	s, w, clock := startFakeWayland(t)
+	base := noteWith(t, waitTimeouts(t, s, waylandBase), waylandBase)
+	if err := w.Watch([]time.Duration{15 * time.Second}, 0); err != nil {
+		t.Fatal(err)
+	}
+	ns := waitTimeouts(t, s, waylandBase, 15*time.Second)
+	clock.add(waylandBase)
+	s.Idle(base)
+	until(t, "idle", func() bool { return idleTime(t, w) > 0 })
+	clock.add(13300 * time.Millisecond) // 0.7 s early
+	s.Idle(noteWith(t, ns, 15*time.Second))
+	until(t, "the early firing is seen", func() bool {
+		w.mu.Lock()
+		defer w.mu.Unlock()
+		for n := range w.notes {
+			if n.early != nil {
+				return true
+			}
+		}
+		return false
+	})
+	if len(w.Events()) != 0 {
+		t.Fatal("a mark fired while the idle time is below it")
+	}
+	clock.add(700 * time.Millisecond)
+	ev := waylandEvent(t, w)
+	if d := idleTime(t, w); d < 15*time.Second || ev.Idle < 15*time.Second {
+		t.Fatalf("the 15 s mark fired; idle %v, event %+v", d, ev)
+	}
+	if err := w.Watch([]time.Duration{30 * time.Second}, 0); err != nil {
+		t.Fatal(err)
+	}
+	if d := idleTime(t, w); d < 15*time.Second {
+		t.Fatalf("idle went back to %v after the 15 s mark fired", d)
+	}
+	waitTimeouts(t, s, waylandBase, 15*time.Second) // 30 s less the 15 s idle
 }
