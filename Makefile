@@ -8,13 +8,14 @@ LDFLAGS := -s -w -X github.com/limberapp/limber/cmd.Version=$(VERSION)
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev
 TEST_PKGS  := xvfb dbus dbus-x11 dunst haskell-status-notifier-item-utils xdotool \
               x11-utils imagemagick librsvg2-bin libnotify-bin fonts-dejavu-core \
-              desktop-file-utils appstream
+              desktop-file-utils appstream \
+              sway kwin-wayland wtype grim mako-notifier wayland-utils
 BENCH_PKGS := workrave safeeyes procps
 
 export LANG := en_US.UTF-8
 export PATH := $(PATH):/usr/local/go/bin
 
-.PHONY: run build test unit model fuzz e2e bench deps deps-test deps-bench vet contact-sheet clean
+.PHONY: run build test unit model fuzz e2e e2e-sway e2e-kwin bench deps deps-test deps-bench vet contact-sheet clean
 
 run: deps build
 	./$(BIN)
@@ -56,7 +57,17 @@ fuzz:
 e2e: build
 	LIMBER_BIN=$(CURDIR)/$(BIN) scripts/desktop-session.sh $(GO) test -tags e2e -count=1 -v ./e2e/
 
-test: deps-test vet unit model fuzz e2e check-install
+# The Wayland desktops (headless sway and KWin, run as an unprivileged
+# user the scripts create): the Wayland client against the real
+# compositor, then the agent end to end. Test binaries are built first so
+# that user needs no Go toolchain.
+e2e-sway e2e-kwin: e2e-%: build
+	$(GO) test -c -o bin/platform.test ./platform/
+	$(GO) test -c -tags e2e -o bin/e2e.test ./e2e/
+	cd platform && ../scripts/desktop-$*.sh ../bin/platform.test -test.run 'RealCompositor|FullscreenWaylandSway' -test.v
+	cd e2e && LIMBER_BIN=$(CURDIR)/$(BIN) ../scripts/desktop-$*.sh ../bin/e2e.test -test.run 'TestWaylandDesktop' -test.v
+
+test: deps-test vet unit model fuzz e2e e2e-sway e2e-kwin check-install
 
 bench: deps-bench build
 	scripts/bench-idle.sh $(CURDIR)/$(BIN)

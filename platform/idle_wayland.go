@@ -33,6 +33,7 @@ type waylandIdle struct {
 	conn     *wayland.Conn
 	notifier *wayland.IdleNotifier
 	now      func() time.Time
+	after    func(time.Duration, func()) (stop func() bool) // time.AfterFunc; the tests wait by hand
 	events   chan IdleEvent
 	stopped  chan struct{}
 
@@ -54,7 +55,7 @@ type wlNote struct {
 	timeout time.Duration // what the compositor counts from the note's creation
 	offset  time.Duration // idle time already passed when it was created
 	fired   bool
-	early   *time.Timer // a mark that fired early, until the idle time reaches it
+	early   func() bool // stops the wait of a mark that fired early, until the idle time reaches it
 }
 
 type wlRole int
@@ -91,6 +92,7 @@ func newWaylandIdle(display string, now func() time.Time) (*waylandIdle, error) 
 		conn:     conn,
 		notifier: n,
 		now:      now,
+		after:    func(d time.Duration, f func()) func() bool { return time.AfterFunc(d, f).Stop },
 		events:   make(chan IdleEvent, MaxIdleMarks+1),
 		stopped:  make(chan struct{}),
 		notes:    make(map[*wlNote]bool),
@@ -214,7 +216,7 @@ func (w *waylandIdle) add(n *wlNote) error {
 func (w *waylandIdle) remove(n *wlNote) {
 	delete(w.notes, n)
 	if n.early != nil {
-		n.early.Stop()
+		n.early()
 		n.early = nil
 	}
 	_ = n.obj.Destroy()
@@ -246,7 +248,7 @@ func (w *waylandIdle) onIdled(n *wlNote) {
 	// Early: KWin's coarse timers fire up to 5 % ahead. The event waits
 	// until the idle time, as the first idle event of the spell set it,
 	// reaches the mark, so the two never disagree.
-	n.early = time.AfterFunc(n.mark-idle, func() {
+	n.early = w.after(n.mark-idle, func() {
 		w.mu.Lock()
 		defer w.mu.Unlock()
 		if w.notes[n] && n.early != nil {
@@ -282,7 +284,7 @@ func (w *waylandIdle) onResumed(n *wlNote) {
 	for m := range w.notes {
 		if m.early != nil {
 			// Input came before the mark was really reached.
-			m.early.Stop()
+			m.early()
 			m.early, m.fired = nil, false
 		}
 		if m.offset > 0 && !m.fired && m.role == wlMark {

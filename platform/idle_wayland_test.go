@@ -336,6 +336,7 @@ func TestWaylandIdleRealCompositor(t *testing.T) {
 // goes back down when Watch replaces the mark's notification.
 func TestWaylandIdleNeverGoesBack(t *testing.T) {
 	s, w, clock := startFakeWayland(t)
+	waits := handWaits(w)
 	base := noteWith(t, waitTimeouts(t, s, waylandBase), waylandBase)
 	if err := w.Watch([]time.Duration{15 * time.Second}, 0); err != nil {
 		t.Fatal(err)
@@ -360,6 +361,9 @@ func TestWaylandIdleNeverGoesBack(t *testing.T) {
 		t.Fatal("a mark fired while the idle time is below it")
 	}
 	clock.add(700 * time.Millisecond)
+	if !waits.fire() {
+		t.Fatal("no wait for the early mark")
+	}
 	ev := waylandEvent(t, w)
 	if d := idleTime(t, w); d < 15*time.Second || ev.Idle < 15*time.Second {
 		t.Fatalf("the 15 s mark fired; idle %v, event %+v", d, ev)
@@ -371,4 +375,96 @@ func TestWaylandIdleNeverGoesBack(t *testing.T) {
 		t.Fatalf("idle went back to %v after the 15 s mark fired", d)
 	}
 	waitTimeouts(t, s, waylandBase, 15*time.Second) // 30 s less the 15 s idle
+}
+
+// A mark that fired early and input before the idle time reached it: no
+// firing, and the mark can fire in the next idle spell.
+func TestWaylandIdleEarlyMarkThenInput(t *testing.T) {
+	s, w, clock := startFakeWayland(t)
+	waits := handWaits(w)
+	base := noteWith(t, waitTimeouts(t, s, waylandBase), waylandBase)
+	if err := w.Watch([]time.Duration{15 * time.Second}, 0); err != nil {
+		t.Fatal(err)
+	}
+	mark := noteWith(t, waitTimeouts(t, s, waylandBase, 15*time.Second), 15*time.Second)
+	clock.add(waylandBase)
+	s.Idle(base)
+	until(t, "idle", func() bool { return idleTime(t, w) > 0 })
+	clock.add(13300 * time.Millisecond)
+	s.Idle(mark)
+	until(t, "the early firing is seen", func() bool {
+		w.mu.Lock()
+		defer w.mu.Unlock()
+		for n := range w.notes {
+			if n.early != nil {
+				return true
+			}
+		}
+		return false
+	})
+	s.Resume(base)
+	s.Resume(mark)
+	until(t, "active", func() bool { return idleTime(t, w) == 0 })
+	if waits.fire() {
+		t.Fatal("the early mark's wait was not stopped by the input")
+	}
+	if len(w.Events()) != 0 {
+		t.Fatalf("a mark fired after input came before it: %+v", <-w.Events())
+	}
+	// The next spell: the compositor counted afresh from the input.
+	s.Idle(base)
+	clock.add(14 * time.Second)
+	s.Idle(mark)
+	if ev := waylandEvent(t, w); ev.Active || ev.Idle < 15*time.Second {
+		t.Fatalf("firing %+v in the next spell, want the 15 s mark", ev)
+	}
+}
+
+// waits are the source's timed waits, run by the test instead of a timer.
+type waits struct {
+	mu sync.Mutex
+	fs []*wait
+}
+
+type wait struct {
+	f       func()
+	stopped bool
+}
+
+func handWaits(w *waylandIdle) *waits {
+	ws := &waits{}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.after = func(_ time.Duration, f func()) func() bool {
+		ws.mu.Lock()
+		defer ws.mu.Unlock()
+		x := &wait{f: f}
+		ws.fs = append(ws.fs, x)
+		return func() bool {
+			ws.mu.Lock()
+			defer ws.mu.Unlock()
+			was := !x.stopped
+			x.stopped = true
+			return was
+		}
+	}
+	return ws
+}
+
+// fire runs the waits not stopped (as their timers running out would)
+// and reports whether there was one.
+func (ws *waits) fire() bool {
+	ws.mu.Lock()
+	var run []func()
+	for _, x := range ws.fs {
+		if !x.stopped {
+			x.stopped = true
+			run = append(run, x.f)
+		}
+	}
+	ws.mu.Unlock()
+	for _, f := range run {
+		f()
+	}
+	return len(run) > 0
 }
