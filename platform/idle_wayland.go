@@ -161,6 +161,9 @@ func (w *waylandIdle) Watch(marks []time.Duration, activeAfter time.Duration) er
 	if w.lost != nil {
 		return fmt.Errorf("%s: %w", w.name, w.lost)
 	}
+	// One write for all the requests below.
+	w.conn.Hold()
+	defer w.conn.Flush()
 	w.disarm()
 	drainIdleEvents(w.events)
 	now := w.now()
@@ -278,6 +281,8 @@ func (w *waylandIdle) onResumed(n *wlNote) {
 	}
 	before := w.idleNow(w.now())
 	w.idleSince = time.Time{}
+	w.conn.Hold()
+	defer w.conn.Flush()
 	if w.trace {
 		log.Printf("limber: %s: %v notification (role %d) resumed after idle %v", w.name, n.timeout, n.role, before)
 	}

@@ -413,6 +413,7 @@ func TestWaylandIdleEarlyMarkThenInput(t *testing.T) {
 	}
 	// The next spell: the compositor counted afresh from the input.
 	s.Idle(base)
+	until(t, "idle again", func() bool { return idleTime(t, w) > 0 })
 	clock.add(14 * time.Second)
 	s.Idle(mark)
 	if ev := waylandEvent(t, w); ev.Active || ev.Idle < 15*time.Second {

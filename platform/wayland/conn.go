@@ -62,7 +62,9 @@ type Conn struct {
 	sock net.Conn
 	in   []byte // bytes read but not yet dispatched
 
-	wmu sync.Mutex // one message on the wire at a time
+	wmu  sync.Mutex // one message on the wire at a time
+	held int        // Hold calls not yet flushed
+	out  []byte     // requests held back
 
 	mu       sync.Mutex
 	handlers map[uint32]Handler
@@ -220,6 +222,36 @@ func (c *Conn) Request(obj uint32, opcode uint16, args *Args) error {
 	}
 	c.wmu.Lock()
 	defer c.wmu.Unlock()
+	if c.held > 0 {
+		c.out = append(c.out, buf...)
+		return nil
+	}
+	if _, err := c.sock.Write(buf); err != nil {
+		return fmt.Errorf("wayland: %w", err)
+	}
+	return nil
+}
+
+// Hold keeps requests back until the matching Flush, which sends them in
+// one write: the compositor then handles them, and answers, in one go.
+func (c *Conn) Hold() {
+	c.wmu.Lock()
+	defer c.wmu.Unlock()
+	c.held++
+}
+
+// Flush ends a Hold; the last one sends what was held back.
+func (c *Conn) Flush() error {
+	c.wmu.Lock()
+	defer c.wmu.Unlock()
+	if c.held > 0 {
+		c.held--
+	}
+	if c.held > 0 || len(c.out) == 0 {
+		return nil
+	}
+	buf := c.out
+	c.out = nil
 	if _, err := c.sock.Write(buf); err != nil {
 		return fmt.Errorf("wayland: %w", err)
 	}

@@ -183,3 +183,40 @@ func dispatchUntil(t *testing.T, c *wayland.Conn, ch chan bool) bool {
 		}
 	}
 }
+
+// Requests held back reach the compositor only at Flush, all of them.
+func TestHoldFlush(t *testing.T) {
+	s := wltest.New(t, []wltest.Global{wltest.G("wl_seat", 7), wltest.G(wayland.ExtIdleNotifier, 1)}, nil)
+	c, err := wayland.Dial(s.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	n, err := wayland.NewIdleNotifier(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Roundtrip(); err != nil {
+		t.Fatal(err)
+	}
+	before := s.Requests()
+	c.Hold()
+	for i := 1; i <= 3; i++ {
+		if _, err := n.Notify(time.Duration(i)*time.Second, func() {}, func() {}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A round trip would hang while held: the server must see nothing yet.
+	if got := s.Requests(); got != before {
+		t.Fatalf("%d requests reached the server while held", got-before)
+	}
+	if err := c.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Roundtrip(); err != nil {
+		t.Fatal(err)
+	}
+	if got := len(s.Notifications()); got != 3 {
+		t.Fatalf("%d notifications after Flush, want 3", got)
+	}
+}
