@@ -129,12 +129,12 @@ func (w *waylandIdle) IdleTime() (time.Duration, error) {
 	return w.idleNow(w.now()), nil
 }
 
-// idleNow is the idle time the notifications vouch for: since the
-// earliest last input any notification's idle event implied in this idle
-// spell. It never goes back down until input resumes, even when the
-// notification that vouched for it is replaced, or when the compositor's
-// timers fire a little early (KWin's coarse timers: up to 5 %), so a
-// mark the agent saw reached stays reached. Held: mu.
+// idleNow is the idle time the notifications vouch for: since the last
+// input as the spell's first idle event implied it (usually the base
+// notification's, off by at most 5 % of its second on KWin, whose coarse
+// timers fire early). One reference for the whole spell: the idle time
+// grows smoothly, never jumps when a later notification fires early and
+// never goes back when the one that vouched for it is replaced. Held: mu.
 func (w *waylandIdle) idleNow(now time.Time) time.Duration {
 	if w.idleSince.IsZero() {
 		return 0
