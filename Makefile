@@ -9,13 +9,14 @@ BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev
 TEST_PKGS  := xvfb dbus dbus-x11 dunst haskell-status-notifier-item-utils xdotool \
               x11-utils imagemagick librsvg2-bin libnotify-bin fonts-dejavu-core \
               desktop-file-utils appstream x11-xserver-utils openbox \
-              xfwm4 xfce4-panel xfce4-notifyd xfconf xterm mutter xwayland
+              xfwm4 xfce4-panel xfce4-notifyd xfconf xterm mutter xwayland \
+              sway kwin-wayland wtype grim mako-notifier wayland-utils
 BENCH_PKGS := workrave safeeyes procps libreoffice-calc-nogui
 
 export LANG := en_US.UTF-8
 export PATH := $(PATH):/usr/local/go/bin
 
-.PHONY: run build test unit model fuzz e2e e2e-xfce e2e-gnome bench bench-desktops deps deps-test deps-bench vet contact-sheet clean
+.PHONY: run build test unit model fuzz e2e e2e-xfce e2e-gnome e2e-sway e2e-kwin bench bench-desktops deps deps-test deps-bench vet contact-sheet clean
 
 run: deps build
 	./$(BIN)
@@ -72,7 +73,17 @@ e2e-gnome: build
 	LIMBER_BIN=$(CURDIR)/$(BIN) scripts/desktop-gnome.sh --no-notify $(GO) test -tags gnome -count=1 -v ./e2e/
 	LIMBER_BIN=$(CURDIR)/$(BIN) scripts/desktop-gnome.sh --no-x11 --no-notify $(GO) test -tags gnome -count=1 -v ./e2e/
 
-test: deps-test vet unit model fuzz e2e e2e-xfce e2e-gnome check-install
+# The Wayland desktops (headless sway and KWin, run as an unprivileged
+# user the scripts create): the Wayland client against the real
+# compositor, then the agent end to end. Test binaries are built first so
+# that user needs no Go toolchain.
+e2e-sway e2e-kwin: e2e-%: build
+	$(GO) test -c -o bin/platform.test ./platform/
+	$(GO) test -c -tags e2e -o bin/e2e.test ./e2e/
+	cd platform && ../scripts/desktop-$*.sh ../bin/platform.test -test.run 'RealCompositor|FullscreenWaylandSway' -test.v
+	cd e2e && LIMBER_BIN=$(CURDIR)/$(BIN) ../scripts/desktop-$*.sh ../bin/e2e.test -test.run 'TestWaylandDesktop' -test.v
+
+test: deps-test vet unit model fuzz e2e e2e-xfce e2e-gnome e2e-sway e2e-kwin check-install
 
 bench: deps-bench build
 	scripts/bench-idle.sh $(CURDIR)/$(BIN)

@@ -37,6 +37,9 @@ func (p dndProbe) check(cfg DNDConfig) DNDState {
 	if cfg.Fullscreen && p.display != "" && !waylandSession() && fullscreenActive(p.display) {
 		return activeFor(ReasonFullscreen)
 	}
+	if cfg.Fullscreen && waylandSession() && fullscreenWayland() {
+		return activeFor(ReasonFullscreen)
+	}
 	if cfg.Desktop && bannersOff() {
 		return activeFor(ReasonDesktop)
 	}

@@ -23,7 +23,16 @@ import (
 // x11Redial). The error wraps ErrIdleUnsupported and says why
 // each source failed.
 func DetectIdle() (IdleSource, error) {
-	return detectIdle(sessionBusOrNil(), "org.freedesktop.ScreenSaver", os.Getenv("DISPLAY"))
+	// Wayland: the compositor's ext-idle-notify-v1 or org_kde_kwin_idle first.
+	wl, wlErr := detectWaylandIdle()
+	if wlErr == nil {
+		return wl, nil
+	}
+	src, err := detectIdle(sessionBusOrNil(), "org.freedesktop.ScreenSaver", os.Getenv("DISPLAY"))
+	if err != nil && os.Getenv("WAYLAND_DISPLAY") != "" {
+		err = fmt.Errorf("%w (wayland: %v)", err, wlErr)
+	}
+	return src, err
 }
 
 // detectIdle is DetectIdle with its inputs spelled out for the tests.
