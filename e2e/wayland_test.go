@@ -39,11 +39,11 @@ func touchWayland(t *testing.T) {
 	}
 }
 
-// screenshot saves the screen to $LIMBER_SHOTS (or the test's temp dir):
+// waylandScreenshot saves the screen to $LIMBER_SHOTS (or the test's temp dir):
 // grim where the compositor has wlr-screencopy (sway), else the X window
 // win through XWayland (KWin lets only its own tools capture the screen,
 // and a rootless XWayland has no root window to read).
-func screenshot(t *testing.T, name, win string) string {
+func waylandScreenshot(t *testing.T, name, win string) string {
 	t.Helper()
 	dir := os.Getenv("LIMBER_SHOTS")
 	if dir == "" {
@@ -132,7 +132,7 @@ func TestWaylandDesktop(t *testing.T) {
 		return dunstDisplayed(t) > 0
 	})
 	time.Sleep(time.Second) // let the window draw its first frame for the picture
-	screenshot(t, "wayland-"+comp+"-break", win)
+	waylandScreenshot(t, "wayland-"+comp+"-break", win)
 	if comp != "sway" {
 		if notes := dunstHistory(t); !hasNote(notes, "rest break") {
 			t.Fatalf("dunst did not receive the rest break notification: %+v", notes)
