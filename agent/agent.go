@@ -75,6 +75,9 @@ type Options struct {
 	Zone func() *time.Location
 	// Today are today's journal records at start, for the tray's count.
 	Today []journal.Record
+	// Redetect looks for an idle source again after the one in use lost
+	// its desktop; nil: never.
+	Redetect func() (platform.IdleSource, error)
 	// Rotate files the journal's closed months away (at start and when a
 	// month begins); nil: never.
 	Rotate func(now time.Time) error
@@ -107,6 +110,10 @@ type Agent struct {
 	breakStart time.Time
 
 	watcher platform.IdleWatcher // the idle source's alarms, if it has them
+	runCtx  context.Context
+	// redetectAt is when to look for an idle source again (zero: not).
+	redetectAt   time.Time
+	redetectWait time.Duration
 	armed   string               // the alarms set, to re-arm only on change
 
 	activeFrom time.Time     // the hour the active time since activeMark belongs to
@@ -228,29 +235,10 @@ func (a *Agent) Run(ctx context.Context) {
 			}
 		}()
 	}
+	a.runCtx = ctx
 	if w, ok := a.opt.Idle.(platform.IdleWatcher); ok {
 		a.watcher = w
-		go func() {
-			for range w.Events() {
-				select {
-				case a.calls <- func() {}: // a loop turn reads the idle time
-				case <-ctx.Done():
-					return
-				}
-			}
-			// The watcher lost its desktop (Mutter left the bus…): read
-			// the idle time at the marks instead, as for a source with
-			// no alarms.
-			select {
-			case a.calls <- func() {
-				if a.watcher == w {
-					fmt.Fprintln(a.opt.Log, "limber: idle alarms ended; reading the idle time instead")
-					a.watcher, a.armed = nil, ""
-				}
-			}:
-			case <-ctx.Done():
-			}
-		}()
+		a.watchEvents(w)
 	}
 	timer := time.NewTimer(time.Hour)
 	defer timer.Stop()
@@ -281,6 +269,63 @@ func (a *Agent) Run(ctx context.Context) {
 		case f := <-a.calls:
 			f()
 		}
+	}
+}
+
+// watchEvents turns the watcher's alarms into loop turns until they end.
+func (a *Agent) watchEvents(w platform.IdleWatcher) {
+	ctx := a.runCtx
+	go func() {
+		for range w.Events() {
+			select {
+			case a.calls <- func() {}: // a loop turn reads the idle time
+			case <-ctx.Done():
+				return
+			}
+		}
+		select {
+		case a.calls <- func() { a.idleLost(w) }:
+		case <-ctx.Done():
+		}
+	}()
+}
+
+// idleLost: the watcher lost its desktop (Mutter left the bus, the
+// compositor went): read the idle time at the marks instead, as for a
+// source with no alarms, and look for an idle source again from time to
+// time (the desktop may come back).
+func (a *Agent) idleLost(w platform.IdleWatcher) {
+	if a.watcher != w {
+		return
+	}
+	fmt.Fprintln(a.opt.Log, "limber: idle alarms ended; reading the idle time instead")
+	a.watcher, a.armed = nil, ""
+	if a.opt.Redetect != nil {
+		a.redetectWait = 30 * time.Second
+		a.redetectAt = a.wall().Add(a.redetectWait)
+	}
+}
+
+// redetect looks for an idle source again once its time has come.
+func (a *Agent) redetect(now time.Time) {
+	if a.redetectAt.IsZero() || now.Before(a.redetectAt) {
+		return
+	}
+	src, err := a.opt.Redetect()
+	if err != nil {
+		a.redetectWait = min(2*a.redetectWait, 10*time.Minute)
+		a.redetectAt = now.Add(a.redetectWait)
+		return
+	}
+	a.redetectAt = time.Time{}
+	if old := a.opt.Idle; old != nil {
+		old.Close()
+	}
+	a.opt.Idle = src
+	fmt.Fprintln(a.opt.Log, "limber: idle detection is back:", src.Name())
+	if w, ok := src.(platform.IdleWatcher); ok {
+		a.watcher = w
+		a.watchEvents(w)
 	}
 }
 
@@ -337,6 +382,7 @@ func (a *Agent) tick() {
 		}
 	}
 	a.endThermal(now)
+	a.redetect(now)
 	if a.calendarMayFire(now) {
 		a.fireCalendar(now)
 		a.fireLater(now)
@@ -524,6 +570,9 @@ func (a *Agent) nextWake() (time.Duration, bool) {
 	}
 	if a.thermalKind != "" {
 		consider(a.thermalEnd.Sub(now))
+	}
+	if !a.redetectAt.IsZero() {
+		consider(a.redetectAt.Sub(now))
 	}
 	if y, m, d := now.Date(); true {
 		consider(time.Date(y, m, d+1, 0, 0, 1, 0, now.Location()).Sub(now)) // the phase may change at midnight

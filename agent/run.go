@@ -102,10 +102,17 @@ func Main(configPath string, withViews bool) error {
 	defer cancel()
 	if idle, err := platform.DetectIdle(); err == nil {
 		opt.Idle = idle
-		defer idle.Close()
+		// The source in use at the end (the agent may have found a new
+		// one after the desktop came back) is closed then.
+		defer func() {
+			if a != nil && a.opt.Idle != nil {
+				a.opt.Idle.Close()
+			}
+		}()
 	} else {
 		fmt.Fprintln(os.Stderr, "limber: idle detection:", err, "(you count as active whenever Limber runs)")
 	}
+	opt.Redetect = platform.DetectIdle
 	opt.DND = platform.CheckDND
 	if events, _, err := platform.WatchSession(ctx); err == nil {
 		opt.Session = events

@@ -2,6 +2,7 @@ package agent
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -121,6 +122,52 @@ func TestIdleWatcherGoneFallsBackToReading(t *testing.T) {
 		synctest.Wait()
 		if got := h.tray.last(); strings.HasSuffix(got, "Away: break clocks stopped") {
 			t.Fatal("a minute after the return the agent still thinks the person is away")
+		}
+	})
+}
+
+// When the alarms end and the desktop comes back, the agent finds an
+// idle source again and uses its alarms (issue 14, "compositor gone").
+func TestIdleSourceFoundAgainAfterTheDesktopReturns(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		w := &watchIdle{last: time.Now(), events: make(chan platform.IdleEvent, 8)}
+		w2 := &watchIdle{last: time.Now(), events: make(chan platform.IdleEvent, 8)}
+		defer close(w2.events)
+		tries := 0
+		h := &harness{n: &fakeNotifier{}, tray: &fakeTray{}, j: &fakeJournal{}}
+		logb := &strings.Builder{}
+		h.a = New(Options{ConfigPath: filepath.Join(t.TempDir(), "none.toml"), Notifier: h.n, Tray: h.tray, Journal: h.j, Prefs: hermetic, Idle: w, Log: logb,
+			Redetect: func() (platform.IdleSource, error) {
+				tries++
+				if tries < 2 {
+					return nil, errors.New("no display yet")
+				}
+				return w2, nil
+			}})
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		go h.a.Run(ctx)
+		synctest.Wait()
+		w.mu.Lock()
+		w.gone = true
+		for _, tm := range w.timers {
+			tm.Stop()
+		}
+		w.mu.Unlock()
+		close(w.events)
+		time.Sleep(3 * time.Minute)
+		synctest.Wait()
+		if tries != 2 {
+			t.Fatalf("looked for an idle source %d times in 3 minutes, want 2 (30 s, then 60 s later)", tries)
+		}
+		if st := h.a.Status(); st.IdleSource != "watch" {
+			t.Fatalf("status: %+v", st)
+		}
+		w2.mu.Lock()
+		armed := len(w2.timers)
+		w2.mu.Unlock()
+		if armed == 0 {
+			t.Fatalf("the new source's alarms are not armed; log:\n%s", logb)
 		}
 	})
 }
