@@ -114,7 +114,7 @@ type Agent struct {
 	// redetectAt is when to look for an idle source again (zero: not).
 	redetectAt   time.Time
 	redetectWait time.Duration
-	armed   string               // the alarms set, to re-arm only on change
+	armed        string // the alarms set, to re-arm only on change
 
 	activeFrom time.Time     // the hour the active time since activeMark belongs to
 	activeMark time.Duration // engine.Active() at the last "active" record
