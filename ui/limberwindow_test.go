@@ -164,7 +164,6 @@ func TestLimberWindowSaysWhenTheAgentIsGone(t *testing.T) {
 	}
 }
 
-
 func TestDueText(t *testing.T) {
 	for d, want := range map[time.Duration]string{
 		0: "now", 30 * time.Second: "in under a minute", time.Minute: "in 1 min", 61 * time.Second: "in 2 min",
