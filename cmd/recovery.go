@@ -418,33 +418,45 @@ assessed you. Run this once you have been assessed and told a self-care plan
 is right for you.`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			now := env.now()
-			p, path, err := loadPlan(env, c.ErrOrStderr())
-			if err != nil {
-				return err
-			}
-			out := c.OutOrStdout()
-			if !p.Active() {
-				fmt.Fprintln(out, "No recovery plan is active.")
-				return nil
-			}
-			if len(p.AwaitingAssessment()) == 0 {
-				fmt.Fprintln(out, "Nothing in your plan waits for an assessment.")
-				return nil
-			}
-			if err := p.ConfirmAssessed(now); err != nil {
-				return err
-			}
-			if err := store.Save(path, p); err != nil {
-				return err
-			}
-			env.notify()
-			fmt.Fprintln(out, "Noted: you have been assessed. The plan's exercises start from today; stop if pain turns sharp or spreads.")
-			return nil
+			return changeActivePlan(env, c, func(p *recovery.Plan, now time.Time, out io.Writer) (bool, error) {
+				if len(p.AwaitingAssessment()) == 0 {
+					fmt.Fprintln(out, "Nothing in your plan waits for an assessment.")
+					return false, nil
+				}
+				if err := p.ConfirmAssessed(now); err != nil {
+					return false, err
+				}
+				fmt.Fprintln(out, "Noted: you have been assessed. The plan's exercises start from today; stop if pain turns sharp or spreads.")
+				return true, nil
+			})
 		},
 	}
 	c.SetFlagErrorFunc(recoveryFlagError)
 	return c
+}
+
+// changeActivePlan loads the plan, says so when none is active, runs
+// change, and saves the plan and tells the agent when change says so.
+func changeActivePlan(env recoveryEnv, c *cobra.Command, change func(p *recovery.Plan, now time.Time, out io.Writer) (bool, error)) error {
+	now := env.now()
+	p, path, err := loadPlan(env, c.ErrOrStderr())
+	if err != nil {
+		return err
+	}
+	out := c.OutOrStdout()
+	if !p.Active() {
+		fmt.Fprintln(out, "No recovery plan is active.")
+		return nil
+	}
+	changed, err := change(p, now, out)
+	if err != nil || !changed {
+		return err
+	}
+	if err := store.Save(path, p); err != nil {
+		return err
+	}
+	env.notify()
+	return nil
 }
 
 // --- stop ------------------------------------------------------------------
@@ -455,23 +467,11 @@ func newRecoveryStopCmd(env recoveryEnv) *cobra.Command {
 		Short: "Stop the recovery plan (its history is kept)",
 		Args:  noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			now := env.now()
-			p, path, err := loadPlan(env, c.ErrOrStderr())
-			if err != nil {
-				return err
-			}
-			out := c.OutOrStdout()
-			if !p.Active() {
-				fmt.Fprintln(out, "No recovery plan is active.")
-				return nil
-			}
-			p.Stop(now)
-			if err := store.Save(path, p); err != nil {
-				return err
-			}
-			env.notify()
-			fmt.Fprintf(out, "Stopped the recovery plan on day %d after %d check-in(s). The schedule is back to normal.\n", p.Day(now), len(p.Checkins))
-			return nil
+			return changeActivePlan(env, c, func(p *recovery.Plan, now time.Time, out io.Writer) (bool, error) {
+				p.Stop(now)
+				fmt.Fprintf(out, "Stopped the recovery plan on day %d after %d check-in(s). The schedule is back to normal.\n", p.Day(now), len(p.Checkins))
+				return true, nil
+			})
 		},
 	}
 	c.SetFlagErrorFunc(recoveryFlagError)
