@@ -2,11 +2,14 @@ package ui
 
 import (
 	"image/color"
+	"math/rand/v2"
+	"os"
+	"slices"
+	"strconv"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
@@ -57,34 +60,32 @@ func TestFigureDrawsInsideItsSize(t *testing.T) {
 	w := test.NewTempWindow(t, f)
 	w.SetPadded(false)
 	w.Resize(fyne.NewSize(300, 200))
-	r := test.TempWidgetRenderer(t, f)
-	size := f.Size()
-	var lines, circles int
-	for _, o := range r.Objects() {
-		switch o := o.(type) {
-		case *canvas.Line:
-			lines++
-			for _, p := range []fyne.Position{o.Position1, o.Position2} {
-				if p.X < 49 || p.X > 251 || p.Y < -1 || p.Y > size.Height+1 {
-					t.Errorf("line end %v outside the centred 200×200 square", p)
-				}
-			}
-		case *canvas.Circle:
-			circles++
-		}
+	r := test.TempWidgetRenderer(t, f).(*figureRenderer)
+	if objs := r.Objects(); len(objs) != 1 || objs[0] != r.raster {
+		t.Fatalf("the figure is %d objects, want one image", len(objs))
 	}
-	if lines < 20 || circles < 40 {
-		t.Errorf("%d lines and %d circles: the figure is not drawn", lines, circles)
+	// Drawn at 300×200 pixels: the stage is the centred 200×200 square.
+	img := r.render(300, 200)
+	primary := theme.Color(theme.ColorNamePrimary)
+	var drawn, body int
+	for y := 0; y < 200; y++ {
+		for x := 0; x < 300; x++ {
+			c := img.At(x, y)
+			if _, _, _, a := c.RGBA(); a == 0 {
+				continue
+			}
+			drawn++
+			if x < 49 || x > 251 {
+				t.Fatalf("pixel (%d,%d) drawn outside the centred 200×200 square", x, y)
+			}
+			if colorsEqual(c, primary) {
+				body++
+			}
+		}
 	}
 	// Body parts use the theme's primary colour.
-	found := false
-	for _, o := range r.Objects() {
-		if l, ok := o.(*canvas.Line); ok && colorsEqual(l.StrokeColor, theme.Color(theme.ColorNamePrimary)) {
-			found = true
-		}
-	}
-	if !found {
-		t.Error("no line in the theme's primary colour")
+	if drawn < 2000 || body < 1000 {
+		t.Errorf("%d pixels drawn, %d in the theme's primary colour: the figure is not drawn", drawn, body)
 	}
 }
 
@@ -174,4 +175,48 @@ func TestFigureStartStopHide(t *testing.T) {
 		t.Error("not resumed on show")
 	}
 	f.Stop()
+}
+
+// A figure redraws only when what it shows changes: moving through a held
+// pose costs nothing, and every change of pose is drawn. Random moments
+// of every exercise's loop, in order, as a running clock gives them.
+func TestFigureRedrawsOnlyWhenThePoseChanges(t *testing.T) {
+	test.NewTempApp(t)
+	seed := time.Now().UnixNano()
+	if s := os.Getenv("LIMBER_FIGURE_SEED"); s != "" {
+		seed, _ = strconv.ParseInt(s, 10, 64)
+	}
+	rng := rand.New(rand.NewPCG(uint64(seed), 0))
+	lib, err := content.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range lib.Exercises {
+		f := NewFigure(e)
+		w := test.NewTempWindow(t, f)
+		w.Resize(fyne.NewSize(220, 220))
+		stage := content.NewStage(e)
+		a := stage.Anim
+		var d time.Duration
+		last := stage.At(0)
+		for i := 0; i < 200; i++ {
+			// Frames 40–120 ms apart, and now and then a frame inside
+			// a held pose.
+			d += time.Duration(40+rng.IntN(80)) * time.Millisecond
+			if rng.IntN(4) == 0 {
+				k := rng.IntN(len(a.Keys))
+				if a.Keys[k].Hold > 0 {
+					d = a.KeyTime(k) + time.Duration(rng.Int64N(int64(a.Keys[k].Hold)))
+				}
+			}
+			shapes := stage.At(d)
+			before := f.redraws
+			f.SetTime(d)
+			changed := !slices.Equal(shapes, last)
+			if drew := f.redraws != before; drew != changed {
+				t.Fatalf("seed %d (LIMBER_FIGURE_SEED): %s at %v: pose changed %v but redrawn %v", seed, e.ID, d, changed, drew)
+			}
+			last = shapes
+		}
+	}
 }
