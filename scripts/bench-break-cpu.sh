@@ -11,6 +11,7 @@
 #                  nearly all the time (shoulder rolls)
 #   limber-holds   the same window with an exercise of one held pose (a
 #                  user exercise the script writes): the figure holds still
+#   limber-minimised  the moving one, minimised once it is mapped
 #   limber-settings  `limber ui settings`: a static Fyne window, the floor
 #   workrave-rest  Workrave's rest break (ControlInterface.RestBreak)
 #   workrave-exercises  Workrave's animated exercises window (.Exercises)
@@ -26,7 +27,7 @@ limber=${1:?usage: bench-break-cpu.sh LIMBER_BINARY}
 rounds=${ROUNDS:-3}
 settle=${SETTLE:-2}
 window=${WINDOW:-20}
-scenarios=${SCENARIOS:-limber-moves limber-holds limber-settings workrave-rest workrave-exercises}
+scenarios=${SCENARIOS:-limber-moves limber-holds limber-minimised limber-settings workrave-rest workrave-exercises}
 hz=$(getconf CLK_TCK)
 work=$(mktemp -d)
 pids=()
@@ -129,7 +130,7 @@ one() { # SCENARIO ROUND → "rss ticks switches", or "fail"
 		limber_env "$d"
 		local args
 		case $s in
-		limber-moves) args=(ui break --kind mobility --exercise shoulder-rolls); name="Shoulder rolls" ;;
+		limber-moves | limber-minimised) args=(ui break --kind mobility --exercise shoulder-rolls); name="Shoulder rolls" ;;
 		limber-holds) args=(ui break --kind mobility --exercise bench-hold); name="Bench hold" ;;
 		limber-settings) args=(ui settings); name="Settings" ;;
 		esac
@@ -155,6 +156,11 @@ one() { # SCENARIO ROUND → "rss ticks switches", or "fail"
 		stop "$pid"
 		echo fail
 		return
+	fi
+	if [ "$s" = limber-minimised ]; then
+		sleep 0.5
+		xdotool search --onlyvisible --name "$name" windowminimize >/dev/null
+		for _ in $(seq 100); do [ -z "$(xdotool search --onlyvisible --name "$name" 2>/dev/null)" ] && break; sleep 0.05; done
 	fi
 	out=$(measure "$pid")
 	stop "$pid"

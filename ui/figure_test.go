@@ -220,3 +220,36 @@ func TestFigureRedrawsOnlyWhenThePoseChanges(t *testing.T) {
 		}
 	}
 }
+
+// The figure's clock: a frame shows the loop time the wall clock has
+// reached since Start, and SetRate changes the rate without stopping it.
+func TestFigureClockFrames(t *testing.T) {
+	test.NewTempApp(t)
+	e := figureExercise(t, "shoulder-rolls")
+	f := NewFigure(e)
+	w := test.NewTempWindow(t, f)
+	w.Resize(fyne.NewSize(200, 200))
+	if f.Rate() != FigureRate {
+		t.Fatalf("rate %d, want %d", f.Rate(), FigureRate)
+	}
+	f.SetTime(300 * time.Millisecond)
+	f.Start()
+	defer f.Stop()
+	f.frame(f.runAt.Add(1200 * time.Millisecond))
+	if f.Time() != 1500*time.Millisecond {
+		t.Fatalf("after 1.2 s from 0.3 s the figure shows %v", f.Time())
+	}
+	f.SetRate(12)
+	if !f.Running() || f.Rate() != 12 {
+		t.Fatalf("SetRate(12): running %v at %d fps", f.Running(), f.Rate())
+	}
+	f.SetRate(0)
+	if f.Rate() != 1 {
+		t.Errorf("SetRate(0) gives %d fps, want at least 1", f.Rate())
+	}
+	f.Stop()
+	f.SetRate(15)
+	if f.Running() {
+		t.Error("SetRate started a stopped figure")
+	}
+}
