@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -292,6 +293,10 @@ func (v *BreakView) Show() {
 	if v.figure != nil && !v.ended {
 		v.figure.Start()
 	}
+	// What starting up left behind (the library read, fonts, the first
+	// layout) is garbage now: hand it back once the window is up, off
+	// the path to its first frame.
+	time.AfterFunc(time.Second, debug.FreeOSMemory)
 	v.stopTick, v.tickDone = make(chan struct{}), make(chan struct{})
 	go func(stop, done chan struct{}) {
 		defer close(done)

@@ -175,6 +175,7 @@ type figureRenderer struct {
 	f      *Figure
 	raster *canvas.Raster
 	z      vector.Rasterizer
+	img    *image.RGBA // reused from frame to frame: the painter copies it
 }
 
 func (r *figureRenderer) Destroy() { r.f.halt() }
@@ -221,7 +222,12 @@ func blend(a, b color.Color, f float64) color.Color {
 // of the stage centred in it, as large as fits. Each shape is rasterized
 // over its own bounds only.
 func (r *figureRenderer) render(w, h int) image.Image {
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	if r.img == nil || r.img.Rect.Dx() != w || r.img.Rect.Dy() != h {
+		r.img = image.NewRGBA(image.Rect(0, 0, max(w, 0), max(h, 0)))
+	} else {
+		clear(r.img.Pix)
+	}
+	img := r.img
 	if w <= 0 || h <= 0 {
 		return img
 	}
