@@ -2,6 +2,8 @@ package ui
 
 import (
 	"math/rand/v2"
+	"os"
+	"strconv"
 	"testing"
 	"time"
 
@@ -44,6 +46,9 @@ func TestRingRendersArcForTimeLeft(t *testing.T) {
 func TestRingRedrawsOnlyWhenTheShownSecondChanges(t *testing.T) {
 	test.NewTempApp(t)
 	seed := time.Now().UnixNano()
+	if s := os.Getenv("LIMBER_RING_SEED"); s != "" {
+		seed, _ = strconv.ParseInt(s, 10, 64)
+	}
 	rng := rand.New(rand.NewPCG(uint64(seed), 0))
 	total := time.Duration(20+rng.IntN(300)) * time.Second
 	r := NewRing(total)
@@ -58,7 +63,7 @@ func TestRingRedrawsOnlyWhenTheShownSecondChanges(t *testing.T) {
 		r.SetLeft(left)
 		changed := r.Text() != text
 		if drew := rr.redraws != before; drew != changed {
-			t.Fatalf("seed %d: %v of %v left: shown %q→%q, redrawn %v", seed, left, total, text, r.Text(), drew)
+			t.Fatalf("seed %d (LIMBER_RING_SEED): %v of %v left: shown %q→%q, redrawn %v", seed, left, total, text, r.Text(), drew)
 		}
 		if !changed && rr.arc.EndAngle != angle {
 			t.Fatalf("seed %d: the arc moved within one shown second", seed)
