@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -14,18 +13,19 @@ const FigureRate = 15
 
 // frameClock calls frame on Fyne's goroutine rate times a second while it
 // runs. It is the one clock of an animation: nothing else wakes for it,
-// and a stopped clock costs nothing. A frame that has not run yet when
-// the next is due is not queued again (a busy or loaded machine gets
+// and a stopped clock costs nothing. frame returns how long nothing will
+// change (a held pose): the clock then sleeps that long. A frame is asked
+// for only once the one before has run (a busy or loaded machine gets
 // fewer frames, never a backlog). Start, Stop and SetRate are called on
 // Fyne's goroutine.
 type frameClock struct {
 	rate  int
-	frame func(now time.Time)
+	frame func(now time.Time) (still time.Duration)
 	stop  chan struct{} // nil while stopped
 }
 
 // newFrameClock returns a stopped clock.
-func newFrameClock(rate int, frame func(now time.Time)) *frameClock {
+func newFrameClock(rate int, frame func(now time.Time) time.Duration) *frameClock {
 	return &frameClock{rate: max(rate, 1), frame: frame}
 }
 
@@ -42,22 +42,26 @@ func (c *frameClock) Start() {
 	}
 	stop := make(chan struct{})
 	c.stop = stop
-	var pending atomic.Bool
-	run := func() {
-		pending.Store(false)
-		if c.stop == stop { // not stopped (or restarted) since
-			c.frame(time.Now())
-		}
-	}
 	go func(every time.Duration) {
-		t := time.NewTicker(every)
+		t := time.NewTimer(every)
 		defer t.Stop()
+		done := make(chan time.Duration, 1)
 		for {
 			select {
 			case <-t.C:
-				if pending.CompareAndSwap(false, true) {
-					fyne.Do(run)
+			case <-stop:
+				return
+			}
+			fyne.Do(func() {
+				var still time.Duration
+				if c.stop == stop { // not stopped (or restarted) since
+					still = c.frame(time.Now())
 				}
+				done <- still
+			})
+			select {
+			case still := <-done:
+				t.Reset(max(every, still))
 			case <-stop:
 				return
 			}

@@ -89,9 +89,36 @@ func (f *Figure) run() {
 
 func (f *Figure) halt() { f.clock.Stop() }
 
-// frame shows the moment of the loop the clock has reached at now.
-func (f *Figure) frame(now time.Time) {
+// frame shows the moment of the loop the clock has reached at now and
+// returns how long that pose will be held.
+func (f *Figure) frame(now time.Time) time.Duration {
 	f.SetTime(f.runFrom + now.Sub(f.runAt))
+	return stillFor(f.stage.Anim, f.t)
+}
+
+// stillFor is how long from loop time t the pose of a stays as it is: the
+// rest of a key's hold, or of a move eased "hold" (the pose jumps at its
+// end); 0 while it moves.
+func stillFor(a content.Animation, t time.Duration) time.Duration {
+	loop := a.Duration()
+	if loop <= 0 {
+		return 0
+	}
+	t %= loop
+	for i, k := range a.Keys {
+		reached := a.KeyTime(i)
+		start, end := reached-k.Move, reached+k.Hold
+		switch {
+		case t < start || t >= end:
+			continue
+		case t >= reached || k.Move <= 0:
+			return end - t
+		case k.Ease == content.EaseHold:
+			return reached - t
+		}
+		return 0
+	}
+	return 0
 }
 
 // Hide hides the figure and pauses its animation.

@@ -253,3 +253,45 @@ func TestFigureClockFrames(t *testing.T) {
 		t.Error("SetRate started a stopped figure")
 	}
 }
+
+// stillFor never promises a held pose that changes: over the time it
+// gives from a random moment, the shapes and the step stay the same; and
+// it finds the holds (a moment inside a key's hold is still).
+func TestFigureStillForHoldsTrue(t *testing.T) {
+	seed := time.Now().UnixNano()
+	if s := os.Getenv("LIMBER_FIGURE_SEED"); s != "" {
+		seed, _ = strconv.ParseInt(s, 10, 64)
+	}
+	rng := rand.New(rand.NewPCG(uint64(seed), 0))
+	lib, err := content.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range lib.Exercises {
+		stage := content.NewStage(e)
+		a := stage.Anim
+		for i := 0; i < 100; i++ {
+			d := time.Duration(rng.Int64N(int64(a.Duration())))
+			if rng.IntN(2) == 0 { // inside a hold
+				k := rng.IntN(len(a.Keys))
+				if a.Keys[k].Hold <= 0 {
+					continue
+				}
+				d = a.KeyTime(k) + time.Duration(rng.Int64N(int64(a.Keys[k].Hold)))
+				if stillFor(a, d) <= 0 {
+					t.Fatalf("seed %d (LIMBER_FIGURE_SEED): %s at %v holds key %d but is not still", seed, e.ID, d, k)
+				}
+			}
+			still := stillFor(a, d)
+			if still <= 0 {
+				continue
+			}
+			want, step := stage.At(d), a.StepAt(d)
+			for _, u := range []time.Duration{still / 3, still / 2, still - time.Nanosecond} {
+				if !slices.Equal(stage.At(d+u), want) || a.StepAt(d+u) != step {
+					t.Fatalf("seed %d (LIMBER_FIGURE_SEED): %s at %v: still for %v, but changed %v later", seed, e.ID, d, still, u)
+				}
+			}
+		}
+	}
+}
