@@ -180,6 +180,11 @@ func runBreakView(cmd *cobra.Command, args []string) error {
 		}
 	}
 	quit := func() { fyne.Do(a.Quit) }
+	if uiHidden {
+		// Everything but the native window is ready now; load the GL
+		// driver too, so that "show" only has the window left to make.
+		a.Lifecycle().SetOnStarted(ui.WarmGL)
+	}
 	switch {
 	case uiControl:
 		// Started by the agent: its commands on stdin (show, close,

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -94,6 +95,10 @@ type BreakView struct {
 	ended      bool
 	closed     bool
 	shown      bool
+	// minimised is true while the shown window is unmapped (minimised):
+	// then nothing in it is redrawn. unwatch ends the watching.
+	minimised bool
+	unwatch   func()
 
 	title    *widget.Label
 	progress *widget.Label
@@ -448,9 +453,14 @@ func (v *BreakView) Show() {
 	v.win.Show()
 	v.relayout()
 	v.win.RequestFocus()
+	v.unwatch = watchMapped(v.win, v.setMapped)
 	if v.figure != nil && !v.ended {
 		v.figure.Start()
 	}
+	// What starting up left behind (the library read, fonts, the first
+	// layout) is garbage now: hand it back once the window is up, off
+	// the path to its first frame.
+	time.AfterFunc(time.Second, debug.FreeOSMemory)
 	v.stopTick, v.tickDone = make(chan struct{}), make(chan struct{})
 	go func(stop, done chan struct{}) {
 		defer close(done)
@@ -484,10 +494,33 @@ func (v *BreakView) ticking() bool {
 	}
 }
 
-// stop ends the countdown and the figure.
+// setMapped follows the window being minimised (unmapped) and back:
+// while it is, the figure stops and the ring is not redrawn.
+func (v *BreakView) setMapped(mapped bool) {
+	if v.closed || !v.shown || mapped != v.minimised {
+		return
+	}
+	v.minimised = !mapped
+	if !mapped {
+		if v.figure != nil {
+			v.figure.Stop()
+		}
+		return
+	}
+	if v.figure != nil && !v.ended {
+		v.figure.Start()
+	}
+	v.Tick()
+}
+
+// stop ends the countdown, the figure and the watching of the window.
 func (v *BreakView) stop() {
 	if v.stopTick != nil {
 		v.stopOnce.Do(func() { close(v.stopTick) })
+	}
+	if v.unwatch != nil {
+		v.unwatch()
+		v.unwatch = nil
 	}
 	if v.figure != nil {
 		v.figure.Stop()
@@ -554,11 +587,14 @@ func (v *BreakView) Control(r io.Reader, log io.Writer, quit func()) {
 	quit()
 }
 
-// Tick updates the countdown; at zero it offers completion.
+// Tick updates the countdown (the ring, while the window is mapped); at
+// zero it offers completion.
 func (v *BreakView) Tick() {
 	elapsed := v.opt.Now().Sub(v.started)
 	left := v.opt.Duration - elapsed
-	v.ring.SetLeft(left)
+	if !v.minimised {
+		v.ring.SetLeft(left)
+	}
 	if !v.ended {
 		i := v.item
 		for i < len(v.items)-1 && elapsed >= v.ends[i] {

@@ -1,13 +1,18 @@
 package ui
 
 import (
+	"image"
 	"image/color"
+	"math"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"golang.org/x/image/math/f32"
+	"golang.org/x/image/vector"
 
 	"github.com/limberapp/limber/content"
 )
@@ -18,7 +23,10 @@ const figureMinSize = 200
 
 // Figure is an exercise's animated figure: the content library's pose model
 // drawn with lines and circles in the theme's colours, looping through the
-// exercise's keyframes while started and visible.
+// exercise's keyframes while started and visible. It is driven by its own
+// clock at Rate frames a second (FigureRate unless SetRate changes it) and
+// redraws only when the pose it shows changes: a held pose costs no
+// redraw at all.
 type Figure struct {
 	widget.BaseWidget
 
@@ -30,8 +38,13 @@ type Figure struct {
 	whole   content.Animation // the exercise's whole loop
 	t       time.Duration
 	step    int
-	anim    *fyne.Animation
+	shapes  []content.Shape // the pose drawn (at t)
+	clock   *frameClock
 	started bool // Start was called and Stop was not
+	// While the clock runs, loop time runFrom was shown at runAt.
+	runFrom time.Duration
+	runAt   time.Time
+	redraws int // times the shapes were laid out again
 }
 
 // NewFigure returns a stopped figure showing ex at its first moment.
@@ -39,6 +52,8 @@ func NewFigure(ex *content.Exercise) *Figure {
 	f := &Figure{stage: content.NewStage(ex)}
 	f.whole = f.stage.Anim
 	f.step = f.stage.Anim.StepAt(0)
+	f.shapes = f.stage.At(0)
+	f.clock = newFrameClock(FigureRate, f.frame)
 	f.ExtendBaseWidget(f)
 	return f
 }
@@ -56,30 +71,54 @@ func (f *Figure) Stop() {
 }
 
 // Running reports whether the animation is playing.
-func (f *Figure) Running() bool { return f.anim != nil }
+func (f *Figure) Running() bool { return f.clock.Running() }
+
+// SetRate sets the frames a second the figure moves at.
+func (f *Figure) SetRate(fps int) { f.clock.SetRate(fps) }
+
+// Rate is the frames a second the figure moves at.
+func (f *Figure) Rate() int { return f.clock.Rate() }
 
 func (f *Figure) run() {
-	if f.anim != nil || !f.Visible() {
+	if f.clock.Running() || !f.Visible() || f.stage.Anim.Duration() <= 0 {
 		return
 	}
-	loop := f.stage.Anim.Duration()
-	if loop <= 0 {
-		return
-	}
-	start := f.t
-	f.anim = fyne.NewAnimation(loop, func(p float32) {
-		f.SetTime(start + time.Duration(float64(p)*float64(loop)))
-	})
-	f.anim.Curve = fyne.AnimationLinear
-	f.anim.RepeatCount = fyne.AnimationRepeatForever
-	f.anim.Start()
+	f.runFrom, f.runAt = f.t, time.Now()
+	f.clock.Start()
 }
 
-func (f *Figure) halt() {
-	if f.anim != nil {
-		f.anim.Stop()
-		f.anim = nil
+func (f *Figure) halt() { f.clock.Stop() }
+
+// frame shows the moment of the loop the clock has reached at now and
+// returns how long that pose will be held.
+func (f *Figure) frame(now time.Time) time.Duration {
+	f.SetTime(f.runFrom + now.Sub(f.runAt))
+	return stillFor(f.stage.Anim, f.t)
+}
+
+// stillFor is how long from loop time t the pose of a stays as it is: the
+// rest of a key's hold, or of a move eased "hold" (the pose jumps at its
+// end); 0 while it moves.
+func stillFor(a content.Animation, t time.Duration) time.Duration {
+	loop := a.Duration()
+	if loop <= 0 {
+		return 0
 	}
+	t %= loop
+	for i, k := range a.Keys {
+		reached := a.KeyTime(i)
+		start, end := reached-k.Move, reached+k.Hold
+		switch {
+		case t < start || t >= end:
+			continue
+		case t >= reached || k.Move <= 0:
+			return end - t
+		case k.Ease == content.EaseHold:
+			return reached - t
+		}
+		return 0
+	}
+	return 0
 }
 
 // Hide hides the figure and pauses its animation.
@@ -98,6 +137,7 @@ func (f *Figure) Show() {
 
 // SetTime shows the moment d of the loop (for tests and for keeping the
 // figure in step with a break) and reports a change of step to OnStep.
+// The figure is redrawn only if its pose differs from the one shown.
 func (f *Figure) SetTime(d time.Duration) {
 	if loop := f.stage.Anim.Duration(); loop > 0 {
 		d %= loop
@@ -106,7 +146,10 @@ func (f *Figure) SetTime(d time.Duration) {
 	step := f.stage.Anim.StepAt(d)
 	changed := step != f.step
 	f.step = step
-	f.Refresh()
+	if shapes := f.stage.At(d); !slices.Equal(shapes, f.shapes) {
+		f.shapes = shapes
+		f.Refresh()
+	}
 	if changed && f.OnStep != nil {
 		f.OnStep(step)
 	}
@@ -121,7 +164,7 @@ func (f *Figure) Step() int { return f.step }
 // ShowStep loops only step i's keyframes; a negative i loops the whole
 // exercise again.
 func (f *Figure) ShowStep(i int) {
-	running := f.anim != nil
+	running := f.clock.Running()
 	f.halt()
 	if i < 0 {
 		f.stage.Anim = f.whole
@@ -130,6 +173,7 @@ func (f *Figure) ShowStep(i int) {
 	}
 	f.t = 0
 	f.step = f.stage.Anim.StepAt(0)
+	f.shapes = f.stage.At(0)
 	f.Refresh()
 	if running {
 		f.run()
@@ -145,31 +189,33 @@ func (f *Figure) MinSize() fyne.Size {
 // CreateRenderer implements fyne.Widget.
 func (f *Figure) CreateRenderer() fyne.WidgetRenderer {
 	f.ExtendBaseWidget(f)
-	return &figureRenderer{f: f}
+	r := &figureRenderer{f: f}
+	r.raster = canvas.NewRaster(r.render)
+	return r
 }
 
-// figureRenderer turns the stage's shapes into canvas objects, reusing
-// them from frame to frame.
+// figureRenderer draws the stage's shapes into one image: a frame is one
+// texture for the GL painter, where the shapes as canvas objects would be
+// some seventy draw calls (each line, each round end, each circle), and
+// with software rendering those cost several milliseconds a frame.
 type figureRenderer struct {
-	f       *Figure
-	objects []fyne.CanvasObject
-	size    fyne.Size
+	f      *Figure
+	raster *canvas.Raster
+	z      vector.Rasterizer
+	img    *image.RGBA // reused from frame to frame: the painter copies it
 }
 
 func (r *figureRenderer) Destroy() { r.f.halt() }
 
-func (r *figureRenderer) Layout(s fyne.Size) {
-	r.size = s
-	r.draw()
-}
+func (r *figureRenderer) Layout(s fyne.Size) { r.raster.Resize(s) }
 
 func (r *figureRenderer) MinSize() fyne.Size { return r.f.MinSize() }
 
-func (r *figureRenderer) Objects() []fyne.CanvasObject { return r.objects }
+func (r *figureRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.raster} }
 
 func (r *figureRenderer) Refresh() {
-	r.draw()
-	canvas.Refresh(r.f)
+	r.f.redraws++
+	r.raster.Refresh()
 }
 
 // palette is the figure's colours from the current theme.
@@ -199,42 +245,38 @@ func blend(a, b color.Color, f float64) color.Color {
 	return color.NRGBA{mix(ar, br), mix(ag, bg), mix(ab, bb), mix(aa, ba)}
 }
 
-// reuse returns the object at index i if it has the wanted type, or puts a
-// new one there.
-func reuse[T fyne.CanvasObject](r *figureRenderer, i int, mk func() T) T {
-	if i < len(r.objects) {
-		if o, ok := r.objects[i].(T); ok {
-			return o
-		}
-		o := mk()
-		r.objects[i] = o
-		return o
+// render draws the shapes shown into a w×h pixel image: the 0–1 square
+// of the stage centred in it, as large as fits. Each shape is rasterized
+// over its own bounds only.
+func (r *figureRenderer) render(w, h int) image.Image {
+	if r.img == nil || r.img.Rect.Dx() != w || r.img.Rect.Dy() != h {
+		r.img = image.NewRGBA(image.Rect(0, 0, max(w, 0), max(h, 0)))
+	} else {
+		clear(r.img.Pix)
 	}
-	o := mk()
-	r.objects = append(r.objects, o)
-	return o
-}
-
-func (r *figureRenderer) draw() {
-	size := r.size
-	if size.Width <= 0 || size.Height <= 0 {
-		size = r.f.Size()
+	img := r.img
+	if w <= 0 || h <= 0 {
+		return img
 	}
-	scale := fyne.Min(size.Width, size.Height)
-	ox, oy := (size.Width-scale)/2, (size.Height-scale)/2
-	pos := func(p content.Point) fyne.Position {
-		return fyne.NewPos(ox+float32(p.X)*scale, oy+float32(p.Y)*scale)
+	scale := float32(min(w, h))
+	ox, oy := (float32(w)-scale)/2, (float32(h)-scale)/2
+	pos := func(p content.Point) f32.Vec2 {
+		return f32.Vec2{ox + float32(p.X)*scale, oy + float32(p.Y)*scale}
 	}
 	pal := r.palette()
-	n := 0
-	circle := func(c fyne.Position, radius float32, col color.Color) {
-		o := reuse(r, n, func() *canvas.Circle { return &canvas.Circle{} })
-		n++
-		o.FillColor, o.StrokeWidth = col, 0
-		o.Move(fyne.NewPos(c.X-radius, c.Y-radius))
-		o.Resize(fyne.NewSquareSize(2 * radius))
+	// fill draws path in col over the pixels from lo to hi (grown by
+	// pad); path adds its points less the origin it is given.
+	fill := func(col color.Color, lo, hi f32.Vec2, pad float32, path func(z *vector.Rasterizer, o f32.Vec2)) {
+		b := image.Rect(int(math.Floor(float64(lo[0]-pad))), int(math.Floor(float64(lo[1]-pad))),
+			int(math.Ceil(float64(hi[0]+pad)))+1, int(math.Ceil(float64(hi[1]+pad)))+1).Intersect(img.Rect)
+		if b.Empty() {
+			return
+		}
+		r.z.Reset(b.Dx(), b.Dy())
+		path(&r.z, f32.Vec2{float32(b.Min.X), float32(b.Min.Y)})
+		r.z.Draw(img, b, image.NewUniform(col), image.Point{})
 	}
-	for _, s := range r.f.stage.At(r.f.t) {
+	for _, s := range r.f.shapes {
 		col := pal.body
 		switch s.Role {
 		case content.RoleFar:
@@ -249,28 +291,79 @@ func (r *figureRenderer) draw() {
 		switch s.Kind {
 		case content.ShapeLine:
 			a, b := pos(s.A), pos(s.B)
-			w := float32(s.W) * scale
-			o := reuse(r, n, func() *canvas.Line { return &canvas.Line{} })
-			n++
-			o.StrokeColor, o.StrokeWidth = col, w
-			o.Position1, o.Position2 = a, b
-			if s.Role != content.RoleFloor { // round ends
-				circle(a, w/2, col)
-				circle(b, w/2, col)
-			}
+			half := max(float32(s.W)*scale/2, 0.5)
+			round := s.Role != content.RoleFloor // round ends
+			lo := f32.Vec2{min(a[0], b[0]), min(a[1], b[1])}
+			hi := f32.Vec2{max(a[0], b[0]), max(a[1], b[1])}
+			fill(col, lo, hi, half, func(z *vector.Rasterizer, o f32.Vec2) { addStroke(z, sub(a, o), sub(b, o), half, round) })
 		case content.ShapeCircle:
-			circle(pos(s.A), float32(s.R)*scale, col)
+			c, rad := pos(s.A), float32(s.R)*scale
+			fill(col, c, c, rad, func(z *vector.Rasterizer, o f32.Vec2) { addCircle(z, sub(c, o), rad) })
 		case content.ShapeRect:
-			o := reuse(r, n, func() *canvas.Rectangle { return &canvas.Rectangle{} })
-			n++
-			o.FillColor, o.StrokeColor, o.StrokeWidth = pal.propFill, pal.propLine, 1
 			a, b := pos(s.A), pos(s.B)
-			o.Move(a)
-			o.Resize(fyne.NewSize(b.X-a.X, b.Y-a.Y))
+			fill(pal.propFill, a, b, 0, func(z *vector.Rasterizer, o f32.Vec2) { addRect(z, sub(a, o), sub(b, o)) })
+			fill(pal.propLine, a, b, 0, func(z *vector.Rasterizer, o f32.Vec2) {
+				addRect(z, sub(a, o), sub(b, o))
+				// the inside, the other way round: a 1 px frame is left
+				addRect(z, sub(f32.Vec2{b[0] - 1, a[1] + 1}, o), sub(f32.Vec2{a[0] + 1, b[1] - 1}, o))
+			})
 		}
 	}
-	r.objects = r.objects[:n]
-	for _, o := range r.objects {
-		o.Refresh()
+	return img
+}
+
+func sub(a, b f32.Vec2) f32.Vec2 { return f32.Vec2{a[0] - b[0], a[1] - b[1]} }
+
+// kappa places the control points of a cubic Bézier quarter circle.
+const kappa = 0.5522848
+
+// addCircle adds a circle of radius rad around c.
+func addCircle(z *vector.Rasterizer, c f32.Vec2, rad float32) {
+	k := rad * kappa
+	s := float32(1)
+	z.MoveTo(c[0]+rad, c[1])
+	z.CubeTo(c[0]+rad, c[1]+s*k, c[0]+k, c[1]+s*rad, c[0], c[1]+s*rad)
+	z.CubeTo(c[0]-k, c[1]+s*rad, c[0]-rad, c[1]+s*k, c[0]-rad, c[1])
+	z.CubeTo(c[0]-rad, c[1]-s*k, c[0]-k, c[1]-s*rad, c[0], c[1]-s*rad)
+	z.CubeTo(c[0]+k, c[1]-s*rad, c[0]+rad, c[1]-s*k, c[0]+rad, c[1])
+	z.ClosePath()
+}
+
+// addStroke adds the line from a to b, half wide on each side, with round
+// ends or square-cut ones.
+func addStroke(z *vector.Rasterizer, a, b f32.Vec2, half float32, round bool) {
+	dx, dy := b[0]-a[0], b[1]-a[1]
+	l := float32(math.Hypot(float64(dx), float64(dy)))
+	if l < 1e-3 {
+		if round {
+			addCircle(z, a, half)
+		}
+		return
 	}
+	nx, ny := -dy/l*half, dx/l*half // the normal, half long
+	tx, ty := dx/l*half, dy/l*half  // along the line, half long
+	k := float32(kappa)
+	z.MoveTo(a[0]+nx, a[1]+ny)
+	z.LineTo(b[0]+nx, b[1]+ny)
+	if round { // a half circle round b
+		z.CubeTo(b[0]+nx+k*tx, b[1]+ny+k*ty, b[0]+tx+k*nx, b[1]+ty+k*ny, b[0]+tx, b[1]+ty)
+		z.CubeTo(b[0]+tx-k*nx, b[1]+ty-k*ny, b[0]-nx+k*tx, b[1]-ny+k*ty, b[0]-nx, b[1]-ny)
+	} else {
+		z.LineTo(b[0]-nx, b[1]-ny)
+	}
+	z.LineTo(a[0]-nx, a[1]-ny)
+	if round { // and round a
+		z.CubeTo(a[0]-nx-k*tx, a[1]-ny-k*ty, a[0]-tx-k*nx, a[1]-ty-k*ny, a[0]-tx, a[1]-ty)
+		z.CubeTo(a[0]-tx+k*nx, a[1]-ty+k*ny, a[0]+nx-k*tx, a[1]+ny-k*ty, a[0]+nx, a[1]+ny)
+	}
+	z.ClosePath()
+}
+
+// addRect adds the rectangle with corners a and b.
+func addRect(z *vector.Rasterizer, a, b f32.Vec2) {
+	z.MoveTo(a[0], a[1])
+	z.LineTo(b[0], a[1])
+	z.LineTo(b[0], b[1])
+	z.LineTo(a[0], b[1])
+	z.ClosePath()
 }

@@ -12,7 +12,9 @@ import (
 )
 
 // Ring is the countdown ring of a break: a track, an arc for the time
-// left, and the time left written in the middle.
+// left, and the time left written in the middle. It changes what it
+// shows once a second, text and arc together: SetLeft redraws only when
+// the seconds shown change.
 type Ring struct {
 	widget.BaseWidget
 	Total time.Duration
@@ -26,19 +28,35 @@ func NewRing(total time.Duration) *Ring {
 	return r
 }
 
-// SetLeft updates the time left and redraws.
+// SetLeft updates the time left, redrawing if the seconds shown change.
 func (r *Ring) SetLeft(d time.Duration) {
 	if d < 0 {
 		d = 0
 	}
+	before := r.shown()
 	r.Left = d
-	r.Refresh()
+	if r.shown() != before {
+		r.Refresh()
+	}
 }
+
+// shown is the whole seconds shown: the time left rounded up.
+func (r *Ring) shown() int { return int((r.Left + time.Second - 1) / time.Second) }
 
 // Text is what the ring shows in its middle, e.g. "2:05".
 func (r *Ring) Text() string {
-	s := int((r.Left + time.Second - 1) / time.Second)
+	s := r.shown()
 	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}
+
+// fraction is the part of the ring the arc covers: the seconds shown of
+// the whole break's.
+func (r *Ring) fraction() float32 {
+	total := int((r.Total + time.Second - 1) / time.Second)
+	if total <= 0 {
+		return 1
+	}
+	return min(float32(r.shown())/float32(total), 1)
 }
 
 // CreateRenderer implements fyne.Widget.
@@ -54,10 +72,11 @@ func (r *Ring) CreateRenderer() fyne.WidgetRenderer {
 }
 
 type ringRenderer struct {
-	r     *Ring
-	track *canvas.Arc
-	arc   *canvas.Arc
-	text  *canvas.Text
+	r       *Ring
+	track   *canvas.Arc
+	arc     *canvas.Arc
+	text    *canvas.Text
+	redraws int
 }
 
 func (rr *ringRenderer) Layout(size fyne.Size) {
@@ -77,16 +96,13 @@ func (rr *ringRenderer) Layout(size fyne.Size) {
 func (rr *ringRenderer) MinSize() fyne.Size { return fyne.NewSize(96, 96) }
 
 func (rr *ringRenderer) Refresh() {
+	rr.redraws++
 	th := rr.r.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	rr.track.FillColor = th.Color(theme.ColorNameInputBorder, v)
 	rr.arc.FillColor = th.Color(theme.ColorNamePrimary, v)
-	frac := float32(1)
-	if rr.r.Total > 0 {
-		frac = float32(rr.r.Left) / float32(rr.r.Total)
-	}
 	rr.arc.StartAngle = 0
-	rr.arc.EndAngle = 360 * frac
+	rr.arc.EndAngle = 360 * rr.r.fraction()
 	rr.text.Text = rr.r.Text()
 	rr.text.Color = th.Color(theme.ColorNameForeground, v)
 	rr.Layout(rr.r.Size())
