@@ -24,6 +24,11 @@ type frameClock struct {
 	stop  chan struct{} // nil while stopped
 }
 
+// clockTicks is false in this package's tests: Fyne's test driver runs
+// fyne.Do on the calling goroutine, so a ticking clock would draw from
+// its own goroutine while the test reads the canvas. Tests call frame.
+var clockTicks = true
+
 // newFrameClock returns a stopped clock.
 func newFrameClock(rate int, frame func(now time.Time) time.Duration) *frameClock {
 	return &frameClock{rate: max(rate, 1), frame: frame}
@@ -42,6 +47,9 @@ func (c *frameClock) Start() {
 	}
 	stop := make(chan struct{})
 	c.stop = stop
+	if !clockTicks {
+		return // tests drive frames themselves
+	}
 	go func(every time.Duration) {
 		t := time.NewTimer(every)
 		defer t.Stop()
