@@ -19,6 +19,7 @@
 #   scripts/bench-break-cpu.sh /path/to/limber
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/procstat.sh"
 if [ -z "${BENCH_IN_SESSION:-}" ]; then
 	export BENCH_IN_SESSION=1
 	exec "$here/desktop-session.sh" "$0" "$@"
@@ -42,26 +43,6 @@ openbox --sm-disable >/dev/null 2>&1 &
 pids+=($!)
 for _ in $(seq 100); do xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id' && break; sleep 0.05; done
 
-# tree PID: the pid and all its descendants
-tree() {
-	local p=$1
-	echo "$p"
-	for c in $(ps -o pid= --ppid "$p" 2>/dev/null); do tree "$c"; done
-}
-# sample PID → "rss_kb cpu_ticks ctxsw" summed over the tree and threads
-sample() {
-	local rss=0 ticks=0 cs=0 p r t c s
-	for p in $(tree "$1"); do
-		[ -r "/proc/$p/status" ] || continue
-		r=$(awk '/^VmRSS:/{print $2}' "/proc/$p/status"); rss=$((rss + ${r:-0}))
-		t=$(awk '{print $14 + $15}' "/proc/$p/stat"); ticks=$((ticks + t))
-		for s in /proc/$p/task/*/status; do
-			c=$(awk '/ctxt_switches/{s+=$2} END{print s+0}' "$s" 2>/dev/null || echo 0)
-			cs=$((cs + c))
-		done
-	done
-	echo "$rss $ticks $cs"
-}
 has_name() {
 	dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
 		org.freedesktop.DBus.NameHasOwner "string:$1" 2>/dev/null | grep -q 'boolean true'

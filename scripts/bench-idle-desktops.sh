@@ -12,29 +12,10 @@
 #   scripts/bench-idle-desktops.sh /path/to/limber
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/procstat.sh"
 settle=${SETTLE:-10}
 window=${WINDOW:-60}
 
-# tree PID: the pid and all its descendants
-tree() {
-	local p=$1
-	echo "$p"
-	for c in $(ps -o pid= --ppid "$p" 2>/dev/null); do tree "$c"; done
-}
-# sample PID → "rss_kb cpu_ticks ctxsw" summed over the tree and threads
-sample() {
-	local rss=0 ticks=0 cs=0 r t c
-	for p in $(tree "$1"); do
-		[ -r "/proc/$p/status" ] || continue
-		r=$(awk '/^VmRSS:/{print $2}' "/proc/$p/status" 2>/dev/null || echo 0); rss=$((rss + ${r:-0}))
-		t=$(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0); ticks=$((ticks + ${t:-0}))
-		for s in /proc/$p/task/*/status; do
-			c=$(awk '/ctxt_switches/{s+=$2} END{print s+0}' "$s" 2>/dev/null || echo 0)
-			cs=$((cs + c))
-		done
-	done
-	echo "$rss $ticks $cs"
-}
 
 # --one LIMBER: one measurement inside the current desktop, as whoever
 # the desktop script runs its command as. Prints "RESULT rss ticks cs source".
@@ -44,6 +25,11 @@ if [ "${1:-}" = --one ]; then
 	mkdir -p "$d"/{config,state/limber,run,home}
 	chmod 700 "$d" "$d"/* "$d"/state/limber
 	touch "$d"/state/limber/welcome-shown # the agent alone, not a first-run window
+	# A Wayland display name is looked up in XDG_RUNTIME_DIR: keep the
+	# compositor's socket reachable when the runtime folder is our own.
+	if [ -n "${WAYLAND_DISPLAY:-}" ] && [ "${WAYLAND_DISPLAY#/}" = "$WAYLAND_DISPLAY" ]; then
+		export WAYLAND_DISPLAY="$XDG_RUNTIME_DIR/$WAYLAND_DISPLAY"
+	fi
 	export HOME="$d/home" XDG_CONFIG_HOME="$d/config" XDG_STATE_HOME="$d/state" XDG_RUNTIME_DIR="$d/run"
 	"$limber" >"$d/log" 2>&1 &
 	pid=$!
@@ -71,6 +57,7 @@ trap 'rm -rf "$stage"' EXIT
 chmod 755 "$stage"
 install -m 755 "$limber" "$stage/limber"
 install -m 755 "$0" "$stage/bench-idle-desktops.sh"
+install -m 644 "$here/procstat.sh" "$stage/procstat.sh"
 
 median() { sort -n | awk '{a[NR]=$1} END{ if (NR==0) {print ""} else if (NR%2) {print a[(NR+1)/2]} else {print (a[NR/2]+a[NR/2+1])/2} }'; }
 rows=()

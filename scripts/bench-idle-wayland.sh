@@ -11,30 +11,13 @@
 #   scripts/bench-idle-wayland.sh /path/to/limber [sway|kwin …]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/procstat.sh"
 
 # --one: one measurement inside the current desktop session.
 if [ "${1:-}" = --one ]; then
 	limber=$2
 	settle=${LIMBER_BENCH_SETTLE:-10}
 	window=${LIMBER_BENCH_WINDOW:-60}
-	tree() {
-		local p=$1
-		echo "$p"
-		for c in $(ps -o pid= --ppid "$p" 2>/dev/null); do tree "$c"; done
-	}
-	sample() {
-		local rss=0 ticks=0 cs=0 r t c
-		for p in $(tree "$1"); do
-			[ -r "/proc/$p/status" ] || continue
-			r=$(awk '/^VmRSS:/{print $2}' "/proc/$p/status"); rss=$((rss + ${r:-0}))
-			t=$(awk '{print $14 + $15}' "/proc/$p/stat"); ticks=$((ticks + t))
-			for s in /proc/$p/task/*/status; do
-				c=$(awk '/ctxt_switches/{s+=$2} END{print s+0}' "$s" 2>/dev/null || echo 0)
-				cs=$((cs + c))
-			done
-		done
-		echo "$rss $ticks $cs"
-	}
 	d="$XDG_RUNTIME_DIR/bench"
 	mkdir -p -m 0700 "$d" "$d/config" "$d/state" "$d/state/limber" "$d/run" "$d/home"
 	touch "$d/state/limber/welcome-shown" # the agent alone, no first-run window
@@ -70,7 +53,7 @@ export LIMBER_BENCH_SETTLE=${SETTLE:-10} LIMBER_BENCH_WINDOW=${WINDOW:-60}
 work=$(mktemp -d /tmp/limber-bench.XXXXXX)
 chmod 0755 "$work"
 trap 'rm -rf "$work"' EXIT
-cp "$limber" "$here/bench-idle-wayland.sh" "$work/"
+cp "$limber" "$here/bench-idle-wayland.sh" "$here/procstat.sh" "$work/"
 chmod 0755 "$work"/*
 
 median() { sort -n | awk '{a[NR]=$1} END{ if (NR==0) {print 0} else if (NR%2) {print a[(NR+1)/2]} else {print (a[NR/2]+a[NR/2+1])/2} }'; }
