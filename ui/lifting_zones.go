@@ -85,7 +85,7 @@ func ZoneValues(z lifting.Zone) string {
 	return fmt.Sprintf("men %s · women %s kg", g(lifting.Men), g(lifting.Women))
 }
 
-func liftKg(x float64) string { return liftTrim(x, 1) }
+func liftKg(x float64) string { return liftShow(x, 1) }
 
 // CreateRenderer implements fyne.Widget.
 func (d *ZoneDiagram) CreateRenderer() fyne.WidgetRenderer {
