@@ -334,7 +334,20 @@ func Msg(t msg.Text) string {
 	if t.Key == "" {
 		return t.English
 	}
-	return L(t.Key, t.Args)
+	var args Args
+	if t.Args != nil {
+		args = make(Args, len(t.Args))
+		for k, v := range t.Args {
+			if m, ok := v.(msg.Text); ok {
+				v = Msg(m)
+			}
+			args[k] = v
+		}
+	}
+	if t.Plural {
+		return N(t.Key, t.Count, args)
+	}
+	return L(t.Key, args)
 }
 
 // Msgs renders each of ts with Msg.

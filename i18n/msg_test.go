@@ -2,9 +2,11 @@ package i18n_test
 
 import (
 	"math/rand"
+	"strconv"
 	"testing"
 	"time"
 
+	"github.com/limberapp/limber/content"
 	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/msg"
 	"github.com/limberapp/limber/recovery"
@@ -121,5 +123,54 @@ func TestMsgSpeaksTheLanguage(t *testing.T) {
 	// A key the language lacks is English, not the key.
 	if got := i18n.Msg(recovery.HeadlineTexts[recovery.LevelSelfCare]); got != recovery.Headlines[recovery.LevelSelfCare] {
 		t.Errorf("fallback %q", got)
+	}
+}
+
+// TestThermalReasonsMatchEnglish asks random timers (every phase, random
+// earlier sessions and times; seeded) whether ice or heat may start, and
+// checks each refusal renders in English as the package words it.
+func TestThermalReasonsMatchEnglish(t *testing.T) {
+	i18n.UseLanguages([]string{"en"})
+	lib, err := recovery.DefaultLibrary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed := time.Now().UnixNano()
+	rng := rand.New(rand.NewSource(seed))
+	rules := recovery.ThermalRules(lib)
+	phases := append([]*content.Phase{nil}, recovery.Phases(lib)...)
+	keys := map[string]bool{}
+	day := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
+	for i := 0; i < 3000; i++ {
+		ph := phases[rng.Intn(len(phases))]
+		tt := recovery.ThermalTimer{Rules: rules}
+		if ph != nil {
+			tt.Phase, tt.PhaseTitle = ph.ID, ph.Title
+		}
+		now := day.Add(time.Duration(rng.Intn(24*60)) * time.Minute)
+		var last []recovery.Session
+		for n := rng.Intn(6); n > 0; n-- {
+			k := []string{"ice", "heat"}[rng.Intn(2)]
+			last = append(last, recovery.Session{Kind: k, Start: now.Add(-time.Duration(rng.Intn(6*60)) * time.Minute)})
+		}
+		kind := []string{"ice", "heat"}[rng.Intn(2)]
+		ok, why := tt.CanStartText(kind, now, last)
+		if _, eng := tt.CanStart(kind, now, last); eng != why.English {
+			t.Fatalf("seed %d: CanStart %q, CanStartText %q", seed, eng, why.English)
+		}
+		if ok {
+			continue
+		}
+		if why.Key == "" {
+			t.Errorf("seed %d: %q has no key", seed, why.English)
+		}
+		keys[why.Key] = true
+		englishMatches(t, "seed "+strconv.FormatInt(seed, 10), why)
+	}
+	t.Logf("refusals seen: %v", keys)
+	for _, k := range []string{"recovery.thermal.no_plan", "recovery.thermal.no_heat_at_night", "recovery.thermal.gap"} {
+		if !keys[k] {
+			t.Errorf("seed %d: never refused with %s (%v)", seed, k, keys)
+		}
 	}
 }

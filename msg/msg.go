@@ -15,10 +15,14 @@ type Args = map[string]any
 
 // Text is one message: Key in the catalog with Args, and English, the same
 // message as the package words it in English.
+// An argument that is itself a Text renders in the reader's language too.
+// Plural is set by N: the message has plural forms chosen by Count.
 type Text struct {
 	Key     string
 	Args    Args
 	English string
+	Plural  bool
+	Count   int
 }
 
 // L makes a Text.
@@ -27,6 +31,13 @@ func L(key, english string, args ...Args) Text {
 	if len(args) > 0 {
 		t.Args = args[0]
 	}
+	return t
+}
+
+// N makes a Text with plural forms chosen by count ({{.Count}}).
+func N(key string, count int, english string, args ...Args) Text {
+	t := L(key, english, args...)
+	t.Plural, t.Count = true, count
 	return t
 }
 
