@@ -338,8 +338,11 @@ func Msg(t msg.Text) string {
 	if t.Args != nil {
 		args = make(Args, len(t.Args))
 		for k, v := range t.Args {
-			if m, ok := v.(msg.Text); ok {
+			switch m := v.(type) {
+			case msg.Text:
 				v = Msg(m)
+			case msg.Number:
+				v = Decimal(m.V, m.Prec)
 			}
 			args[k] = v
 		}

@@ -1,8 +1,10 @@
 package i18n_test
 
 import (
+	"fmt"
 	"math/rand"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -10,6 +12,7 @@ import (
 	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/msg"
 	"github.com/limberapp/limber/recovery"
+	"github.com/limberapp/limber/workstation"
 )
 
 // englishMatches fails when a pure package's English wording of a
@@ -172,5 +175,45 @@ func TestThermalReasonsMatchEnglish(t *testing.T) {
 		if !keys[k] {
 			t.Errorf("seed %d: never refused with %s (%v)", seed, k, keys)
 		}
+	}
+}
+
+// TestWorkstationTextsMatchEnglish checks the measure helper's notes for
+// random heights (seeded), its method and the disclaimer.
+func TestWorkstationTextsMatchEnglish(t *testing.T) {
+	i18n.UseLanguages([]string{"en"})
+	englishMatches(t, "method", workstation.MeasureMethodText())
+	englishMatches(t, "disclaimer", workstation.DisclaimerText)
+	seed := time.Now().UnixNano()
+	rng := rand.New(rand.NewSource(seed))
+	keys := map[string]bool{}
+	for i := 0; i < 2000; i++ {
+		cm := 120 + rng.Float64()*100
+		m, err := workstation.Measure(cm)
+		if err != nil {
+			continue
+		}
+		for _, n := range []msg.Text{
+			workstation.FitNoteText(m.Seat, workstation.ANSISeat, msg.Plain("seat height")),
+			workstation.FitNoteText(m.Keyboard, workstation.ANSIKeyboard, msg.Plain("keyboard height")),
+		} {
+			keys[n.Key] = true
+			englishMatches(t, fmt.Sprintf("seed %d height %.1f", seed, cm), n)
+		}
+	}
+	if len(keys) < 4 {
+		t.Errorf("seed %d: only %v", seed, keys)
+	}
+}
+
+func TestMsgNumbersUseTheLanguageSeparator(t *testing.T) {
+	restore := i18n.WithLanguage("de", map[string]string{"workstation.fit.inside": "{{.What}}: {{.Low}}–{{.High}} cm; passt."})
+	defer restore()
+	std := workstation.ANSISeat
+	inside := workstation.Range{Low: std.Low, Mid: (std.Low + std.High) / 2, High: std.High}
+	got := i18n.Msg(workstation.FitNoteText(inside, std, msg.Plain("Sitzhöhe")))
+	want := fmt.Sprintf("Sitzhöhe: %s–%s cm; passt.", strings.Replace(fmt.Sprintf("%.1f", workstation.ANSISeat.Low), ".", ",", 1), strings.Replace(fmt.Sprintf("%.1f", workstation.ANSISeat.High), ".", ",", 1))
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

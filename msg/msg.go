@@ -10,6 +10,8 @@
 // with the same placeholders.
 package msg
 
+import "strconv"
+
 // Args are a message's placeholder values, by name.
 type Args = map[string]any
 
@@ -40,6 +42,19 @@ func N(key string, count int, english string, args ...Args) Text {
 	t.Plural, t.Count = true, count
 	return t
 }
+
+// Number is a decimal argument: Prec digits after the separator, which
+// is the reader's language's ("2,5" in German). English is "%.*f".
+type Number struct {
+	V    float64
+	Prec int
+}
+
+// Dec makes a Number.
+func Dec(v float64, prec int) Number { return Number{v, prec} }
+
+// String writes the number the English way.
+func (n Number) String() string { return strconv.FormatFloat(n.V, 'f', n.Prec, 64) }
 
 // Plain is a text that has no catalog key (content already in the
 // reader's language, such as a content library title): it renders as is.
