@@ -342,7 +342,11 @@ func Msg(t msg.Text) string {
 			case msg.Text:
 				v = Msg(m)
 			case msg.Number:
-				v = Decimal(m.V, m.Prec)
+				if m.Short {
+					v = Point(m.String())
+				} else {
+					v = Decimal(m.V, m.Prec)
+				}
 			}
 			args[k] = v
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/limberapp/limber/content"
 	"github.com/limberapp/limber/i18n"
+	"github.com/limberapp/limber/lifting"
 	"github.com/limberapp/limber/msg"
 	"github.com/limberapp/limber/recovery"
 	"github.com/limberapp/limber/workstation"
@@ -215,5 +216,65 @@ func TestMsgNumbersUseTheLanguageSeparator(t *testing.T) {
 	want := fmt.Sprintf("Sitzhöhe: %s–%s cm; passt.", strings.Replace(fmt.Sprintf("%.1f", workstation.ANSISeat.Low), ".", ",", 1), strings.Replace(fmt.Sprintf("%.1f", workstation.ANSISeat.High), ".", ",", 1))
 	if got != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestLiftingTextsMatchEnglish computes random lifts (seeded) and checks
+// the reading, notes, advice, HSE reductions and zone words render in
+// English exactly as the package words them.
+func TestLiftingTextsMatchEnglish(t *testing.T) {
+	i18n.UseLanguages([]string{"en"})
+	seed := time.Now().UnixNano()
+	rng := rand.New(rand.NewSource(seed))
+	where := "seed " + strconv.FormatInt(seed, 10)
+	keys := map[string]bool{}
+	pick := func(vs ...float64) float64 { return vs[rng.Intn(len(vs))] }
+	for i := 0; i < 3000; i++ {
+		l := lifting.Lift{
+			LoadKg: pick(5, 12.5, 23), HCm: pick(20, 25, 40, 55, 63, 64), VCm: pick(0, 30, 75, 120, 175, 176),
+			DCm: pick(10, 25, 50, 100, 175), ADeg: pick(0, 30, 90, 135, 136), Freq: pick(0.1, 0.2, 1, 3.5, 9, 13, 15, 16),
+			Duration: []lifting.DurationBand{lifting.Short, lifting.Moderate, lifting.Long}[rng.Intn(3)],
+			Coupling: []lifting.Coupling{lifting.Good, lifting.Fair, lifting.Poor}[rng.Intn(3)],
+			Lowering: rng.Intn(2) == 0,
+		}
+		if rng.Intn(4) == 0 {
+			l.Lowering = false
+			dv := pick(0, 40, 100)
+			if l.VCm+dv <= 180 {
+				l.Dest = &lifting.Place{HCm: pick(25, 50, 64), VCm: l.VCm + dv, ADeg: pick(0, 140)}
+				l.DCm = dv
+			}
+		}
+		r, err := lifting.Compute(l)
+		if err != nil {
+			continue
+		}
+		ts := []msg.Text{r.ReadingMsg(), l.Duration.WordsText()}
+		for _, u := range []lifting.Units{lifting.Metric, lifting.US} {
+			ts = append(ts, lifting.NotesText(l, r, u)...)
+			for _, a := range r.Advice {
+				ts = append(ts, a.DescribeText(u))
+			}
+		}
+		ts = append(ts, lifting.USLimitNotesText(l)...)
+		z := lifting.Zones[rng.Intn(len(lifting.Zones))]
+		ts = append(ts, z.WordsText())
+		if fr, err := lifting.Filter(lifting.FilterInput{Zone: z, Sex: lifting.Men, LoadKg: l.LoadKg, LiftsPerMin: l.Freq, TwistDeg: l.ADeg}); err == nil {
+			ts = append(ts, fr.ReductionTexts...)
+			if strings.Join(msg.Englishes(fr.ReductionTexts), "|") != strings.Join(fr.Reductions, "|") {
+				t.Fatalf("%s: reductions differ", where)
+			}
+		}
+		for _, m := range ts {
+			keys[m.Key] = true
+		}
+		englishMatches(t, where, ts...)
+		if t.Failed() {
+			t.Fatalf("%s: lift %+v", where, l)
+		}
+	}
+	t.Logf("%d keys seen", len(keys))
+	if len(keys) < 30 {
+		t.Errorf("%s: only %d keys seen: %v", where, len(keys), keys)
 	}
 }
