@@ -13,6 +13,7 @@ import (
 	"github.com/limberapp/limber/lifting"
 	"github.com/limberapp/limber/msg"
 	"github.com/limberapp/limber/recovery"
+	"github.com/limberapp/limber/schedule"
 	"github.com/limberapp/limber/workstation"
 )
 
@@ -276,5 +277,16 @@ func TestLiftingTextsMatchEnglish(t *testing.T) {
 	t.Logf("%d keys seen", len(keys))
 	if len(keys) < 30 {
 		t.Errorf("%s: only %d keys seen: %v", where, len(keys), keys)
+	}
+}
+
+func TestScheduleErrorsMatchEnglish(t *testing.T) {
+	i18n.UseLanguages([]string{"en"})
+	for _, err := range []error{schedule.ErrStrict, schedule.ErrSkipBudget, schedule.ErrPostponeLimit, schedule.ErrNotInBreak, schedule.ErrDisabled} {
+		m := schedule.ErrorText(fmt.Errorf("wrapped: %w", err))
+		if m.Key == "" || m.English != err.Error() {
+			t.Errorf("%v: %+v", err, m)
+		}
+		englishMatches(t, err.Error(), m)
 	}
 }
