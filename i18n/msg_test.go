@@ -290,3 +290,54 @@ func TestScheduleErrorsMatchEnglish(t *testing.T) {
 		englishMatches(t, err.Error(), m)
 	}
 }
+
+// TestWorkstationReportEnglishUnchanged: rendered through the catalog in
+// English, random reports (seeded) read exactly as the package writes them;
+// in a test German, the page's words and language change.
+func TestWorkstationReportEnglishUnchanged(t *testing.T) {
+	i18n.UseLanguages([]string{"en"})
+	lib, err := content.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed := time.Now().UnixNano()
+	rng := rand.New(rand.NewSource(seed))
+	day := time.Date(2026, 11, 24, 10, 0, 0, 0, time.Local)
+	choices := []workstation.Answer{workstation.Yes, workstation.No, workstation.Unsure}
+	for i := 0; i < 40; i++ {
+		answers := func() workstation.Answers {
+			a := workstation.Answers{}
+			for _, it := range lib.Checklist {
+				if rng.Intn(5) > 0 {
+					a[it.ID] = choices[rng.Intn(3)]
+				}
+			}
+			return a
+		}
+		setup := workstation.Setups[rng.Intn(len(workstation.Setups))]
+		height := []float64{0, 150, 172, 195}[rng.Intn(4)]
+		cur := workstation.NewCheck(lib.Checklist, setup, answers(), height, day.AddDate(0, 0, 7))
+		r := workstation.Report{Check: cur, Items: lib.Checklist, Sources: lib.Sources}
+		if rng.Intn(2) == 0 {
+			prev := workstation.NewCheck(lib.Checklist, setup, answers(), 0, day)
+			r.Previous = &prev
+		}
+		plainMD, plainHTML := r.Markdown(), r.HTML()
+		r.Say, r.Lang = i18n.Msg, i18n.Language()
+		if md := r.Markdown(); md != plainMD {
+			t.Fatalf("seed %d: Markdown through the catalog differs:\n%s\n---\n%s", seed, md, plainMD)
+		}
+		if h := r.HTML(); h != plainHTML {
+			t.Fatalf("seed %d: HTML through the catalog differs", seed)
+		}
+	}
+	restore := i18n.WithLanguage("de", map[string]string{"workstation.report.by_area": "Punkte nach Bereich", "month.11": "November"})
+	defer restore()
+	r := workstation.Report{Check: workstation.NewCheck(lib.Checklist, workstation.DeskMonitor, workstation.Answers{}, 0, day), Items: lib.Checklist, Say: i18n.Msg, Lang: i18n.Language()}
+	if md := r.Markdown(); !strings.Contains(md, "## Punkte nach Bereich") {
+		t.Errorf("German Markdown:\n%s", md)
+	}
+	if h := r.HTML(); !strings.Contains(h, `<html lang="de">`) || !strings.Contains(h, "<h2>Punkte nach Bereich</h2>") {
+		t.Errorf("German HTML:\n%s", h)
+	}
+}
