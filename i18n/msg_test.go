@@ -3,6 +3,7 @@ package i18n_test
 import (
 	"fmt"
 	"math/rand"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/lifting"
 	"github.com/limberapp/limber/msg"
+	"github.com/limberapp/limber/prefs"
 	"github.com/limberapp/limber/recovery"
 	"github.com/limberapp/limber/schedule"
 	"github.com/limberapp/limber/workstation"
@@ -339,5 +341,75 @@ func TestWorkstationReportEnglishUnchanged(t *testing.T) {
 	}
 	if h := r.HTML(); !strings.Contains(h, `<html lang="de">`) || !strings.Contains(h, "<h2>Punkte nach Bereich</h2>") {
 		t.Errorf("German HTML:\n%s", h)
+	}
+}
+
+// TestPrefsProblemsMatchEnglish writes settings files with random bad
+// values (seeded) and checks each problem reads the same through the
+// catalog in English, and each Key.Set error too; in a test German the
+// file, line and key stay and the words change.
+func TestPrefsProblemsMatchEnglish(t *testing.T) {
+	i18n.UseLanguages([]string{"en"})
+	seed := time.Now().UnixNano()
+	rng := rand.New(rand.NewSource(seed))
+	raws := []string{`"x"`, `12`, `true`, `"25:00"`, `[1, 2]`, `"20q"`, `-5`, `99999999`, `"1000h"`, `["nope"]`, `"06:00"`}
+	dir := t.TempDir()
+	keys := map[string]bool{}
+	for i := 0; i < 60; i++ {
+		var b strings.Builder
+		sections := map[string][]string{}
+		for n := 0; n < 6; n++ {
+			k := prefs.Keys[rng.Intn(len(prefs.Keys))]
+			dot := strings.LastIndex(k.Name, ".")
+			sections[k.Name[:dot]] = append(sections[k.Name[:dot]], k.Name[dot+1:]+" = "+raws[rng.Intn(len(raws))])
+			cfg := prefs.Defaults()
+			if err := k.Set(&cfg, strings.Trim(raws[rng.Intn(len(raws))], `"`)); err != nil {
+				if got, want := i18n.Msg(prefs.FieldText(err)), prefs.FieldText(err).English; got != want {
+					t.Errorf("seed %d: field %q, want %q", seed, got, want)
+				}
+			}
+		}
+		if rng.Intn(3) == 0 {
+			sections["breaks"] = append(sections["breaks"], "nonsense = 1")
+		}
+		for sec, lines := range sections {
+			seen := map[string]bool{}
+			fmt.Fprintf(&b, "[%s]\n", sec)
+			for _, l := range lines {
+				if name := strings.Fields(l)[0]; !seen[name] {
+					seen[name] = true
+					b.WriteString(l + "\n")
+				}
+			}
+		}
+		if rng.Intn(10) == 0 {
+			b.WriteString("this is = = not toml\n")
+		}
+		path := fmt.Sprintf("%s/c%d.toml", dir, i)
+		if err := os.WriteFile(path, []byte(b.String()), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		_, probs := prefs.Load(path, prefs.Options{Environ: []string{}, SystemFiles: []string{}})
+		for _, p := range probs {
+			keys[p.Text.Key] = true
+			if got := p.Say(i18n.Msg); got != p.String() {
+				t.Errorf("seed %d: through the catalog\n  %q\nbut\n  %q", seed, got, p.String())
+			}
+		}
+	}
+	for _, k := range []string{"prefs.problem.bad_value_default", "prefs.problem.unknown_key"} {
+		if !keys[k] {
+			t.Errorf("seed %d: no %s among %v", seed, k, keys)
+		}
+	}
+	restore := i18n.WithLanguage("de", map[string]string{"prefs.problem.unknown_key": "unbekannter Schlüssel; ignoriert"})
+	defer restore()
+	path := dir + "/de.toml"
+	if err := os.WriteFile(path, []byte("[breaks]\nnonsense = 1\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, probs := prefs.Load(path, prefs.Options{Environ: []string{}, SystemFiles: []string{}})
+	if len(probs) != 1 || probs[0].Say(i18n.Msg) != path+":2: breaks.nonsense: unbekannter Schlüssel; ignoriert" {
+		t.Errorf("German: %v", probs)
 	}
 }
