@@ -385,6 +385,12 @@ func TestPrefsProblemsMatchEnglish(t *testing.T) {
 		if rng.Intn(10) == 0 {
 			b.WriteString("this is = = not toml\n")
 		}
+		if rng.Intn(3) == 0 {
+			kind := []string{"posture", "mobility", "rest"}[rng.Intn(3)]
+			if _, dup := sections["breaks."+kind]; !dup {
+				fmt.Fprintf(&b, "[breaks.%s]\nevery = \"3m\"\n%s = \"4m\"\n", kind, []string{"duration", "warn_before"}[rng.Intn(2)])
+			}
+		}
 		path := fmt.Sprintf("%s/c%d.toml", dir, i)
 		if err := os.WriteFile(path, []byte(b.String()), 0o600); err != nil {
 			t.Fatal(err)
@@ -392,12 +398,15 @@ func TestPrefsProblemsMatchEnglish(t *testing.T) {
 		_, probs := prefs.Load(path, prefs.Options{Environ: []string{}, SystemFiles: []string{}})
 		for _, p := range probs {
 			keys[p.Text.Key] = true
+			if p.Short.Key != "" && (i18n.Msg(p.Short) != p.Short.English || !strings.HasPrefix(p.Msg, p.Short.English)) {
+				t.Errorf("seed %d: short %q of %q", seed, i18n.Msg(p.Short), p.Msg)
+			}
 			if got := p.Say(i18n.Msg); got != p.String() {
 				t.Errorf("seed %d: through the catalog\n  %q\nbut\n  %q", seed, got, p.String())
 			}
 		}
 	}
-	for _, k := range []string{"prefs.problem.bad_value_default", "prefs.problem.unknown_key"} {
+	for _, k := range []string{"prefs.problem.bad_value_default", "prefs.problem.unknown_key", "prefs.cross.joined", "prefs.cross.warn"} {
 		if !keys[k] {
 			t.Errorf("seed %d: no %s among %v", seed, k, keys)
 		}

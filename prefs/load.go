@@ -31,6 +31,9 @@ type Problem struct {
 	// Text is Msg as a message, for a window or command to show in the
 	// person's language (Say); its Key is empty for an old-style Problem.
 	Text msg.Text
+	// Short is the part of Text a settings field shows beside the value
+	// (what is wrong, not what Limber uses instead); empty: all of Text.
+	Short msg.Text
 }
 
 // with sets the problem's message.
@@ -465,20 +468,25 @@ func crossCheck(c *Config, base Config) []Problem {
 		candidates := []Break{base.Breaks[kind], def.Breaks[kind]}
 		b := c.Breaks[kind]
 		if b.Duration >= b.Every {
-			key, msg := prefix+"duration", fmt.Sprintf("%s is not shorter than every (%s); expected a duration shorter than the interval", fmtDur(b.Duration), fmtDur(b.Every))
+			key := prefix + "duration"
+			what := msg.L("prefs.cross.duration", fmt.Sprintf("%s is not shorter than every (%s); expected a duration shorter than the interval", fmtDur(b.Duration), fmtDur(b.Every)), msg.Args{"Duration": fmtDur(b.Duration), "Every": fmtDur(b.Every)})
 			if locked("duration") && !locked("every") {
-				key, msg = prefix+"every", fmt.Sprintf("%s is not longer than duration (%s, locked); expected an interval longer than the break", fmtDur(b.Every), fmtDur(b.Duration))
+				key = prefix + "every"
+				what = msg.L("prefs.cross.every", fmt.Sprintf("%s is not longer than duration (%s, locked); expected an interval longer than the break", fmtDur(b.Every), fmtDur(b.Duration)), msg.Args{"Every": fmtDur(b.Every), "Duration": fmtDur(b.Duration)})
 			}
 			b = fallBack(b, candidates, locked, func(x Break) bool { return x.Duration < x.Every })
+			var then msg.Text
 			switch {
 			case b.Duration >= b.Every:
-				msg += "; the locked values stay as your administrator set them"
+				then = msg.L("prefs.cross.locked_stay", "the locked values stay as your administrator set them")
 			case anyLocked(c, prefix) || base.Breaks[kind] != def.Breaks[kind]:
-				msg += fmt.Sprintf("; using the administrator's values and the defaults for the unlocked keys of [breaks.%s]", kind)
+				then = msg.L("prefs.cross.using_admin", fmt.Sprintf("using the administrator's values and the defaults for the unlocked keys of [breaks.%s]", kind), msg.Args{"Kind": kind})
 			default:
-				msg += fmt.Sprintf("; using the defaults for [breaks.%s]", kind)
+				then = msg.L("prefs.cross.using_defaults", fmt.Sprintf("using the defaults for [breaks.%s]", kind), msg.Args{"Kind": kind})
 			}
-			probs = append(probs, Problem{Key: key, Msg: msg})
+			p := Problem{Key: key}.with(msg.L("prefs.cross.joined", what.English+"; "+then.English, msg.Args{"Problem": what, "Then": then}))
+			p.Short = what
+			probs = append(probs, p)
 			c.Breaks[kind] = b
 			if b.Duration >= b.Every {
 				continue
@@ -497,11 +505,13 @@ func crossCheck(c *Config, base Config) []Problem {
 					}
 				}
 			}
-			msg := fmt.Sprintf("%s is not shorter than every (%s); expected a shorter warning; using %s", fmtDur(was), fmtDur(b.Every), fmtDur(b.WarnBefore))
+			m := msg.L("prefs.cross.warn", fmt.Sprintf("%s is not shorter than every (%s); expected a shorter warning; using %s", fmtDur(was), fmtDur(b.Every), fmtDur(b.WarnBefore)), msg.Args{"Warn": fmtDur(was), "Every": fmtDur(b.Every), "Using": fmtDur(b.WarnBefore)})
 			if b.WarnBefore >= b.Every {
-				msg = fmt.Sprintf("%s is not shorter than every (%s); expected a shorter warning; the locked values stay as your administrator set them", fmtDur(was), fmtDur(b.Every))
+				m = msg.L("prefs.cross.warn_locked", fmt.Sprintf("%s is not shorter than every (%s); expected a shorter warning; the locked values stay as your administrator set them", fmtDur(was), fmtDur(b.Every)), msg.Args{"Warn": fmtDur(was), "Every": fmtDur(b.Every)})
 			}
-			probs = append(probs, Problem{Key: prefix + "warn_before", Msg: msg})
+			p := Problem{Key: prefix + "warn_before"}.with(m)
+			p.Short = msg.L("prefs.cross.warn_short", fmt.Sprintf("%s is not shorter than every (%s); expected a shorter warning", fmtDur(was), fmtDur(b.Every)), msg.Args{"Warn": fmtDur(was), "Every": fmtDur(b.Every)})
+			probs = append(probs, p)
 			c.Breaks[kind] = b
 		}
 	}

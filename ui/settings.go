@@ -321,6 +321,9 @@ func (v *SettingsView) revalidate() {
 	for _, p := range prefs.Check(v.cfg) {
 		if f, ok := v.byName[p.Key]; ok && f.cross == "" {
 			f.cross = settingsMessage(p.Key, p.Msg)
+			if p.Short.Key != "" {
+				f.cross = capitalize(i18n.Msg(p.Short))
+			}
 		}
 	}
 	changed := false
