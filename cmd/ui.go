@@ -2,11 +2,13 @@ package cmd
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -17,6 +19,7 @@ import (
 	"github.com/limberapp/limber/agent"
 	"github.com/limberapp/limber/assets"
 	"github.com/limberapp/limber/content"
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/journal"
 	"github.com/limberapp/limber/platform"
 	"github.com/limberapp/limber/prefs"
@@ -78,7 +81,7 @@ func loadLibrary() (*content.Library, error) {
 func runBreakView(cmd *cobra.Command, args []string) error {
 	kind, err := schedule.ParseKind(uiKind)
 	if err != nil {
-		return &exitError{code: 2, err: fmt.Errorf("--kind: %w", err)}
+		return &exitError{code: 2, err: fmt.Errorf("--kind: %s", i18n.Msg(schedule.ErrorText(err)))}
 	}
 	path, err := platform.ConfigFile(configPath)
 	if err != nil {
@@ -102,7 +105,7 @@ func runBreakView(cmd *cobra.Command, args []string) error {
 	if uiExercise != "" {
 		e, ok := lib.Exercise(uiExercise)
 		if !ok {
-			return &exitError{code: 2, err: fmt.Errorf("--exercise: no exercise with id %q (see `limber content list --type exercise`)", uiExercise)}
+			return &exitError{code: 2, err: errors.New(i18n.L("cli.ui.no_exercise", i18n.Args{"ID": strconv.Quote(uiExercise)}))}
 		}
 		choice.Exercise = e
 	} else {

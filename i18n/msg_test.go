@@ -291,6 +291,12 @@ func TestScheduleErrorsMatchEnglish(t *testing.T) {
 		}
 		englishMatches(t, err.Error(), m)
 	}
+	_, err := schedule.ParseKind("nap")
+	m := schedule.ErrorText(err)
+	if m.Key != "schedule.error.unknown_kind" || m.English != err.Error() {
+		t.Errorf("ParseKind: %+v", m)
+	}
+	englishMatches(t, "ParseKind", m)
 }
 
 // TestWorkstationReportEnglishUnchanged: rendered through the catalog in
