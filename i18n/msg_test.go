@@ -1,7 +1,9 @@
 package i18n_test
 
 import (
+	"errors"
 	"fmt"
+	"math"
 	"math/rand"
 	"os"
 	"strconv"
@@ -248,8 +250,33 @@ func TestLiftingTextsMatchEnglish(t *testing.T) {
 				l.DCm = dv
 			}
 		}
+		if rng.Intn(5) == 0 { // a bad field
+			switch rng.Intn(4) {
+			case 0:
+				l.HCm = -1
+			case 1:
+				l.Freq = 2e6
+			case 2:
+				l.LoadKg = math.Inf(1)
+			case 3:
+				l.Dest = &lifting.Place{HCm: 30, VCm: l.VCm + 10}
+				l.DCm = 50
+			}
+		}
 		r, err := lifting.Compute(l)
 		if err != nil {
+			var fe *lifting.FieldError
+			if !errors.As(err, &fe) {
+				t.Fatalf("%s: %v is no FieldError", where, err)
+			}
+			if fe.Text().English != err.Error() {
+				t.Fatalf("%s: %q vs %q", where, fe.Text().English, err.Error())
+			}
+			keys[fe.Text().Key] = true
+			englishMatches(t, where, fe.Text())
+			if fe.WantText.Key != "" {
+				englishMatches(t, where, fe.WantText)
+			}
 			continue
 		}
 		ts := []msg.Text{r.ReadingMsg(), l.Duration.WordsText()}
