@@ -465,3 +465,31 @@ func TestPrefsProblemsMatchEnglish(t *testing.T) {
 		t.Errorf("German: %v", probs)
 	}
 }
+
+func TestRecoveryFieldErrorsMatchEnglish(t *testing.T) {
+	i18n.UseLanguages([]string{"en"})
+	day := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	var errs []error
+	_, _, err := recovery.Start(day.AddDate(0, 0, 3), day, recovery.Intake{Pain: 3})
+	errs = append(errs, err)
+	_, _, err = recovery.Start(day, day, recovery.Intake{Pain: 3, How: strings.Repeat("x", 2000)})
+	errs = append(errs, err)
+	p, _, err := recovery.Start(day, day, recovery.Intake{Pain: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = p.CheckIn(recovery.Checkin{Date: day.AddDate(0, 0, 2), Pain: 2}, day)
+	errs = append(errs, err)
+	_, err = p.CheckIn(recovery.Checkin{Date: day.AddDate(0, 0, -2), Pain: 2}, day)
+	errs = append(errs, err)
+	for i, err := range errs {
+		var fe *recovery.FieldError
+		if !errors.As(err, &fe) {
+			t.Fatalf("case %d: %v", i, err)
+		}
+		if fe.GotText.English != fe.Got || fe.WantText.English != fe.Want || fe.GotText.Key == "" || fe.WantText.Key == "" {
+			t.Errorf("case %d: %+v", i, fe)
+		}
+		englishMatches(t, fmt.Sprint("case ", i), fe.GotText, fe.WantText)
+	}
+}
