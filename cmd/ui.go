@@ -179,7 +179,12 @@ func runBreakView(cmd *cobra.Command, args []string) error {
 			a.Lifecycle().SetOnExitedForeground(spread.Hold)
 		}
 	}
-	quit := func() { fyne.Do(a.Quit) }
+	// quit ends a view the agent closed (or left): its window is already
+	// hidden and it has nothing to report, so it exits at once. Fyne's own
+	// teardown (a.Quit) could crash: a cursor event that arrives while it
+	// destroys the window meets a nil native window (Fyne 2.7.1,
+	// processMouseMoved), and the agent would count a crash.
+	quit := func() { os.Exit(0) }
 	if uiHidden {
 		// Everything but the native window is ready now; load the GL
 		// driver too, so that "show" only has the window left to make.
