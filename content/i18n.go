@@ -379,8 +379,8 @@ func (l *Library) CheckLang(file string, b []byte) []error {
 }
 
 // LangTags turns a language preference ("de_DE.UTF-8", "pt-BR", "en")
-// into the language file tags to try, in order: the full tag, lowercase
-// with "-", then its language alone.
+// or a LANGUAGE list "de_AT:de") into the language file tags to try, in
+// order: each full tag, lowercase with "-", then its language alone.
 func LangTags(langs []string) []string {
 	var out []string
 	add := func(t string) {
@@ -388,7 +388,11 @@ func LangTags(langs []string) []string {
 			out = append(out, t)
 		}
 	}
+	var split []string
 	for _, l := range langs {
+		split = append(split, strings.Split(l, ":")...) // a LANGUAGE list
+	}
+	for _, l := range split {
 		l, _, _ = strings.Cut(l, ".")
 		l, _, _ = strings.Cut(l, "@")
 		l = strings.ToLower(strings.ReplaceAll(l, "_", "-"))
