@@ -279,3 +279,25 @@ func TestLoadLangLeavesOtherLibrariesAlone(t *testing.T) {
 		t.Errorf("English library changed: %q", e.Name)
 	}
 }
+
+// The general exercise cautions are library texts (cautions.toml, where =
+// "exercise"), so they are translated like the rest.
+func TestGeneralCautionsAreTranslated(t *testing.T) {
+	lib := loadLib(t)
+	gen := lib.GeneralCautions()
+	if len(gen) != 3 || !strings.HasPrefix(gen[0].Text, "Move slowly and breathe") || !strings.HasPrefix(gen[2].Text, "After recent surgery") {
+		t.Fatalf("general cautions = %+v", gen)
+	}
+	for _, c := range gen {
+		if len(c.Sources) == 0 {
+			t.Errorf("%s has no sources", c.ID)
+		}
+	}
+	key := "caution." + gen[0].ID + ".text"
+	if err := lib.Localize("xx", "i18n/xx.toml", []byte(quoteTOML(key)+` = "Xx langsam"`)); err != nil {
+		t.Fatal(err)
+	}
+	if got := lib.GeneralCautions()[0].Text; got != "Xx langsam" {
+		t.Errorf("translated general caution = %q", got)
+	}
+}

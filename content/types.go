@@ -321,8 +321,10 @@ type Caution struct {
 	Sources []string `toml:"sources" i18n:"-"`
 }
 
-// CautionPlaces lists the values of Caution.Where.
-var CautionPlaces = []string{"break"}
+// CautionPlaces lists the values of Caution.Where: "break" for the line
+// every break window shows, "exercise" for the general cautions of every
+// exercise.
+var CautionPlaces = []string{"break", "exercise"}
 
 // BreakCaution is the general caution every break window shows ("Stop if
 // pain increases …") with its sources, or nil for a library without one.
@@ -333,6 +335,18 @@ func (l *Library) BreakCaution() *Caution {
 		}
 	}
 	return nil
+}
+
+// GeneralCautions are the cautions that apply to every exercise, in
+// library order; views show them with the exercise's own cautions.
+func (l *Library) GeneralCautions() []*Caution {
+	var out []*Caution
+	for _, c := range l.Cautions {
+		if c.Where == "exercise" {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // Library is the whole loaded content.
@@ -360,14 +374,3 @@ type Library struct {
 
 	ids map[string]string // id → "file:line" where it is defined
 }
-
-// GeneralCautions apply to every exercise; views show them with the
-// exercise's own cautions.
-var GeneralCautions = []string{
-	"Move slowly and breathe; no bouncing. A stretch should feel gentle, never painful.",
-	"Stop if pain increases, or if you feel numbness, tingling or dizziness.",
-	"After recent surgery or an injury other than a simple strain, with osteoporosis, or with back pain that has lasted for weeks, ask a clinician before trying new exercises.",
-}
-
-// GeneralCautionSources back GeneralCautions.
-var GeneralCautionSources = []string{"ccohs", "mayo", "nhs"}
