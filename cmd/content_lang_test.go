@@ -15,6 +15,13 @@ import (
 // environment's language to lang.
 func withTestLanguage(t *testing.T, lang string) {
 	t.Helper()
+	withLanguageFile(t, lang, "xx", "../content/testdata/i18n/xx.toml")
+}
+
+// withLanguageFile makes the content library the embedded one plus file
+// as the language tag's file, and sets the environment's language to lang.
+func withLanguageFile(t *testing.T, lang, tag, file string) {
+	t.Helper()
 	m := fstest.MapFS{}
 	err := fs.WalkDir(content.DataFS(), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -27,11 +34,11 @@ func withTestLanguage(t *testing.T, lang string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := os.ReadFile("../content/testdata/i18n/xx.toml")
+	b, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	m["i18n/xx.toml"] = &fstest.MapFile{Data: b}
+	m["i18n/"+tag+".toml"] = &fstest.MapFile{Data: b}
 	old := contentData
 	contentData = func() fs.FS { return m }
 	t.Cleanup(func() { contentData = old })
@@ -97,5 +104,20 @@ func TestRecoveryInThePersonsLanguage(t *testing.T) {
 	}
 	if !strings.Contains(out, "Phase: Xx mobilize") {
 		t.Errorf("recovery checkin under LANG=xx_XX:\n%s", out)
+	}
+}
+
+// The example: LANG=de_DE.UTF-8 limber content show cat-cow
+// prints German (with a German sample of cat-cow's texts as de.toml).
+func TestContentShowCatCowInGerman(t *testing.T) {
+	withLanguageFile(t, "de_DE.UTF-8", "de", "../content/testdata/i18n/de-cat-cow.toml")
+	out, err := runContent(t, "show", "cat-cow")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Katze-Kuh (exercise cat-cow)", "1. Gehen Sie in den Vierfüßlerstand", "(Katze)", "Polstern Sie die Knie", "Bewegen Sie sich langsam"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("content show cat-cow under LANG=de_DE.UTF-8 lacks %q:\n%s", want, out)
+		}
 	}
 }
