@@ -230,6 +230,13 @@ func TestCheckLang(t *testing.T) {
 	if n := len(loadLib(t).Texts()) - 7; len(errs) != n {
 		t.Errorf("xx: %d problems, want %d missing", len(errs), n)
 	}
+	miss := loadLib(t).MissingTexts("i18n/xx.toml", []byte(testLang(t)))
+	if n := len(loadLib(t).Texts()) - 7; len(miss) != n || slices.ContainsFunc(miss, func(x Text) bool { return x.Key == "exercise.cat-cow.name" }) {
+		t.Errorf("xx: %d missing texts (want %d), cat-cow's name among them: %v", len(miss), n, miss[:3])
+	}
+	if got := string(FormatTexts(miss[:1])); !strings.HasPrefix(got, "\n# "+miss[0].Item) || !strings.Contains(got, quoteTOML(miss[0].Key)+" = ") {
+		t.Errorf("FormatTexts = %q", got)
+	}
 }
 
 // Invariant, over random subsets of keys translated: a translated key
