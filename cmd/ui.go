@@ -57,10 +57,11 @@ func newApp() fyne.App {
 	return a
 }
 
-// loadLibrary loads the embedded content plus the person's own exercises;
+// loadLibrary loads the embedded content in the person's language
+// (loadContent) plus their own exercises;
 // a bad user file is reported on stderr and skipped.
 func loadLibrary() (*content.Library, error) {
-	lib, err := content.Load()
+	lib, err := loadContent()
 	if err != nil {
 		return nil, err
 	}
