@@ -103,15 +103,6 @@ func RuntimeDir() (string, error) {
 	return dir, nil
 }
 
-// SocketPath is where the agent's control socket lives.
-func SocketPath() (string, error) {
-	dir, err := RuntimeDir()
-	if err != nil {
-		return "", err
-	}
-	return socketIn(dir)
-}
-
 // maxSocketPath is the longest path a unix socket can have (sun_path is
 // 108 bytes on Linux, 104 on macOS and the BSDs, with its final NUL).
 const maxSocketPath = 103
