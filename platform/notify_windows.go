@@ -161,7 +161,10 @@ var (
 	procCallWindowProcW          = user32.NewProc("CallWindowProcW")
 )
 
-// notifyIconData is Win32's NOTIFYICONDATAW (as systray declares it).
+// notifyIconData is Win32's NOTIFYICONDATAW: 976 bytes on 64-bit
+// Windows. (fyne.io/systray's copy has uTimeout and uVersion as two fields
+// where Windows has one union, which moves szInfoTitle by 4 bytes: a
+// balloon made with it has no title.)
 type notifyIconData struct {
 	Size                       uint32
 	Wnd                        windows.Handle
@@ -170,7 +173,7 @@ type notifyIconData struct {
 	Tip                        [128]uint16
 	State, StateMask           uint32
 	Info                       [256]uint16
-	Timeout, Version           uint32
+	TimeoutOrVersion           uint32
 	InfoTitle                  [64]uint16
 	InfoFlags                  uint32
 	GuidItem                   windows.GUID
