@@ -13,13 +13,17 @@ TEST_PKGS  := xvfb dbus dbus-x11 dunst haskell-status-notifier-item-utils xdotoo
               sway kwin-wayland wtype grim mako-notifier wayland-utils
 BENCH_PKGS := workrave safeeyes procps libreoffice-calc-nogui openbox libglib2.0-bin
 
+# The person's own language, for `make run`; the tests run in English
+# whatever the developer's desktop speaks.
+RUN_LOCALE := LANG='$(LANG)' LANGUAGE='$(LANGUAGE)' LC_ALL='$(LC_ALL)' LC_MESSAGES='$(LC_MESSAGES)'
 export LANG := en_US.UTF-8
+unexport LANGUAGE LC_ALL LC_MESSAGES
 export PATH := $(PATH):/usr/local/go/bin
 
 .PHONY: run build test unit model fuzz e2e e2e-xfce e2e-gnome e2e-sway e2e-kwin bench bench-idle bench-all bench-desktops deps deps-test deps-bench vet contact-sheet clean
 
 run: deps build
-	./$(BIN)
+	env $(RUN_LOCALE) ./$(BIN)
 
 build:
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) .
