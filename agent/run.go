@@ -42,7 +42,7 @@ func Main(configPath string, withViews bool) error {
 	if err != nil {
 		return fmt.Errorf("control socket %s: %w", sock, err)
 	}
-	defer os.Remove(sock)
+	defer platform.RemoveControl(sock)
 
 	opt := Options{ConfigPath: configPath, Log: os.Stderr, Zone: platform.LocalZone().Current}
 	if dir, err := platform.StateDir(); err == nil {
