@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/systray"
 
-	"github.com/limberapp/limber/assets"
 	"github.com/limberapp/limber/platform"
 	"github.com/limberapp/limber/schedule"
 )
@@ -35,7 +34,7 @@ func (t *systrayTray) Update(status, tip string, paused bool) {
 // item's clicks arrive on a channel read by a goroutine that sleeps until
 // a click.
 func buildMenu(a *Agent) *systrayTray {
-	systray.SetIcon(assets.Icon22)
+	systray.SetIcon(trayIcon())
 	systray.SetTitle("Limber")
 	systray.SetTooltip("Limber")
 	t := &systrayTray{}

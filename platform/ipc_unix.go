@@ -4,8 +4,10 @@ package platform
 
 import (
 	"errors"
+	"fmt"
 	"net"
 	"os"
+	"path/filepath"
 	"time"
 )
 
@@ -45,3 +47,17 @@ func DialControl(path string, timeout time.Duration) (net.Conn, error) {
 // RemoveControl removes what ListenControl left at path once its listener
 // is closed: the socket file.
 func RemoveControl(path string) { os.Remove(path) }
+
+// maxSocketPath is the longest path a unix socket can have (sun_path is
+// 108 bytes on Linux, 104 on macOS and the BSDs, with its final NUL).
+const maxSocketPath = 103
+
+// socketIn is the control socket's path in dir, or an error that says why
+// it cannot be there.
+func socketIn(dir string) (string, error) {
+	p := filepath.Join(dir, "agent.sock")
+	if len(p) > maxSocketPath {
+		return "", fmt.Errorf("the control socket %s would be %d bytes long, more than the %d a socket path can have: set XDG_RUNTIME_DIR to a shorter folder", p, len(p), maxSocketPath)
+	}
+	return p, nil
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -57,7 +58,7 @@ func configDirFor(goos string, getenv func(string) string, userConfigDir func() 
 	if err != nil {
 		return "", fmt.Errorf("no config directory: %w", err)
 	}
-	return filepath.Join(base, AppName), nil
+	return joinFor(goos, base, AppName), nil
 }
 
 // StateDir is Limber's state directory, created with mode 0700: the one
@@ -96,12 +97,12 @@ func stateDirFor(goos string, getenv func(string) string, home string, configDir
 		if err != nil {
 			return "", fmt.Errorf("finding the state directory: %w", err)
 		}
-		return filepath.Join(base, AppName, "state"), nil
+		return joinFor(goos, base, AppName, "state"), nil
 	}
 	if home == "" {
 		return "", errors.New("finding the state directory: neither XDG_STATE_HOME nor HOME is set")
 	}
-	return filepath.Join(home, ".local", "state", AppName), nil
+	return joinFor(goos, home, ".local", "state", AppName), nil
 }
 
 // RuntimeDir is $XDG_RUNTIME_DIR/limber, falling back to a per-user
@@ -150,7 +151,7 @@ func runtimeDirFor(goos string, getenv func(string) string, tmp string, uid int)
 // separator (C:\…) or a UNC path (\\server\share).
 func isAbsFor(goos, p string) bool {
 	if goos != "windows" {
-		return filepath.IsAbs(p)
+		return strings.HasPrefix(p, "/")
 	}
 	if strings.HasPrefix(p, `\\`) || strings.HasPrefix(p, "//") {
 		return true
@@ -159,25 +160,15 @@ func isAbsFor(goos, p string) bool {
 		('a' <= p[0] && p[0] <= 'z' || 'A' <= p[0] && p[0] <= 'Z')
 }
 
-// joinFor is filepath.Join for goos, so the Windows rules can be tested
-// anywhere.
+// joinFor is filepath.Join for goos, so each system's rules can be
+// tested on any other.
 func joinFor(goos string, base string, elem ...string) string {
-	if goos != "windows" || runtime.GOOS == "windows" {
-		return filepath.Join(append([]string{base}, elem...)...)
+	all := append([]string{base}, elem...)
+	switch {
+	case goos != "windows":
+		return path.Join(all...)
+	case runtime.GOOS == "windows":
+		return filepath.Join(all...)
 	}
 	return strings.Join(append([]string{strings.TrimRight(base, `\/`)}, elem...), `\`)
-}
-
-// maxSocketPath is the longest path a unix socket can have (sun_path is
-// 108 bytes on Linux, 104 on macOS and the BSDs, with its final NUL).
-const maxSocketPath = 103
-
-// socketIn is the control socket's path in dir, or an error that says why
-// it cannot be there.
-func socketIn(dir string) (string, error) {
-	p := filepath.Join(dir, "agent.sock")
-	if len(p) > maxSocketPath {
-		return "", fmt.Errorf("the control socket %s would be %d bytes long, more than the %d a socket path can have: set XDG_RUNTIME_DIR to a shorter folder", p, len(p), maxSocketPath)
-	}
-	return p, nil
 }
