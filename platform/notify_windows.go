@@ -161,7 +161,9 @@ var (
 	procCallWindowProcW          = user32.NewProc("CallWindowProcW")
 )
 
-// notifyIconData is Win32's NOTIFYICONDATAW (as systray declares it).
+// notifyIconData is Win32's NOTIFYICONDATAW. uTimeout and uVersion are
+// one union (fyne.io/systray declares them as two fields, which puts
+// every field after them 4 bytes off).
 type notifyIconData struct {
 	Size                       uint32
 	Wnd                        windows.Handle
@@ -170,7 +172,7 @@ type notifyIconData struct {
 	Tip                        [128]uint16
 	State, StateMask           uint32
 	Info                       [256]uint16
-	Timeout, Version           uint32
+	TimeoutOrVersion           uint32
 	InfoTitle                  [64]uint16
 	InfoFlags                  uint32
 	GuidItem                   windows.GUID
