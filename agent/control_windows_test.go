@@ -24,7 +24,7 @@ func TestCallOverThePipe(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer l.Close()
-	quit := make(chan Request, 1)
+	quit := make(chan Request, 32)
 	go serve(l, func(r Request) Response {
 		if r.Cmd != "status" {
 			return Response{Error: "unexpected " + r.Cmd}
@@ -40,6 +40,20 @@ func TestCallOverThePipe(t *testing.T) {
 	}
 	if r := <-quit; r.Cmd != "status" {
 		t.Fatalf("after-hook saw %q", r.Cmd)
+	}
+	// Many CLIs at once: each gets its answer (a busy pipe is retried).
+	errs := make(chan error, 20)
+	for i := 0; i < cap(errs); i++ {
+		go func() {
+			_, err := Call(name, Request{Cmd: "status"})
+			errs <- err
+		}()
+	}
+	for i := 0; i < cap(errs); i++ {
+		if err := <-errs; err != nil {
+			t.Fatalf("concurrent call: %v", err)
+		}
+		<-quit
 	}
 	if _, err := Call(name+"-nobody", Request{Cmd: "ping"}); err != ErrNoAgent {
 		t.Fatalf("calling a pipe nobody serves: %v, expected ErrNoAgent", err)

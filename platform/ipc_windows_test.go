@@ -161,3 +161,55 @@ func TestControlPipeDeadlineAndClose(t *testing.T) {
 	}
 	l2.Close()
 }
+
+// A client that connects and leaves before the agent accepts (a CLI
+// killed at once, a probe) does not end the agent's listening: the next
+// Accept still serves the next client.
+func TestControlPipeClientThatLeftAtOnce(t *testing.T) {
+	name := testPipe(t)
+	l, err := ListenControl(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	c, err := DialControl(name, 2*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Close()
+	served := make(chan error, 2)
+	go func() {
+		for i := 0; i < 2; i++ {
+			c, err := l.Accept()
+			if err != nil {
+				served <- err
+				return
+			}
+			fmt.Fprintf(c, "hello\n")
+			c.Close()
+			served <- nil
+		}
+	}()
+	c2, err := DialControl(name, 2*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c2.Close()
+	c2.SetDeadline(time.Now().Add(10 * time.Second))
+	got, err := bufio.NewReader(c2).ReadString('\n')
+	if err != nil || got != "hello\n" {
+		t.Fatalf("the client after one that left: %q %v (accept: %v)", got, err, drain(served))
+	}
+}
+
+func drain(ch chan error) []error {
+	var out []error
+	for {
+		select {
+		case err := <-ch:
+			out = append(out, err)
+		default:
+			return out
+		}
+	}
+}

@@ -67,6 +67,27 @@ func fakeSystray(t *testing.T) uintptr {
 	return h
 }
 
+// The layout Shell_NotifyIcon reads (shellapi.h, 64-bit).
+func TestNotifyIconDataLayout(t *testing.T) {
+	var nid notifyIconData
+	if runtime.GOARCH != "amd64" && runtime.GOARCH != "arm64" {
+		t.Skip("offsets checked for 64-bit Windows")
+	}
+	for _, c := range []struct {
+		name      string
+		got, want uintptr
+	}{
+		{"size", unsafe.Sizeof(nid), 976},
+		{"szInfo", unsafe.Offsetof(nid.Info), 304},
+		{"szInfoTitle", unsafe.Offsetof(nid.InfoTitle), 820},
+		{"dwInfoFlags", unsafe.Offsetof(nid.InfoFlags), 948},
+	} {
+		if c.got != c.want {
+			t.Errorf("NOTIFYICONDATAW %s: %d, want %d", c.name, c.got, c.want)
+		}
+	}
+}
+
 // A balloon goes up from the tray icon, its click comes back as a click
 // on that notification's body, and one dismissed or clicked is not
 // reported again.

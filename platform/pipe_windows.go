@@ -96,9 +96,18 @@ func (l *pipeListener) Accept() (net.Conn, error) {
 		return nil, net.ErrClosed
 	}
 	h := l.next
-	err := overlapped(h, l.close, time.Time{}, func(o *windows.Overlapped) error {
-		return windows.ConnectNamedPipe(h, o)
-	})
+	var err error
+	for {
+		err = overlapped(h, l.close, time.Time{}, func(o *windows.Overlapped) error {
+			return windows.ConnectNamedPipe(h, o)
+		})
+		if !errors.Is(err, windows.ERROR_NO_DATA) {
+			break
+		}
+		// A client came and went before this Accept: free the instance
+		// for the next one.
+		windows.DisconnectNamedPipe(h)
+	}
 	if err != nil && !errors.Is(err, windows.ERROR_PIPE_CONNECTED) {
 		if errors.Is(err, net.ErrClosed) {
 			windows.CloseHandle(h)
