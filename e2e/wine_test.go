@@ -84,14 +84,15 @@ func wine(t *testing.T, limit time.Duration, args ...string) (string, string, er
 	return out.String(), errs.String(), err
 }
 
-// winPath is the Windows name (Z:\…) of a path on this side.
+// winPath is the Windows name (Z:\…) of a path on this side. A fresh
+// prefix maps Z: to /; winepath is not used, since the first Wine program
+// in a session starts Wine's own services, which keep its output open.
 func winPath(t *testing.T, p string) string {
 	t.Helper()
-	out, err := exec.Command("winepath", "-w", p).Output()
-	if err != nil {
-		t.Fatalf("winepath -w %s: %v", p, err)
+	if z, err := os.Readlink(prefixPath(t, "dosdevices", "z:")); err != nil || filepath.Clean(z) != "/" {
+		t.Fatalf("the prefix's Z: is not / (%q, %v)", z, err)
 	}
-	return strings.TrimSpace(string(out))
+	return "Z:" + strings.ReplaceAll(p, "/", `\`)
 }
 
 func prefixPath(t *testing.T, parts ...string) string {
