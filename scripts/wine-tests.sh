@@ -19,5 +19,5 @@ for t in "$dir"/*.test.exe; do
 	(cd "$root/$pkg" && wine "$t" -test.count=1 -test.v -test.run "^($names)\$" 2>&1 | grep -v '^=== RUN') || { echo "wine-tests: $pkg FAILED"; failed=1; }
 done
 echo "wine-tests: the Wine end-to-end tests"
-(cd "$root/e2e" && "$dir/e2e-wine.test" -test.count=1 -test.v -test.timeout 10m "$@") || failed=1
+(cd "$root/e2e" && "$dir/e2e-wine.test" -test.count=1 -test.v -test.timeout 5m "$@") || failed=1
 exit $failed
