@@ -97,7 +97,7 @@ func Main(configPath string, withViews bool) error {
 	if withViews && noWindows != nil {
 		fmt.Fprintln(os.Stderr, "limber: windows cannot open:", noWindows, "(breaks come as notifications)")
 	} else if withViews {
-		exe, err := os.Executable()
+		exe, err := platform.GUIExecutable()
 		if err != nil {
 			return err
 		}
