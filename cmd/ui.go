@@ -181,9 +181,14 @@ func runBreakView(cmd *cobra.Command, args []string) error {
 	}
 	quit := func() { fyne.Do(a.Quit) }
 	if uiHidden {
-		// Everything but the native window is ready now; load the GL
-		// driver too, so that "show" only has the window left to make.
-		a.Lifecycle().SetOnStarted(ui.WarmGL)
+		// Everything but the native window is ready now: make it, its GL
+		// context and first frame too, unseen, so that "show" has only
+		// the map left; where that cannot be, load the GL driver at least.
+		a.Lifecycle().SetOnStarted(func() {
+			if !v.Prepare() {
+				ui.WarmGL()
+			}
+		})
 	}
 	switch {
 	case uiControl:
