@@ -93,9 +93,12 @@ test: deps-test vet unit model fuzz e2e e2e-xfce e2e-gnome e2e-sway e2e-kwin che
 # (about 15 minutes) is the agent's idle footprint next to Workrave and
 # Safe Eyes, and on each desktop; bench-all runs both.
 bench: deps-bench build
-	scripts/bench-break-cpu.sh $(CURDIR)/$(BIN)
-	scripts/bench-break-latency.sh $(CURDIR)/$(BIN)
+	$(GO) build -o bin/winready ./scripts/winready
+	@rm -f bin/bench-results
+	BENCH_RESULTS=$(CURDIR)/bin/bench-results scripts/bench-break-cpu.sh $(CURDIR)/$(BIN)
+	BENCH_RESULTS=$(CURDIR)/bin/bench-results scripts/bench-break-latency.sh $(CURDIR)/$(BIN) $(CURDIR)/bin/winready
 	scripts/bench-journal.sh
+	scripts/bench-table.sh bin/bench-results
 
 # The agent's idle footprint on each desktop scripts/desktop-*.sh runs.
 bench-desktops: deps-test build

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"time"
 
@@ -126,6 +127,16 @@ func runBreakView(cmd *cobra.Command, args []string) error {
 		next = nil // nothing else to offer: no "Next exercise"
 	}
 
+	// The window's live Go heap is some 19 MB and the figure allocates
+	// little per frame; Go's default (GOGC 100) lets the heap reach
+	// twice the live size before collecting, 25 % collects every few
+	// seconds for well under 1 % of a core and keeps the process's RSS
+	// under 150 MB while the figure moves (measured with
+	// scripts/bench-break-cpu.sh; a memory limit near the live heap
+	// made the collector run hundreds of times a second instead).
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(25)
+	}
 	a := newApp()
 	// Every monitor, and strict mode's hold, through X11/XWayland (EWMH;
 	// sway's IPC under sway); without it (a Wayland-only or other
