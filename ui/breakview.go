@@ -490,13 +490,19 @@ func (v *BreakView) Show() {
 	}
 	v.shown = true
 	v.started = v.opt.Now()
-	if v.release != nil {
+	prepared := v.release != nil
+	if prepared {
 		v.release()
 		v.release = nil
 	}
 	v.win.CenterOnScreen()
 	v.win.Show()
-	v.relayout()
+	if !prepared {
+		// A prepared window was laid out at this size already; refreshing
+		// its labels would only throw away the textures of its first
+		// frame.
+		v.relayout()
+	}
 	v.win.RequestFocus()
 	v.unwatch = watchMapped(v.win, v.setMapped)
 	if v.figure != nil && !v.ended {
