@@ -110,9 +110,12 @@ test: deps-test vet unit model fuzz e2e e2e-xfce e2e-gnome e2e-sway e2e-kwin che
 # table against the goals; bench-peers (about 10 minutes) the agent's next
 # to Workrave and Safe Eyes; bench-all runs all three.
 bench: deps-bench build
-	scripts/bench-break-cpu.sh $(CURDIR)/$(BIN)
-	scripts/bench-break-latency.sh $(CURDIR)/$(BIN)
+	$(GO) build -o bin/winready ./scripts/winready
+	@rm -f bin/bench-results
+	BENCH_RESULTS=$(CURDIR)/bin/bench-results scripts/bench-break-cpu.sh $(CURDIR)/$(BIN)
+	BENCH_RESULTS=$(CURDIR)/bin/bench-results scripts/bench-break-latency.sh $(CURDIR)/$(BIN) $(CURDIR)/bin/winready
 	scripts/bench-journal.sh
+	scripts/bench-table.sh bin/bench-results
 
 # The agent's idle footprint on each desktop scripts/desktop-*.sh runs.
 bench-idle bench-desktops: deps-test deps-bench build
