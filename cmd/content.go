@@ -140,7 +140,11 @@ func (o *contentOpts) runShow(cmd *cobra.Command, args []string) error {
 		for i, s := range x.Steps {
 			p("  %d. %s (%s)", i+1, s.Text, x.StepTiming(i))
 		}
-		list("Take care", append(append([]string{}, x.Cautions...), content.GeneralCautions...))
+		cautions := slices.Clone(x.Cautions)
+		for _, c := range lib.GeneralCautions() {
+			cautions = append(cautions, c.Text)
+		}
+		list("Take care", cautions)
 		p("Figure: %d keyframes, %s view, loop of %s", len(x.Keyframes), x.View, x.Animation().Duration())
 		if x.User {
 			p("From your exercises: %s", x.File)

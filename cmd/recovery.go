@@ -180,6 +180,11 @@ func loadPlan(env recoveryEnv, stderr io.Writer) (*recovery.Plan, string, error)
 		fmt.Fprintln(stderr, "limber: warning:", err)
 		return nil, path, nil
 	}
+	if p != nil && err == nil {
+		if lib, lerr := loadContent(); lerr == nil {
+			p.UseLibrary(lib) // its phases and flags in the person's language
+		}
+	}
 	return p, path, err
 }
 
@@ -221,6 +226,7 @@ func (o *recoveryStart) run(c *cobra.Command, _ []string) error {
 	now := o.env.now()
 	out := c.OutOrStdout()
 	in := recovery.Intake{How: o.how, Pain: -1, Flags: o.flags}
+	in.Library, _ = loadContent() // nil (the embedded English) if it cannot load
 	var since time.Time
 	if o.since != "" {
 		d, err := recovery.ParseDate("since", o.since, now.Location())
@@ -563,7 +569,7 @@ func printSeekCare(out io.Writer, flags []*content.RedFlag) {
 		fmt.Fprintln(out, "  • "+s)
 	}
 	if flags == nil {
-		if lib, err := recovery.DefaultLibrary(); err == nil {
+		if lib, err := loadContent(); err == nil {
 			flags = lib.RedFlags
 		}
 	}

@@ -61,7 +61,7 @@ func loadWorkstationState() (string, workstation.State, error) {
 
 // startWizard starts `limber ui wizard` as its own process.
 func startWizard() error {
-	exe, err := os.Executable()
+	exe, err := platform.GUIExecutable()
 	if err != nil {
 		return err
 	}

@@ -149,10 +149,8 @@ func TestLibrarySourcesAndIDs(t *testing.T) {
 	for _, c := range lib.Checkins {
 		check("checkin", c.ID, c.Sources)
 	}
-	for _, s := range GeneralCautionSources {
-		if _, ok := lib.Sources[s]; !ok {
-			t.Errorf("general caution source %q does not resolve", s)
-		}
+	for _, c := range lib.Cautions {
+		check("caution", c.ID, c.Sources)
 	}
 }
 

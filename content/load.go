@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 
@@ -262,6 +263,10 @@ func LoadFS(fsys fs.FS) (*Library, error) {
 	l.Checklist, l.Phases, l.Thermal, l.Checkins, l.RedFlags = chk.Item, rec.Phase, rec.Thermal, rec.Checkin, red.Flag
 	l.Exercises = exercises
 	l.Cautions = cau.Caution
+	l.Lang = "en"
+	for _, c := range l.Checkins {
+		c.Labels = slices.Clone(c.Choices)
+	}
 
 	v := &validator{ld: ld}
 	v.sources(src.Source)

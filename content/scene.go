@@ -85,7 +85,7 @@ type Shape struct {
 // which suits the matching base pose (a chair under a seated figure, a desk
 // in front of it, a wall behind a standing one).
 type Prop struct {
-	Kind    string  `toml:"kind"`
+	Kind    string  `toml:"kind" i18n:"-"`
 	X       float64 `toml:"x"`
 	Y       float64 `toml:"y"`
 	Z       float64 `toml:"z"`

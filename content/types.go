@@ -47,12 +47,12 @@ var Positions = []string{"seated", "standing", "floor"}
 // Step is one instruction of an exercise, with its timing: a hold or a
 // number of repetitions, and the side it works.
 type Step struct {
-	Text string   `toml:"text"`
-	Hold Duration `toml:"hold"` // hold this long …
-	Reps int      `toml:"reps"` // … or repeat this many times
-	Rep  Duration `toml:"rep"`  // time per repetition (default 3s)
-	Side string   `toml:"side"` // both (default), left, right
-	Ref  string   `toml:"ref"`  // optional: the lifting step it shows
+	Text string   `toml:"text" i18n:"text"`
+	Hold Duration `toml:"hold"`          // hold this long …
+	Reps int      `toml:"reps"`          // … or repeat this many times
+	Rep  Duration `toml:"rep"`           // time per repetition (default 3s)
+	Side string   `toml:"side" i18n:"-"` // both (default), left, right
+	Ref  string   `toml:"ref" i18n:"-"`  // optional: the lifting step it shows
 }
 
 // DefaultRep is the time one repetition takes when a step does not say.
@@ -73,15 +73,15 @@ func (s Step) Duration() time.Duration {
 // Keyframe is one key pose as written in the data: the base it starts
 // from, what it changes, and its timing.
 type Keyframe struct {
-	Step   int                `toml:"step"`   // 1-based step number
-	Base   string             `toml:"base"`   // optional: overrides the exercise's base pose
-	Anchor string             `toml:"anchor"` // optional: feet, seat, floor or none
-	Like   int                `toml:"like"`   // optional: start from keyframe N's pose (1-based, earlier)
-	Mirror bool               `toml:"mirror"` // swap left and right (after like and pose)
-	Pose   map[string]float64 `toml:"pose"`
-	Move   Duration           `toml:"move"` // time to move into this pose (default 1s)
-	Ease   string             `toml:"ease"` // linear, ease-in-out (default), hold
-	Hold   Duration           `toml:"hold"` // time to stay
+	Step   int                `toml:"step"`            // 1-based step number
+	Base   string             `toml:"base" i18n:"-"`   // optional: overrides the exercise's base pose
+	Anchor string             `toml:"anchor" i18n:"-"` // optional: feet, seat, floor or none
+	Like   int                `toml:"like"`            // optional: start from keyframe N's pose (1-based, earlier)
+	Mirror bool               `toml:"mirror"`          // swap left and right (after like and pose)
+	Pose   map[string]float64 `toml:"pose" i18n:"-"`
+	Move   Duration           `toml:"move"`          // time to move into this pose (default 1s)
+	Ease   string             `toml:"ease" i18n:"-"` // linear, ease-in-out (default), hold
+	Hold   Duration           `toml:"hold"`          // time to stay
 }
 
 // Exercise is one guided exercise with its figure animation.
@@ -118,27 +118,27 @@ type Keyframe struct {
 //	hold = "2s"                       # time to stay
 //	# like = N copies keyframe N's pose; mirror = true swaps left and right.
 type Exercise struct {
-	ID        string     `toml:"id"`
-	Name      string     `toml:"name"`
-	Areas     []string   `toml:"areas"`
-	Position  string     `toml:"position"`
-	Kinds     []string   `toml:"kinds"`
+	ID        string     `toml:"id" i18n:"-"`
+	Name      string     `toml:"name" i18n:"name"`
+	Areas     []string   `toml:"areas" i18n:"-"`
+	Position  string     `toml:"position" i18n:"-"`
+	Kinds     []string   `toml:"kinds" i18n:"-"`
 	Demo      bool       `toml:"demo"` // an illustration (the lifting demo): never offered as a break
 	Duration  Duration   `toml:"duration"`
-	Why       string     `toml:"why"`
-	Cautions  []string   `toml:"cautions"`
-	Sources   []string   `toml:"sources"`
-	Props     []Prop     `toml:"props"`
-	View      string     `toml:"view"`  // side (default), front, top
-	Frame     string     `toml:"frame"` // full (default), upper, hands
-	Base      string     `toml:"base"`  // base pose of the keyframes
-	Steps     []Step     `toml:"steps"`
-	Keyframes []Keyframe `toml:"keyframes"`
+	Why       string     `toml:"why" i18n:"why"`
+	Cautions  []string   `toml:"cautions" i18n:"cautions"`
+	Sources   []string   `toml:"sources" i18n:"-"`
+	Props     []Prop     `toml:"props" i18n:"-"`
+	View      string     `toml:"view" i18n:"-"`  // side (default), front, top
+	Frame     string     `toml:"frame" i18n:"-"` // full (default), upper, hands
+	Base      string     `toml:"base" i18n:"-"`  // base pose of the keyframes
+	Steps     []Step     `toml:"steps" i18n:"steps"`
+	Keyframes []Keyframe `toml:"keyframes" i18n:"-"`
 
 	// Resolved by the loader.
-	File string    `toml:"-"` // where it was read from
-	Line int       `toml:"-"` // line of its id
-	User bool      `toml:"-"` // from the person's own exercises
+	File string    `toml:"-" i18n:"-"` // where it was read from
+	Line int       `toml:"-"`          // line of its id
+	User bool      `toml:"-"`          // from the person's own exercises
 	anim Animation `toml:"-"`
 }
 
@@ -193,131 +193,138 @@ func humanDuration(d time.Duration) string {
 
 // Source is a reference behind the library's text.
 type Source struct {
-	ID        string `toml:"id"`
-	Title     string `toml:"title"`
-	Publisher string `toml:"publisher"`
+	ID        string `toml:"id" i18n:"-"`
+	Title     string `toml:"title" i18n:"-"`
+	Publisher string `toml:"publisher" i18n:"-"`
 	Year      int    `toml:"year"`
-	URL       string `toml:"url"`
+	URL       string `toml:"url" i18n:"-"`
 }
 
 // Cue is a posture cue for the short posture break.
 type Cue struct {
-	ID       string   `toml:"id"`
-	Title    string   `toml:"title"`
-	Text     string   `toml:"text"`
-	Why      string   `toml:"why"`
+	ID       string   `toml:"id" i18n:"-"`
+	Title    string   `toml:"title" i18n:"title"`
+	Text     string   `toml:"text" i18n:"text"`
+	Why      string   `toml:"why" i18n:"why"`
 	Seconds  int      `toml:"seconds"`
-	Exercise string   `toml:"exercise"`
-	Sources  []string `toml:"sources"`
+	Exercise string   `toml:"exercise" i18n:"-"`
+	Sources  []string `toml:"sources" i18n:"-"`
 }
 
 // LiftingStep is one illustrated step of lifting technique.
 type LiftingStep struct {
-	ID      string   `toml:"id"`
+	ID      string   `toml:"id" i18n:"-"`
 	Order   int      `toml:"order"`
-	Title   string   `toml:"title"`
-	Text    string   `toml:"text"`
-	Sources []string `toml:"sources"`
+	Title   string   `toml:"title" i18n:"title"`
+	Text    string   `toml:"text" i18n:"text"`
+	Sources []string `toml:"sources" i18n:"-"`
 }
 
 // Mistake is a common lifting mistake and its fix.
 type Mistake struct {
-	ID      string   `toml:"id"`
-	Title   string   `toml:"title"`
-	Text    string   `toml:"text"`
-	Fix     string   `toml:"fix"`
-	Sources []string `toml:"sources"`
+	ID      string   `toml:"id" i18n:"-"`
+	Title   string   `toml:"title" i18n:"title"`
+	Text    string   `toml:"text" i18n:"text"`
+	Fix     string   `toml:"fix" i18n:"fix"`
+	Sources []string `toml:"sources" i18n:"-"`
 }
 
 // Question is a lifting quiz question; Answer is the 0-based right choice.
 type Question struct {
-	ID          string   `toml:"id"`
-	Question    string   `toml:"question"`
-	Choices     []string `toml:"choices"`
+	ID          string   `toml:"id" i18n:"-"`
+	Question    string   `toml:"question" i18n:"question"`
+	Choices     []string `toml:"choices" i18n:"choices"`
 	Answer      int      `toml:"answer"`
-	Explanation string   `toml:"explanation"`
-	Sources     []string `toml:"sources"`
+	Explanation string   `toml:"explanation" i18n:"explanation"`
+	Sources     []string `toml:"sources" i18n:"-"`
 }
 
 // ChecklistItem is one workstation check.
 type ChecklistItem struct {
-	ID        string   `toml:"id"`
-	Area      string   `toml:"area"`
-	Check     string   `toml:"check"`
-	Target    string   `toml:"target"`
-	Fix       string   `toml:"fix"`
+	ID        string   `toml:"id" i18n:"-"`
+	Area      string   `toml:"area" i18n:"-"`
+	Check     string   `toml:"check" i18n:"check"`
+	Target    string   `toml:"target" i18n:"target"`
+	Fix       string   `toml:"fix" i18n:"fix"`
 	Impact    int      `toml:"impact"`
-	AppliesTo []string `toml:"applies_to"`
+	AppliesTo []string `toml:"applies_to" i18n:"-"`
 	Quick     bool     `toml:"quick"`
-	Sources   []string `toml:"sources"`
+	Sources   []string `toml:"sources" i18n:"-"`
 }
 
 // Phase is one phase of the back-strain recovery plan.
 type Phase struct {
-	ID               string   `toml:"id"`
+	ID               string   `toml:"id" i18n:"-"`
 	Order            int      `toml:"order"`
-	Title            string   `toml:"title"`
+	Title            string   `toml:"title" i18n:"title"`
 	FromDay          int      `toml:"from_day"`
 	ToDay            int      `toml:"to_day"` // 0 = open-ended
-	Summary          string   `toml:"summary"`
-	Do               []string `toml:"do"`
-	Avoid            []string `toml:"avoid"`
+	Summary          string   `toml:"summary" i18n:"summary"`
+	Do               []string `toml:"do" i18n:"do"`
+	Avoid            []string `toml:"avoid" i18n:"avoid"`
 	WalkEvery        Duration `toml:"walk_every"`
-	Exercises        []string `toml:"exercises"`
-	AdvanceWhen      string   `toml:"advance_when"`
+	Exercises        []string `toml:"exercises" i18n:"-"`
+	AdvanceWhen      string   `toml:"advance_when" i18n:"advance_when"`
 	MaxPainToAdvance int      `toml:"max_pain_to_advance"`
-	Sources          []string `toml:"sources"`
+	Sources          []string `toml:"sources" i18n:"-"`
 }
 
 // Thermal is the ice or heat rule of the recovery plan.
 type Thermal struct {
-	ID         string   `toml:"id"`
-	Title      string   `toml:"title"`
+	ID         string   `toml:"id" i18n:"-"`
+	Title      string   `toml:"title" i18n:"title"`
 	MaxMinutes int      `toml:"max_minutes"`
 	MinMinutes int      `toml:"min_minutes"`
 	GapMinutes int      `toml:"gap_minutes"`
-	Phases     []string `toml:"phases"`
-	Rules      []string `toml:"rules"`
-	Sources    []string `toml:"sources"`
+	Phases     []string `toml:"phases" i18n:"-"`
+	Rules      []string `toml:"rules" i18n:"rules"`
+	Sources    []string `toml:"sources" i18n:"-"`
 }
 
 // Checkin is a recovery check-in question.
 type Checkin struct {
-	ID       string   `toml:"id"`
-	Question string   `toml:"question"`
-	Type     string   `toml:"type"`
-	Choices  []string `toml:"choices"`
-	Sources  []string `toml:"sources"`
+	ID       string `toml:"id" i18n:"-"`
+	Question string `toml:"question" i18n:"question"`
+	Type     string `toml:"type" i18n:"-"`
+	// Choices are the answers as the plan stores them (English, never
+	// translated: a stored answer must keep meaning the same when the
+	// language changes). Labels are what a view shows for them, in the
+	// library's language; the loader sets them (Labels[i] names Choices[i]).
+	Choices []string `toml:"choices" i18n:"-"`
+	Labels  []string `toml:"-" i18n:"choices"`
+	Sources []string `toml:"sources" i18n:"-"`
 }
 
 // RedFlag is a sign that needs a clinician, with how urgently.
 type RedFlag struct {
-	ID       string `toml:"id"`
-	Level    string `toml:"level"`
-	Title    string `toml:"title"`
-	Question string `toml:"question"`
-	Text     string `toml:"text"`
-	Action   string `toml:"action"`
+	ID       string `toml:"id" i18n:"-"`
+	Level    string `toml:"level" i18n:"-"`
+	Title    string `toml:"title" i18n:"title"`
+	Question string `toml:"question" i18n:"question"`
+	Text     string `toml:"text" i18n:"text"`
+	Action   string `toml:"action" i18n:"action"`
 	// HoldUntilAssessed: a flag about the person's history that asks for
 	// an assessment before a self-care plan. Answered yes at the intake,
 	// it holds the recovery plan (no exercises, no moving on) until the
 	// person confirms a clinician has assessed them. The intake asks it
 	// once; the daily check-in does not.
 	HoldUntilAssessed bool     `toml:"hold_until_assessed"`
-	Sources           []string `toml:"sources"`
+	Sources           []string `toml:"sources" i18n:"-"`
 }
 
 // Caution is a general caution of the library (cautions.toml), with where
 // it is shown: "break" for the line every break window shows.
 type Caution struct {
-	ID      string   `toml:"id"`
-	Where   string   `toml:"where"`
-	Text    string   `toml:"text"`
-	Sources []string `toml:"sources"`
+	ID      string   `toml:"id" i18n:"-"`
+	Where   string   `toml:"where" i18n:"-"`
+	Text    string   `toml:"text" i18n:"text"`
+	Sources []string `toml:"sources" i18n:"-"`
 }
 
-// CautionPlaces lists the values of Caution.Where.
-var CautionPlaces = []string{"break"}
+// CautionPlaces lists the values of Caution.Where: "break" for the line
+// every break window shows, "exercise" for the general cautions of every
+// exercise.
+var CautionPlaces = []string{"break", "exercise"}
 
 // BreakCaution is the general caution every break window shows ("Stop if
 // pain increases …") with its sources, or nil for a library without one.
@@ -330,31 +337,40 @@ func (l *Library) BreakCaution() *Caution {
 	return nil
 }
 
+// GeneralCautions are the cautions that apply to every exercise, in
+// library order; views show them with the exercise's own cautions.
+func (l *Library) GeneralCautions() []*Caution {
+	var out []*Caution
+	for _, c := range l.Cautions {
+		if c.Where == "exercise" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // Library is the whole loaded content.
+//
+// The i18n tag of a collection is the first part of its texts' keys in a
+// language file (data/i18n/README.md); the i18n tag of an item's field is
+// the field's part ("-": not text a person reads, never translated).
 type Library struct {
-	Exercises    []*Exercise
-	Cues         []*Cue
-	LiftingSteps []*LiftingStep
-	Mistakes     []*Mistake
-	Quiz         []*Question
-	Checklist    []*ChecklistItem
-	Phases       []*Phase
-	Thermal      []*Thermal
-	Checkins     []*Checkin
-	RedFlags     []*RedFlag
-	Cautions     []*Caution
-	Sources      map[string]*Source
+	Exercises    []*Exercise        `i18n:"exercise"`
+	Cues         []*Cue             `i18n:"cue"`
+	LiftingSteps []*LiftingStep     `i18n:"lifting"`
+	Mistakes     []*Mistake         `i18n:"mistake"`
+	Quiz         []*Question        `i18n:"quiz"`
+	Checklist    []*ChecklistItem   `i18n:"checklist"`
+	Phases       []*Phase           `i18n:"phase"`
+	Thermal      []*Thermal         `i18n:"thermal"`
+	Checkins     []*Checkin         `i18n:"checkin"`
+	RedFlags     []*RedFlag         `i18n:"redflag"`
+	Cautions     []*Caution         `i18n:"caution"`
+	Sources      map[string]*Source `i18n:"-"` // titles name the documents cited: kept as published
+
+	// Lang is the language of the texts ("en", or the language file's
+	// tag); Localized sets it.
+	Lang string `i18n:"-"`
 
 	ids map[string]string // id → "file:line" where it is defined
 }
-
-// GeneralCautions apply to every exercise; views show them with the
-// exercise's own cautions.
-var GeneralCautions = []string{
-	"Move slowly and breathe; no bouncing. A stretch should feel gentle, never painful.",
-	"Stop if pain increases, or if you feel numbness, tingling or dizziness.",
-	"After recent surgery or an injury other than a simple strain, with osteoporosis, or with back pain that has lasted for weeks, ask a clinician before trying new exercises.",
-}
-
-// GeneralCautionSources back GeneralCautions.
-var GeneralCautionSources = []string{"ccohs", "mayo", "nhs"}

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -108,9 +109,23 @@ type Options struct {
 	SystemFiles []string
 }
 
-// SystemFiles lists the administrator's config files to look for.
-func SystemFiles() []string {
-	dirs := os.Getenv("XDG_CONFIG_DIRS")
+// SystemFiles lists the administrator's config files to look for: on
+// Windows %ProgramData%\Limber\config.toml, elsewhere config.toml under
+// limber/ in each of $XDG_CONFIG_DIRS (default /etc/xdg).
+func SystemFiles() []string { return systemFilesFor(runtime.GOOS, os.Getenv) }
+
+// systemFilesFor is SystemFiles' rule for goos, given the environment.
+func systemFilesFor(goos string, getenv func(string) string) []string {
+	if goos == "windows" {
+		// Where an installer or group policy puts machine-wide files;
+		// Windows sets %ProgramData% (C:\ProgramData) for every process.
+		pd := strings.TrimRight(getenv("ProgramData"), `\/`)
+		if len(pd) < 3 || pd[1] != ':' {
+			return nil
+		}
+		return []string{pd + `\Limber\config.toml`}
+	}
+	dirs := getenv("XDG_CONFIG_DIRS")
 	if dirs == "" {
 		dirs = "/etc/xdg"
 	}
