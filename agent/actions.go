@@ -152,6 +152,21 @@ func (a *Agent) tell(k schedule.Kind, msg string) {
 	}
 }
 
+// shownError is an error from the schedule in the person's language; it
+// still matches the schedule's sentinel (errors.Is).
+type shownError struct {
+	err  error
+	text string
+}
+
+func (e *shownError) Error() string { return e.text }
+func (e *shownError) Unwrap() error { return e.err }
+
+// shown is err in the person's language.
+func shown(err error) error {
+	return &shownError{err: err, text: i18n.Msg(schedule.ErrorText(err))}
+}
+
 // applyOutcome records how a break ended and updates the schedule.
 // fromView is true when the break window itself reported it.
 func (a *Agent) applyOutcome(k schedule.Kind, outcome, exercise string, seconds float64, fromView bool) error {
@@ -170,7 +185,7 @@ func (a *Agent) applyOutcome(k schedule.Kind, outcome, exercise string, seconds 
 		return fmt.Errorf("unknown outcome %q: expected completed, ended_early, postponed, skipped or closed", outcome)
 	}
 	if err != nil {
-		return err
+		return shown(err)
 	}
 	if fromView {
 		a.viewWorked()
@@ -308,7 +323,7 @@ func (a *Agent) statusJSON(now time.Time) StatusJSON {
 			DurationSeconds: int64(a.sched.Breaks[n.Kind].Duration / time.Second), Walk: n.Kind == schedule.Rest && a.adaptation.Active && a.adaptation.WalkEvery > 0})
 	}
 	for _, p := range a.problems {
-		out.Problems = append(out.Problems, p.String())
+		out.Problems = append(out.Problems, p.Say(i18n.Msg))
 	}
 	return out
 }
@@ -384,7 +399,7 @@ func (a *Agent) Handle(req Request) Response {
 		var msgs []string
 		for _, p := range probs {
 			if p.File == a.opt.ConfigPath {
-				msgs = append(msgs, p.String())
+				msgs = append(msgs, p.Say(i18n.Msg))
 			}
 		}
 		if len(msgs) > 0 {

@@ -199,7 +199,7 @@ func (a *Agent) ReportProblems() {
 	for i, p := range a.problems {
 		fmt.Fprintln(a.opt.Log, "limber: settings:", p.String())
 		if i < 3 {
-			body += p.String() + "\n"
+			body += p.Say(i18n.Msg) + "\n"
 		}
 	}
 	if len(a.problems) > 3 {

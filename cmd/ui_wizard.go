@@ -226,7 +226,7 @@ func exportWorkstation(path string, html bool, out, errOut io.Writer, file strin
 	if err != nil {
 		return err
 	}
-	r := workstation.Report{Check: last, Items: lib.Checklist, Sources: lib.Sources}
+	r := workstation.Report{Check: last, Items: lib.Checklist, Sources: lib.Sources, Say: i18n.Msg, Lang: i18n.Language()}
 	if prev, ok := st.History.Before(len(st.History) - 1); ok {
 		r.Previous = &prev
 	}

@@ -331,15 +331,22 @@ func WithLanguage(tag string, messages map[string]string) (restore func()) {
 // Msg renders a pure package's message in the current language: its key
 // with its arguments, or its own text when it has no key.
 func Msg(t msg.Text) string {
-	if t.Key == "" {
-		return t.English
+	if t.Key == "" || !Has(t.Key) {
+		return t.English // a computed key English lacks: the package's words
 	}
 	var args Args
 	if t.Args != nil {
 		args = make(Args, len(t.Args))
 		for k, v := range t.Args {
-			if m, ok := v.(msg.Text); ok {
+			switch m := v.(type) {
+			case msg.Text:
 				v = Msg(m)
+			case msg.Number:
+				if m.Short {
+					v = Point(m.String())
+				} else {
+					v = Decimal(m.V, m.Prec)
+				}
 			}
 			args[k] = v
 		}

@@ -10,6 +10,12 @@
 // with the same placeholders.
 package msg
 
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
 // Args are a message's placeholder values, by name.
 type Args = map[string]any
 
@@ -39,6 +45,38 @@ func N(key string, count int, english string, args ...Args) Text {
 	t := L(key, english, args...)
 	t.Plural, t.Count = true, count
 	return t
+}
+
+// Number is a decimal argument: Prec digits after the separator, which
+// is the reader's language's ("2,5" in German). English is "%.*f".
+// With Short, at most one decimal and no trailing zero ("2.5", "3").
+type Number struct {
+	V     float64
+	Prec  int
+	Short bool
+}
+
+// Dec makes a Number.
+func Dec(v float64, prec int) Number { return Number{V: v, Prec: prec} }
+
+// Short makes a Number written with at most one decimal and no trailing
+// zero.
+func Short(v float64) Number { return Number{V: v, Prec: 1, Short: true} }
+
+// String writes the number the English way.
+func (n Number) String() string {
+	if !n.Short {
+		return strconv.FormatFloat(n.V, 'f', n.Prec, 64)
+	}
+	if math.IsNaN(n.V) || math.IsInf(n.V, 0) || math.Abs(n.V) >= 1e9 {
+		return strconv.FormatFloat(n.V, 'g', -1, 64)
+	}
+	s := strconv.FormatFloat(n.V, 'f', 1, 64)
+	s = strings.TrimSuffix(s, ".0")
+	if s == "-0" {
+		s = "0"
+	}
+	return s
 }
 
 // Plain is a text that has no catalog key (content already in the
