@@ -372,6 +372,11 @@ func TestPrefsProblemsMatchEnglish(t *testing.T) {
 		if rng.Intn(3) == 0 {
 			sections["breaks"] = append(sections["breaks"], "nonsense = 1")
 		}
+		if i < 4 {
+			for _, kind := range []string{"posture", "mobility", "rest"} {
+				delete(sections, "breaks."+kind)
+			}
+		}
 		for sec, lines := range sections {
 			seen := map[string]bool{}
 			fmt.Fprintf(&b, "[%s]\n", sec)
@@ -382,13 +387,18 @@ func TestPrefsProblemsMatchEnglish(t *testing.T) {
 				}
 			}
 		}
-		if rng.Intn(10) == 0 {
+		if i >= 4 && rng.Intn(10) == 0 {
 			b.WriteString("this is = = not toml\n")
 		}
-		if rng.Intn(3) == 0 {
+		// The first files surely, the others now and then: a break whose
+		// duration or warning is not shorter than its interval.
+		if i < 4 || rng.Intn(3) == 0 {
 			kind := []string{"posture", "mobility", "rest"}[rng.Intn(3)]
+			if i < 4 {
+				kind = "posture" // its every may be 3m
+			}
 			if _, dup := sections["breaks."+kind]; !dup {
-				fmt.Fprintf(&b, "[breaks.%s]\nevery = \"3m\"\n%s = \"4m\"\n", kind, []string{"duration", "warn_before"}[rng.Intn(2)])
+				fmt.Fprintf(&b, "[breaks.%s]\nevery = \"3m\"\n%s = \"4m\"\n", kind, []string{"duration", "warn_before"}[i%2])
 			}
 		}
 		path := fmt.Sprintf("%s/c%d.toml", dir, i)
