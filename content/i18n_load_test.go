@@ -230,6 +230,13 @@ func TestCheckLang(t *testing.T) {
 	if n := len(loadLib(t).Texts()) - 7; len(errs) != n {
 		t.Errorf("xx: %d problems, want %d missing", len(errs), n)
 	}
+	miss := loadLib(t).MissingTexts("i18n/xx.toml", []byte(testLang(t)))
+	if n := len(loadLib(t).Texts()) - 7; len(miss) != n || slices.ContainsFunc(miss, func(x Text) bool { return x.Key == "exercise.cat-cow.name" }) {
+		t.Errorf("xx: %d missing texts (want %d), cat-cow's name among them: %v", len(miss), n, miss[:3])
+	}
+	if got := string(FormatTexts(miss[:1])); !strings.HasPrefix(got, "\n# "+miss[0].Item) || !strings.Contains(got, quoteTOML(miss[0].Key)+" = ") {
+		t.Errorf("FormatTexts = %q", got)
+	}
 }
 
 // Invariant, over random subsets of keys translated: a translated key
@@ -301,3 +308,41 @@ func TestGeneralCautionsAreTranslated(t *testing.T) {
 		t.Errorf("translated general caution = %q", got)
 	}
 }
+
+// FuzzLocalize: arbitrary bytes as a language file never panic the loader;
+// they either apply or are refused whole, each problem naming the file,
+// and a refused file leaves every text English.
+func FuzzLocalize(f *testing.F) {
+	f.Add([]byte(`"exercise.cat-cow.name" = "Xx"`))
+	f.Add([]byte("exercise.cat-cow.name = 3\n[[source]]\nid = \"nhs\"\n"))
+	f.Add([]byte("\"cue.cue-chin-tuck.text\" = \"{{.X}}\"\n\"exercise.cat-cow.sources+\" = [1]\n[x]\n"))
+	f.Add([]byte(testLangFile))
+	en, err := Load()
+	if err != nil {
+		f.Fatal(err)
+	}
+	want := en.Texts()
+	f.Fuzz(func(t *testing.T, b []byte) {
+		lib, err := Load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := lib.Localize("xx", "i18n/xx.toml", b); err != nil {
+			for _, e := range unjoin(err) {
+				var ce *Error
+				if !errors.As(e, &ce) || ce.File != "i18n/xx.toml" {
+					t.Fatalf("problem %v does not name i18n/xx.toml", e)
+				}
+			}
+			if got := lib.Texts(); !slices.Equal(got, want) || lib.Lang != "en" {
+				t.Fatalf("a refused file changed the library")
+			}
+		}
+	})
+}
+
+// testLangFile is testdata/i18n/xx.toml, for the fuzz corpus.
+var testLangFile = func() string {
+	b, _ := os.ReadFile("testdata/i18n/xx.toml")
+	return string(b)
+}()

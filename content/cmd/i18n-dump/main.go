@@ -48,17 +48,12 @@ func main() {
 			fmt.Fprintln(os.Stderr, "i18n-dump:", err)
 			os.Exit(1)
 		}
-		have := map[string]bool{}
 		for _, e := range lib.CheckLang(file, b) {
-			if ce, ok := e.(*content.Error); ok && strings.HasPrefix(ce.Msg, "missing:") {
-				have[ce.Field] = true
+			if ce, ok := e.(*content.Error); !ok || !strings.HasPrefix(ce.Msg, "missing:") {
+				fmt.Fprintln(os.Stderr, e)
 			}
 		}
-		for _, t := range lib.Texts() {
-			if have[t.Key] {
-				fmt.Printf("%q = %q\n", t.Key, t.Text)
-			}
-		}
+		os.Stdout.Write(content.FormatTexts(lib.MissingTexts(file, b)))
 	default:
 		os.Stdout.Write(lib.DumpTexts())
 	}
