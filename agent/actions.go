@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/journal"
 	"github.com/limberapp/limber/platform"
 	"github.com/limberapp/limber/prefs"
@@ -28,7 +29,7 @@ func (a *Agent) perform(act schedule.Action, now time.Time) {
 		if a.cfg.OpenWindow && a.cfg.Prestart {
 			a.prestart(act.Kind, now)
 		}
-		a.notify(act.Kind, kindTitle[act.Kind]+" in "+secondsText(act.Lead), kindBody[act.Kind]+".")
+		a.notify(act.Kind, i18n.L("notify.soon", i18n.Args{"Break": kindTitle(act.Kind), "When": secondsText(act.Lead)}), i18n.L("notify.sentence", i18n.Args{"Text": kindBody(act.Kind)}))
 	case schedule.Due:
 		a.startBreak(act.Kind, now, nil)
 	case schedule.Natural:
@@ -38,7 +39,7 @@ func (a *Agent) perform(act schedule.Action, now time.Time) {
 
 func secondsText(d time.Duration) string {
 	if d < time.Minute {
-		return fmt.Sprintf("%d seconds", int(d.Round(time.Second)/time.Second))
+		return i18n.N("time.seconds", int(d.Round(time.Second)/time.Second))
 	}
 	return roughly(d)
 }
@@ -52,9 +53,9 @@ func (a *Agent) notify(k schedule.Kind, title, body string) {
 	}
 	note := platform.Notification{Title: title, Body: body, Icon: iconPath(), Replaces: a.notified[k]}
 	if n.Actions() {
-		note.Actions = []platform.NotifyAction{{Key: actionStart, Label: "Start now"}, {Key: actionPostpone, Label: "Postpone"}}
+		note.Actions = []platform.NotifyAction{{Key: actionStart, Label: i18n.L("notify.start_now")}, {Key: actionPostpone, Label: i18n.L("notify.postpone")}}
 		if !a.cfg.Strict {
-			note.Actions = append(note.Actions, platform.NotifyAction{Key: actionSkip, Label: "Skip"})
+			note.Actions = append(note.Actions, platform.NotifyAction{Key: actionSkip, Label: i18n.L("notify.skip")})
 		}
 	}
 	id, err := n.Send(note)
@@ -71,12 +72,12 @@ func (a *Agent) startBreak(k schedule.Kind, now time.Time, data map[string]any) 
 	a.breakStarted(k, now, data)
 	dur := a.breakLen(k)
 	if a.cfg.OpenWindow && a.opt.Views != nil {
-		a.notify(k, "Time for a "+lower(kindTitle[k]), kindBody[k]+fmt.Sprintf(" (%s).", secondsText(dur)))
+		a.notify(k, kindText(k, "due"), i18n.L("notify.due_window", i18n.Args{"Text": kindBody(k), "Length": secondsText(dur)}))
 		if a.openBreakView(k, now) == nil {
 			return
 		}
 	} else {
-		a.notify(k, "Time for a "+lower(kindTitle[k]), kindBody[k]+fmt.Sprintf(" for %s.", secondsText(dur)))
+		a.notify(k, kindText(k, "due"), i18n.L("notify.due_notice", i18n.Args{"Text": kindBody(k), "Length": secondsText(dur)}))
 	}
 	a.autoKind, a.autoEnd = k, now.Add(dur)
 }
@@ -90,17 +91,6 @@ func (a *Agent) breakStarted(k schedule.Kind, now time.Time, data map[string]any
 	a.breakStart = now
 	a.views.started = k
 	a.record(journal.Record{Event: "started", Kind: string(k), Data: data})
-}
-
-func lower(s string) string {
-	if s == "" {
-		return s
-	}
-	b := []byte(s)
-	if b[0] >= 'A' && b[0] <= 'Z' {
-		b[0] += 'a' - 'A'
-	}
-	return string(b)
 }
 
 // onNotifyAction handles a click on a notification or one of its buttons.
@@ -218,7 +208,7 @@ func (a *Agent) TakeBreak(k schedule.Kind) error {
 				}
 				return
 			}
-			err = fmt.Errorf("a %s is already in progress", lower(kindTitle[st.InBreak]))
+			err = errors.New(i18n.L("error.break_in_progress", i18n.Args{"Break": kindText(st.InBreak, "name")}))
 			return
 		}
 		if _, err = a.eng.StartNow(k, now); err != nil {
@@ -281,7 +271,7 @@ func (a *Agent) OpenView(view string) error {
 		return a.OpenSettings()
 	}
 	if a.opt.Views == nil {
-		return errors.New("windows are not available")
+		return errors.New(i18n.L("error.no_windows"))
 	}
 	if err := a.opt.Views.Open(view); err != nil {
 		fmt.Fprintln(a.opt.Log, "limber:", err)
@@ -398,7 +388,7 @@ func (a *Agent) Handle(req Request) Response {
 			}
 		}
 		if len(msgs) > 0 {
-			return Response{Error: "settings reloaded with problems (the last good values are kept):\n" + strings.Join(msgs, "\n")}
+			return Response{Error: i18n.L("error.reload_problems") + "\n" + strings.Join(msgs, "\n")}
 		}
 		return Response{OK: true}
 	case "quit":

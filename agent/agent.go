@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/journal"
 	"github.com/limberapp/limber/platform"
 	"github.com/limberapp/limber/prefs"
@@ -168,6 +169,7 @@ func New(opt Options) *Agent {
 	a.views.init()
 	a.trace = os.Getenv("LIMBER_TRACE") == "1"
 	a.cfg, a.problems = prefs.Load(opt.ConfigPath, opt.Prefs)
+	i18n.Use(a.cfg.Language)
 	now := a.wall()
 	sc := a.cfg.Schedule()
 	sc.Location = a.loc

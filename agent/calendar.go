@@ -12,13 +12,14 @@ import (
 	"github.com/limberapp/limber/store"
 )
 
-// calendarViews maps a calendar item to the view its notification opens
-// and the notification's text.
-var calendarViews = map[string]struct{ view, title, body string }{
-	"lifting":          {"lifting", "Lifting refresher (1 min)", "Keep good lifting technique fresh: a short animated reminder and three questions."},
-	"lifting-day":      {"lifting", "Lifting refresher (1 min)", "A lifting day: a one-minute look at technique before you start."},
-	"workstation":      {"quickcheck", "Workstation check-in", "Five quick questions about your desk set-up."},
-	"recovery-checkin": {"recovery-checkin", "Back recovery: today's check-in", "How is your back today? A one-minute check-in keeps your plan right."},
+// calendarViews maps a calendar item to the view its notification opens;
+// the notification's text is the catalog's calendar.<item>.title and
+// .body.
+var calendarViews = map[string]struct{ view string }{
+	"lifting":          {"lifting"},
+	"lifting-day":      {"lifting"},
+	"workstation":      {"quickcheck"},
+	"recovery-checkin": {"recovery-checkin"},
 }
 
 // agentState is what the agent keeps between runs: when each calendar

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/journal"
 	"github.com/limberapp/limber/platform"
 	"github.com/limberapp/limber/schedule"
@@ -59,10 +60,9 @@ func (a *Agent) notifyCalendar(item string) {
 	if a.opt.Notifier == nil {
 		return
 	}
-	v := calendarViews[item]
-	note := platform.Notification{Title: v.title, Body: v.body, Icon: iconPath()}
+	note := platform.Notification{Title: i18n.L("calendar." + item + ".title"), Body: i18n.L("calendar." + item + ".body"), Icon: iconPath()}
 	if a.opt.Notifier.Actions() {
-		note.Actions = []platform.NotifyAction{{Key: platform.DefaultAction, Label: "Start"}, {Key: "later", Label: "Later"}}
+		note.Actions = []platform.NotifyAction{{Key: platform.DefaultAction, Label: i18n.L("notify.start")}, {Key: "later", Label: i18n.L("notify.later")}}
 	}
 	id, err := a.opt.Notifier.Send(note)
 	if err != nil {

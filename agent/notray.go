@@ -7,7 +7,9 @@ import (
 	"sync"
 	"time"
 
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/platform"
+	"github.com/limberapp/limber/schedule"
 )
 
 // The Limber window: next breaks, take a break, pause, settings, quit. It
@@ -52,8 +54,8 @@ func (n *noTray) start(present bool) {
 	if present {
 		if n.noWindows != nil {
 			// The tray works, the windows do not: say so once.
-			n.send(platform.Notification{Title: "Limber's windows cannot open here",
-				Body: capitalize(n.noWindows.Error()) + ". Breaks come as notifications; the tray menu works as usual.", Icon: iconPath()})
+			n.send(platform.Notification{Title: i18n.L("notray.no_windows.title"),
+				Body: i18n.L("notray.no_windows.body", i18n.Args{"Why": capitalize(n.noWindows.Error())}), Icon: iconPath()})
 		}
 		return
 	}
@@ -103,7 +105,7 @@ func (n *noTray) send(note platform.Notification) {
 		return
 	}
 	if n.notifier.Actions() && n.noWindows == nil {
-		note.Actions = []platform.NotifyAction{{Key: platform.DefaultAction, Label: "Open Limber"}}
+		note.Actions = []platform.NotifyAction{{Key: platform.DefaultAction, Label: i18n.L("notray.open")}}
 	}
 	id, err := n.notifier.Send(note)
 	if err != nil {
@@ -128,67 +130,67 @@ func noTrayNotice(desktop string, gone bool, noWindows error) platform.Notificat
 	var how string
 	switch {
 	case strings.Contains(d, "gnome") || strings.Contains(d, "unity") || strings.Contains(d, "ubuntu"):
-		how = "On GNOME, install the AppIndicator extension (gnome-shell-extension-appindicator), turn it on in Extensions and log in again."
+		how = i18n.L("notray.how.gnome")
 	case strings.Contains(d, "kde"):
-		how = "Add the System Tray widget to a panel."
+		how = i18n.L("notray.how.kde")
 	case strings.Contains(d, "xfce"):
-		how = "Add the Status Tray plugin to a panel."
+		how = i18n.L("notray.how.xfce")
 	case strings.Contains(d, "sway") || strings.Contains(d, "hyprland") || strings.Contains(d, "wlroots") || strings.Contains(d, "river"):
-		how = "Add the \"tray\" module to your bar (waybar)."
+		how = i18n.L("notray.how.wlroots")
 	default:
-		how = "Start a panel or bar with a StatusNotifierItem tray."
+		how = i18n.L("notray.how.other")
 	}
-	meanwhile := "Meanwhile, open Limber from your apps, or run limber again, for its window."
+	meanwhile := i18n.L("notray.meanwhile")
 	if noWindows != nil {
-		meanwhile = "Breaks come as notifications: its windows cannot open here (" + noWindows.Error() + "). " + cliHint
+		meanwhile = i18n.L("notray.meanwhile_no_windows", i18n.Args{"Why": noWindows.Error()}) + " " + cliHint()
 	}
 	if gone {
 		return platform.Notification{
-			Title: "Limber's tray icon went away",
-			Body:  "The tray host (StatusNotifierWatcher) stopped; the icon comes back with it. " + meanwhile,
+			Title: i18n.L("notray.gone.title"),
+			Body:  i18n.L("notray.gone.body") + " " + meanwhile,
 			Icon:  iconPath(),
 		}
 	}
 	return platform.Notification{
-		Title: "Limber is running, with no tray icon",
-		Body:  "This desktop has no tray host (StatusNotifierWatcher). " + how + " " + meanwhile,
+		Title: i18n.L("notray.missing.title"),
+		Body:  i18n.L("notray.missing.body") + " " + how + " " + meanwhile,
 		Icon:  iconPath(),
 	}
 }
 
 // cliHint is how to reach Limber with no tray and no window.
-const cliHint = "In a terminal: limber status, limber break now, limber pause 30m."
+func cliHint() string { return i18n.L("notray.cli_hint") }
 
 // windowNotice says why the Limber window cannot open, with what it would
 // have shown.
 func windowNotice(why error, st StatusJSON) platform.Notification {
-	body := capitalize(why.Error()) + "."
+	body := i18n.L("notify.sentence", i18n.Args{"Text": capitalize(why.Error())})
 	var next []string
 	for _, n := range st.Next {
-		next = append(next, n.Kind+" break "+dueIn(time.Duration(n.DueInSeconds)*time.Second))
+		next = append(next, i18n.L("notray.next_item", i18n.Args{"Break": kindText(schedule.Kind(n.Kind), "name"), "When": dueIn(time.Duration(n.DueInSeconds) * time.Second)}))
 	}
 	if len(next) > 0 {
-		body += " Next: " + strings.Join(next, ", ") + "."
+		body += " " + i18n.L("notray.next", i18n.Args{"List": strings.Join(next, ", ")})
 	}
 	if st.State == "paused" {
-		body += " Breaks are paused."
+		body += " " + i18n.L("notray.paused")
 	}
-	return platform.Notification{Title: "The Limber window cannot open", Body: body + " " + cliHint, Icon: iconPath()}
+	return platform.Notification{Title: i18n.L("notray.window.title"), Body: body + " " + cliHint(), Icon: iconPath()}
 }
 
 // dueIn is "in 12 min", "in 1 h 5 min", "now".
 func dueIn(d time.Duration) string {
 	if d <= 0 {
-		return "now"
+		return i18n.L("time.now")
 	}
 	m := int((d + time.Minute - 1) / time.Minute)
 	switch {
 	case m < 60:
-		return fmt.Sprintf("in %d min", m)
+		return i18n.L("time.in_min", i18n.Args{"Minutes": m})
 	case m%60 == 0:
-		return fmt.Sprintf("in %d h", m/60)
+		return i18n.L("time.in_h", i18n.Args{"Hours": m / 60})
 	}
-	return fmt.Sprintf("in %d h %d min", m/60, m%60)
+	return i18n.L("time.in_h_min", i18n.Args{"Hours": m / 60, "Minutes": m % 60})
 }
 
 // openLimberWindow opens the Limber window (the notice was clicked), or

@@ -139,7 +139,7 @@ func TestNoTrayNoticeWithoutWindowsPointsToTheCommandLine(t *testing.T) {
 		}
 	}
 	n := windowNotice(why, StatusJSON{State: "running", Next: []NextJSON{{Kind: "posture", DueInSeconds: 720}, {Kind: "rest", DueInSeconds: 6000}}})
-	if want := "This Wayland session runs without XWayland (DISPLAY is not set), and Limber's windows need X11. Next: posture break in 12 min, rest break in 1 h 40 min. " + cliHint; n.Body != want {
+	if want := "This Wayland session runs without XWayland (DISPLAY is not set), and Limber's windows need X11. Next: posture break in 12 min, rest break in 1 h 40 min. " + cliHint(); n.Body != want {
 		t.Errorf("window notice %q, want %q", n.Body, want)
 	}
 }

@@ -1,9 +1,11 @@
 package agent
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/journal"
 	"github.com/limberapp/limber/platform"
 	"github.com/limberapp/limber/recovery"
@@ -78,7 +80,7 @@ func (a *Agent) StartThermal(kind string) error {
 	a.do(func() {
 		now := a.wall()
 		if !a.rec.Active() {
-			err = fmt.Errorf("start a recovery plan first (tray: I strained my back…)")
+			err = errors.New(i18n.L("error.no_recovery_plan"))
 			return
 		}
 		tt := a.rec.ThermalTimer(now)
@@ -93,26 +95,14 @@ func (a *Agent) StartThermal(kind string) error {
 		a.thermalEnd, a.thermalKind = now.Add(length), kind
 		a.record(journal.Record{Event: "started", Kind: kind, Seconds: length.Seconds()})
 		if a.opt.Notifier != nil {
-			a.opt.Notifier.Send(platform.Notification{Title: fmt.Sprintf("%s timer: %d minutes", titleCase(kind), int(length/time.Minute)),
-				Body: thermalStartText[kind], Icon: iconPath()})
+			a.opt.Notifier.Send(platform.Notification{Title: i18n.N("thermal."+kind+".started", int(length/time.Minute)),
+				Body: i18n.L("thermal." + kind + ".advice"), Icon: iconPath()})
 		}
 	})
 	if err != nil && a.opt.Notifier != nil {
-		a.opt.Notifier.Send(platform.Notification{Title: "Limber: " + kind + " timer", Body: err.Error()})
+		a.opt.Notifier.Send(platform.Notification{Title: i18n.L("thermal." + kind + ".failed"), Body: err.Error()})
 	}
 	return err
-}
-
-var thermalStartText = map[string]string{
-	"ice":  "Wrap the cold pack in a cloth: never on bare skin. Limber tells you when to take it off.",
-	"heat": "Warm, not hot, with a layer between the heat and your skin. Never use heat while you sleep. Limber tells you when to stop.",
-}
-
-func titleCase(s string) string {
-	if s == "" {
-		return s
-	}
-	return string(s[0]-'a'+'A') + s[1:]
 }
 
 // endThermal closes a timer whose time is up.
@@ -131,7 +121,7 @@ func (a *Agent) endThermal(now time.Time) {
 	a.saveState()
 	a.record(journal.Record{Event: "completed", Kind: kind})
 	if a.opt.Notifier != nil {
-		a.opt.Notifier.Send(platform.Notification{Title: "Time to take the " + map[string]string{"ice": "cold pack", "heat": "heat"}[kind] + " off",
-			Body: "That's the most to use at one time. Check your skin, and leave a gap before the next session.", Icon: iconPath()})
+		a.opt.Notifier.Send(platform.Notification{Title: i18n.L("thermal." + kind + ".done"),
+			Body: i18n.L("thermal.done.body"), Icon: iconPath()})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/prefs"
 )
 
@@ -42,6 +43,7 @@ func (a *Agent) reload() []prefs.Problem {
 	}
 	a.cfg = cfg
 	a.problems = probs
+	i18n.Use(cfg.Language) // the tray relabels itself at refreshTray
 	now := a.wall()
 	a.loadRecovery()
 	a.adapt(now)

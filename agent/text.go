@@ -2,38 +2,35 @@ package agent
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/journal"
 	"github.com/limberapp/limber/schedule"
 	"github.com/limberapp/limber/stats"
 )
 
-// Titles of the break kinds as people read them.
-var kindTitle = map[schedule.Kind]string{
-	schedule.Posture:  "Posture break",
-	schedule.Mobility: "Mobility break",
-	schedule.Rest:     "Rest break",
+// kindText is a break kind's message in the current language: part is
+// "title" ("Posture break"), "name" (the same inside a sentence: "posture
+// break"), "short" ("Posture"), "word" ("posture") or "body".
+func kindText(k schedule.Kind, part string) string {
+	return i18n.L("break." + string(k) + "." + part)
 }
 
-var kindBody = map[schedule.Kind]string{
-	schedule.Posture:  "Reset your posture and rest your eyes",
-	schedule.Mobility: "A short guided mobility routine",
-	schedule.Rest:     "Stand up and step away from the screen",
-}
+func kindTitle(k schedule.Kind) string { return kindText(k, "title") }
+func kindBody(k schedule.Kind) string  { return kindText(k, "body") }
 
 // roughly renders a remaining time in whole minutes, rounded up, the way
 // the tray shows it: "less than a minute", "12 min", "1 h 05 min".
 func roughly(d time.Duration) string {
 	if d < time.Minute {
-		return "less than a minute"
+		return i18n.L("time.less_than_a_minute")
 	}
 	m := int((d + time.Minute - 1) / time.Minute)
 	if m < 60 {
-		return fmt.Sprintf("%d min", m)
+		return i18n.L("time.min", i18n.Args{"Minutes": m})
 	}
-	return fmt.Sprintf("%d h %02d min", m/60, m%60)
+	return i18n.L("time.h_min", i18n.Args{"Hours": m / 60, "Minutes": fmt.Sprintf("%02d", m%60)})
 }
 
 // clock renders a wall time as the tray shows it: "14:30", or
@@ -44,7 +41,7 @@ func clock(t, now time.Time) string {
 	if y1 == y2 && m1 == m2 && d1 == d2 {
 		return t.Format("15:04")
 	}
-	return t.Format("Mon 15:04")
+	return i18n.WeekdayShort(t.Weekday()) + " " + t.Format("15:04")
 }
 
 // statusLine is the first, disabled line of the tray menu, and tooltip is
@@ -53,27 +50,27 @@ func statusLine(st schedule.Status, now time.Time) string {
 	switch st.State {
 	case schedule.Paused:
 		if st.PausedUntil.IsZero() {
-			return "Paused"
+			return i18n.L("status.paused")
 		}
-		return "Paused until " + clock(st.PausedUntil, now)
+		return i18n.L("status.paused_until", i18n.Args{"Time": clock(st.PausedUntil, now)})
 	case schedule.InBreak:
-		return kindTitle[st.InBreak] + " in progress"
+		return i18n.L("status.in_progress", i18n.Args{"Break": kindTitle(st.InBreak)})
 	case schedule.OutsideHours:
 		if st.HoursResume.IsZero() {
-			return "Outside working hours"
+			return i18n.L("status.outside_hours")
 		}
-		return "Outside working hours until " + clock(st.HoursResume, now)
+		return i18n.L("status.outside_hours_until", i18n.Args{"Time": clock(st.HoursResume, now)})
 	case schedule.Idle:
-		return "Away: break clocks stopped"
+		return i18n.L("status.away")
 	}
 	if st.Waiting != "" {
-		return kindTitle[st.Waiting] + " waiting for you"
+		return i18n.L("status.waiting", i18n.Args{"Break": kindTitle(st.Waiting)})
 	}
 	if len(st.Next) == 0 {
-		return "No breaks enabled"
+		return i18n.L("status.no_breaks")
 	}
 	n := st.Next[0]
-	return fmt.Sprintf("Next: %s in %s", strings.ToLower(kindTitle[n.Kind]), roughly(n.In))
+	return i18n.L("status.next", i18n.Args{"Break": kindText(n.Kind, "name"), "When": roughly(n.In)})
 }
 
 // todayTally counts today's breaks for the status line by the history's
@@ -120,13 +117,10 @@ func (t *todayTally) line(st schedule.Status, now time.Time) string {
 	if t.day != now.Format(time.DateOnly) || t.due == 0 {
 		return base
 	}
-	count := fmt.Sprintf("Today: %d of %d breaks", t.taken, t.due)
-	if t.due == 1 {
-		count = fmt.Sprintf("Today: %d of 1 break", t.taken)
-	}
+	count := i18n.N("status.today", t.due, i18n.Args{"Taken": t.taken})
 	if st.State == schedule.Running && st.Waiting == "" && len(st.Next) > 0 {
 		n := st.Next[0]
-		return fmt.Sprintf("%s · next %s in %s", count, n.Kind, roughly(n.In))
+		return i18n.L("status.today_next", i18n.Args{"Today": count, "Kind": kindText(n.Kind, "word"), "When": roughly(n.In)})
 	}
 	return count + " · " + base
 }
@@ -134,9 +128,9 @@ func (t *todayTally) line(st schedule.Status, now time.Time) string {
 func tooltip(st schedule.Status, now time.Time) string {
 	if st.State == schedule.Running && len(st.Next) > 0 && st.Waiting == "" {
 		n := st.Next[0]
-		return fmt.Sprintf("Limber — next break in %s (%s)", roughly(n.In), n.Kind)
+		return i18n.L("tray.tooltip_next", i18n.Args{"When": roughly(n.In), "Kind": kindText(n.Kind, "word")})
 	}
-	return "Limber — " + statusLine(st, now)
+	return i18n.L("tray.tooltip", i18n.Args{"Status": statusLine(st, now)})
 }
 
 // userMessage is an error text as a sentence for a notification.

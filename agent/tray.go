@@ -8,6 +8,7 @@ import (
 	"fyne.io/systray"
 
 	"github.com/limberapp/limber/assets"
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/platform"
 	"github.com/limberapp/limber/schedule"
 )
@@ -18,10 +19,22 @@ type systrayTray struct {
 	status *systray.MenuItem
 	pause  *systray.MenuItem
 	resume *systray.MenuItem
+	labels []trayLabel
+	lang   string // the language the labels are in
 }
 
-// Update implements Tray.
+// trayLabel is a menu item and the catalog keys of its title and tooltip.
+type trayLabel struct {
+	item       *systray.MenuItem
+	title, tip string
+}
+
+// Update implements Tray. After a reload that changed the language, it
+// relabels the menu first.
 func (t *systrayTray) Update(status, tip string, paused bool) {
+	if l := i18n.Language(); l != t.lang {
+		t.relabel()
+	}
 	t.status.SetTitle(status)
 	systray.SetTooltip(tip)
 	if paused {
@@ -31,6 +44,26 @@ func (t *systrayTray) Update(status, tip string, paused bool) {
 	}
 }
 
+func (t *systrayTray) relabel() {
+	t.lang = i18n.Language()
+	for _, l := range t.labels {
+		l.item.SetTitle(i18n.L(l.title))
+		l.item.SetTooltip(i18n.L(l.tip))
+	}
+}
+
+// add is a menu item (under parent, if not nil) labelled from the catalog.
+func (t *systrayTray) add(parent *systray.MenuItem, title, tip string) *systray.MenuItem {
+	var item *systray.MenuItem
+	if parent == nil {
+		item = systray.AddMenuItem(i18n.L(title), i18n.L(tip))
+	} else {
+		item = parent.AddSubMenuItem(i18n.L(title), i18n.L(tip))
+	}
+	t.labels = append(t.labels, trayLabel{item, title, tip})
+	return item
+}
+
 // buildMenu creates the menu and wires every item to the agent. Each
 // item's clicks arrive on a channel read by a goroutine that sleeps until
 // a click.
@@ -38,48 +71,43 @@ func buildMenu(a *Agent) *systrayTray {
 	systray.SetIcon(assets.Icon22)
 	systray.SetTitle("Limber")
 	systray.SetTooltip("Limber")
-	t := &systrayTray{}
-	t.status = systray.AddMenuItem("Limber", "What comes next")
+	t := &systrayTray{lang: i18n.Language()}
+	t.status = systray.AddMenuItem("Limber", i18n.L("tray.status.tip"))
 	t.status.Disable()
 	systray.AddSeparator()
 
-	take := systray.AddMenuItem("Take a break now", "Start a break now")
+	take := t.add(nil, "tray.take", "tray.take.tip")
 	for _, k := range schedule.Kinds {
 		k := k
-		item := take.AddSubMenuItem(kindTitle[k][:len(kindTitle[k])-len(" break")], kindBody[k])
+		item := t.add(take, "break."+string(k)+".short", "break."+string(k)+".body")
 		onClick(item, func() {
 			if err := a.TakeBreak(k); err != nil {
 				fmt.Fprintln(a.opt.Log, "limber:", err)
 			}
 		})
 	}
-	t.pause = systray.AddMenuItem("Pause", "Pause breaks")
-	onClick(t.pause.AddSubMenuItem("30 minutes", "Pause breaks for 30 minutes"), func() { a.Pause(30 * time.Minute) })
-	onClick(t.pause.AddSubMenuItem("1 hour", "Pause breaks for an hour"), func() { a.Pause(time.Hour) })
-	onClick(t.pause.AddSubMenuItem("Until tomorrow", "Pause breaks until tomorrow morning"), func() { a.Pause(0) })
-	t.resume = t.pause.AddSubMenuItem("Resume", "Resume breaks now")
+	t.pause = t.add(nil, "tray.pause", "tray.pause.tip")
+	onClick(t.add(t.pause, "tray.pause.30m", "tray.pause.30m.tip"), func() { a.Pause(30 * time.Minute) })
+	onClick(t.add(t.pause, "tray.pause.1h", "tray.pause.1h.tip"), func() { a.Pause(time.Hour) })
+	onClick(t.add(t.pause, "tray.pause.tomorrow", "tray.pause.tomorrow.tip"), func() { a.Pause(0) })
+	t.resume = t.add(t.pause, "tray.resume", "tray.resume.tip")
 	t.resume.Disable()
 	onClick(t.resume, a.Resume)
 	systray.AddSeparator()
-	for _, v := range []struct{ label, tip, view string }{
-		{"Workstation check…", "Check your desk, chair and screen set-up", "wizard"},
-		{"Lifting refresher…", "A one-minute lifting-technique refresher and a load calculator", "lifting"},
-		{"I strained my back…", "Start a back-strain recovery plan", "recovery"},
-		{"History…", "Breaks taken, streaks and check-ins over time", "history"},
-	} {
-		v := v
-		onClick(systray.AddMenuItem(v.label, v.tip), func() { a.OpenView(v.view) })
+	for _, view := range []string{"wizard", "lifting", "recovery", "history"} {
+		view := view
+		onClick(t.add(nil, "tray."+view, "tray."+view+".tip"), func() { a.OpenView(view) })
 	}
-	thermal := systray.AddMenuItem("Ice or heat timer", "Timers with the recovery plan's limits")
-	onClick(thermal.AddSubMenuItem("Start ice (cold pack)", "Up to 20 minutes, wrapped, never on bare skin"), func() { a.StartThermal("ice") })
-	onClick(thermal.AddSubMenuItem("Start heat", "Up to 20 minutes, never while asleep"), func() { a.StartThermal("heat") })
+	thermal := t.add(nil, "tray.thermal", "tray.thermal.tip")
+	onClick(t.add(thermal, "tray.thermal.ice", "tray.thermal.ice.tip"), func() { a.StartThermal("ice") })
+	onClick(t.add(thermal, "tray.thermal.heat", "tray.thermal.heat.tip"), func() { a.StartThermal("heat") })
 	systray.AddSeparator()
-	onClick(systray.AddMenuItem("Settings…", "Change Limber's settings"), func() {
+	onClick(t.add(nil, "tray.settings", "tray.settings.tip"), func() {
 		if err := a.OpenSettings(); err != nil {
 			fmt.Fprintln(a.opt.Log, "limber: settings:", err)
 		}
 	})
-	onClick(systray.AddMenuItem("Quit", "Quit Limber"), a.Quit)
+	onClick(t.add(nil, "tray.quit", "tray.quit.tip"), a.Quit)
 	return t
 }
 

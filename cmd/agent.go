@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/limberapp/limber/agent"
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/platform"
 	"github.com/limberapp/limber/ui"
 )
@@ -60,39 +61,42 @@ func runAgent(cmd *cobra.Command, args []string) error {
 func openLimberWindow(out io.Writer, again bool) {
 	running := ""
 	if again {
-		running = "Limber is already running; "
+		running = i18n.L("cli.already_running") + " "
 	}
 	if why := platform.WindowProblem(); why != nil {
-		summary := "Limber is running."
+		summary := i18n.L("cli.running")
 		if resp, err := call(agent.Request{Cmd: "status"}); err == nil && resp.Status != nil {
 			summary = limberSummary(*resp.Status)
 		}
-		fmt.Fprintf(out, "%sits window cannot open: %v.\n%s\n", running, why, summary)
+		fmt.Fprintf(out, "%s%s\n%s\n", running, i18n.L("cli.window_cannot_open", i18n.Args{"Why": why.Error()}), summary)
 		n := platform.NewNotifier(nil)
 		n.Send(platform.Notification{
-			Title: "The Limber window cannot open",
-			Body: fmt.Sprintf("%s. %s Limber goes on with notifications; from a terminal: limber break now, limber pause 30m, limber resume, limber quit.",
-				capitalizeFirst(why.Error()), summary),
+			Title: i18n.L("notray.window.title"),
+			Body:  i18n.L("cli.window_cannot_open.body", i18n.Args{"Why": capitalizeFirst(why.Error()), "Summary": summary}),
 		})
 		return
 	}
 	if _, err := call(agent.Request{Cmd: "open", View: "limber"}); err != nil {
-		fmt.Fprintf(out, "%sits window did not open: %v\n", running, err)
+		fmt.Fprintf(out, "%s%s\n", running, i18n.L("cli.window_did_not_open", i18n.Args{"Error": err.Error()}))
 		return
 	}
-	fmt.Fprintf(out, "%sopening its window.\n", running)
+	fmt.Fprintf(out, "%s%s\n", running, i18n.L("cli.opening_window"))
 }
 
 // limberSummary is the Limber window's content in a sentence or two.
 func limberSummary(st agent.StatusJSON) string {
 	s := limberStatus(st)
-	line := ui.LimberStateLine(s, time.Now()) + "."
+	line := i18n.L("notify.sentence", i18n.Args{"Text": ui.LimberStateLine(s, time.Now())})
 	var next []string
 	for _, n := range s.Next {
-		next = append(next, n.Kind+" break "+ui.DueText(n.In))
+		name := n.Kind
+		if i18n.Has("break." + n.Kind + ".name") {
+			name = i18n.L("break." + n.Kind + ".name")
+		}
+		next = append(next, i18n.L("notray.next_item", i18n.Args{"Break": name, "When": ui.DueText(n.In)}))
 	}
 	if len(next) > 0 {
-		line += " Next: " + strings.Join(next, ", ") + "."
+		line += " " + i18n.L("notray.next", i18n.Args{"List": strings.Join(next, ", ")})
 	}
 	return line
 }

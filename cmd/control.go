@@ -2,13 +2,17 @@ package cmd
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/limberapp/limber/agent"
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/schedule"
 )
 
@@ -30,20 +34,7 @@ var statusCmd = &cobra.Command{
 			enc.SetIndent("", "  ")
 			return enc.Encode(st)
 		}
-		fmt.Fprintf(out, "State: %s\n", strings.ReplaceAll(st.State, "_", " "))
-		if st.PausedUntil != nil {
-			fmt.Fprintf(out, "Paused until: %s\n", st.PausedUntil.Local().Format("Mon 15:04"))
-		}
-		for _, n := range st.Next {
-			fmt.Fprintf(out, "Next %-8s in %s (postpones left: %d)\n", n.Kind, time.Duration(n.DueInSeconds)*time.Second, n.PostponesLeft)
-		}
-		if st.SkipsLeft >= 0 {
-			fmt.Fprintf(out, "Skips left today: %d\n", st.SkipsLeft)
-		}
-		fmt.Fprintf(out, "Notifications: %s; idle source: %s\nConfig: %s\n", st.Notifier, st.IdleSource, st.Config)
-		for _, p := range st.Problems {
-			fmt.Fprintf(out, "Settings problem: %s\n", p)
-		}
+		printStatusText(out, st)
 		return nil
 	},
 }
@@ -55,7 +46,7 @@ var breakCmd = &cobra.Command{
 	Short: "Take a break now",
 	Args: func(cmd *cobra.Command, args []string) error {
 		if len(args) != 1 || args[0] != "now" {
-			return &exitError{code: 2, err: fmt.Errorf("usage: limber break now [--kind posture|mobility|rest]")}
+			return &exitError{code: 2, err: errors.New(i18n.L("cli.usage.break"))}
 		}
 		return nil
 	},
@@ -81,11 +72,11 @@ var pauseCmd = &cobra.Command{
 		case !pauseUntilTomorrow && len(args) == 1:
 			d, err := time.ParseDuration(args[0])
 			if err != nil || d <= 0 || d > 24*time.Hour {
-				return &exitError{code: 2, err: fmt.Errorf("pause: %q is not a duration between 1s and 24h such as 30m or 1h30m", args[0])}
+				return &exitError{code: 2, err: errors.New(i18n.L("cli.pause.bad_duration", i18n.Args{"Value": strconv.Quote(args[0])}))}
 			}
 			req.Seconds = d.Seconds()
 		default:
-			return &exitError{code: 2, err: fmt.Errorf("usage: limber pause DURATION (e.g. 30m) or limber pause --until-tomorrow")}
+			return &exitError{code: 2, err: errors.New(i18n.L("cli.usage.pause"))}
 		}
 		_, err := call(req)
 		return err
@@ -120,10 +111,38 @@ var reloadCmd = &cobra.Command{
 	RunE: func(cmd *cobra.Command, args []string) error {
 		_, err := call(agent.Request{Cmd: "reload"})
 		if err == nil {
-			fmt.Fprintln(cmd.OutOrStdout(), "Settings reloaded.")
+			fmt.Fprintln(cmd.OutOrStdout(), i18n.L("cli.reloaded"))
 		}
 		return err
 	},
 }
 
 func init() { rootCmd.AddCommand(reloadCmd) }
+
+// printStatusText is `limber status` for people, in their language.
+func printStatusText(out io.Writer, st *agent.StatusJSON) {
+	state := strings.ReplaceAll(st.State, "_", " ")
+	if i18n.Has("cli.state." + st.State) {
+		state = i18n.L("cli.state." + st.State)
+	}
+	fmt.Fprintln(out, i18n.L("cli.status.state", i18n.Args{"State": state}))
+	if st.PausedUntil != nil {
+		t := st.PausedUntil.Local()
+		fmt.Fprintln(out, i18n.L("cli.status.paused_until", i18n.Args{"Time": i18n.WeekdayShort(t.Weekday()) + " " + t.Format("15:04")}))
+	}
+	for _, n := range st.Next {
+		kind := n.Kind
+		if i18n.Has("break." + n.Kind + ".short") {
+			kind = i18n.L("break." + n.Kind + ".short")
+		}
+		fmt.Fprintln(out, i18n.L("cli.status.next", i18n.Args{"Kind": fmt.Sprintf("%-10s", kind), "When": (time.Duration(n.DueInSeconds) * time.Second).String(), "Postpones": n.PostponesLeft}))
+	}
+	if st.SkipsLeft >= 0 {
+		fmt.Fprintln(out, i18n.L("cli.status.skips_left", i18n.Args{"Skips": st.SkipsLeft}))
+	}
+	fmt.Fprintln(out, i18n.L("cli.status.sources", i18n.Args{"Notifier": st.Notifier, "Idle": st.IdleSource}))
+	fmt.Fprintln(out, i18n.L("cli.status.config", i18n.Args{"Path": st.Config}))
+	for _, p := range st.Problems {
+		fmt.Fprintln(out, i18n.L("cli.status.problem", i18n.Args{"Problem": p}))
+	}
+}

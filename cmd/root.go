@@ -4,12 +4,17 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"os"
 
 	"github.com/spf13/cobra"
 
+	"github.com/limberapp/limber/agent"
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/internal/clocale"
+	"github.com/limberapp/limber/platform"
+	"github.com/limberapp/limber/prefs"
 )
 
 // Version is set at build time with -ldflags "-X .../cmd.Version=…".
@@ -32,10 +37,12 @@ var rootCmd = &cobra.Command{
 	PersistentPreRun: func(c *cobra.Command, _ []string) {
 		for p := c; p != nil; p = p.Parent() {
 			if p == uiCmd {
+				fyneLanguage(useLanguage())
 				return
 			}
 		}
 		clocale.Restore()
+		useLanguage()
 	},
 }
 
@@ -46,6 +53,9 @@ func init() {
 // Execute runs the command line and exits non-zero on error.
 func Execute() {
 	if err := rootCmd.Execute(); err != nil {
+		if errors.Is(err, agent.ErrNoAgent) {
+			err = errors.New(i18n.L("error.no_agent"))
+		}
 		fmt.Fprintln(os.Stderr, "limber:", err)
 		os.Exit(exitCode(err))
 	}
@@ -65,4 +75,15 @@ func exitCode(err error) int {
 		return e.code
 	}
 	return 1
+}
+
+// useLanguage makes the messages speak the language the `ui.language`
+// setting and the desktop choose, and returns it.
+func useLanguage() string {
+	setting := ""
+	if path, err := platform.ConfigFile(configPath); err == nil {
+		cfg, _ := prefs.Load(path, prefs.Options{})
+		setting = cfg.Language
+	}
+	return i18n.Use(setting)
 }

@@ -51,6 +51,8 @@ type Config struct {
 	WorkstationEveryDays int
 	WorkstationAt        string
 
+	Language string // "auto" or a language tag with a catalog: "en", "de", "es"
+
 	// Locked lists the keys the administrator's file locks, with why.
 	Locked map[string]string
 }

@@ -239,6 +239,9 @@ func buildKeys() []Key {
 			get: func(c *Config) any { return c.WorkstationEveryDays }, set: func(c *Config, v any) { c.WorkstationEveryDays = v.(int) }},
 		Key{Name: "workstation.at", Doc: "time of day for the workstation check-in", Default: "10:30", typ: tString, clock: true,
 			get: func(c *Config) any { return c.WorkstationAt }, set: func(c *Config, v any) { c.WorkstationAt = v.(string) }},
+		Key{Name: "ui.language", Doc: "the language of windows, tray and messages (\"auto\": the desktop's)", Default: "auto", typ: tString,
+			choices: []string{"auto", "en", "de", "es"},
+			get:     func(c *Config) any { return c.Language }, set: func(c *Config, v any) { c.Language = v.(string) }},
 	)
 	return ks
 }

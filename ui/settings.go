@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -12,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/prefs"
 )
 
@@ -46,7 +46,7 @@ type SettingsOptions struct {
 	Now func() time.Time
 }
 
-const settingsKeysHint = "Ctrl+S save · Esc cancel · Ctrl+Tab next group"
+func settingsKeysHint() string { return i18n.L("settings.keys_hint") }
 
 // SettingsView is the settings window: one tab per group of settings,
 // each setting with its control, the loader's message under an invalid
@@ -92,7 +92,7 @@ func NewSettingsView(a fyne.App, opt SettingsOptions) *SettingsView {
 	opt.Load.NoEnv = true
 	v := &SettingsView{opt: opt, byName: map[string]*settingsField{}, tabOf: map[*settingsField]string{}}
 	v.hooks = &settingsHooks{escape: v.OnCancel, shortcut: v.onShortcut, focused: v.scrollTo}
-	v.win = a.NewWindow("Limber settings")
+	v.win = a.NewWindow(i18n.L("settings.title"))
 	cfg, probs := prefs.Load(opt.Path, opt.Load)
 	v.cfg = cfg
 	own := opt.Load
@@ -121,11 +121,11 @@ func (v *SettingsView) build(probs []prefs.Problem) {
 	v.problems.Wrapping = fyne.TextWrapWord
 	v.problems.Importance = widget.WarningImportance
 	if len(probs) > 0 {
-		lines := []string{"Your settings file has problems. The settings named below show their defaults (or the administrator's value), and Save writes what is shown:"}
+		lines := []string{i18n.L("settings.problems")}
 		const shown = 4 // the rest would push the settings off the window
 		for i, p := range probs {
 			if i == shown {
-				lines = append(lines, fmt.Sprintf("• and %d more (`limber status` lists them all)", len(probs)-shown))
+				lines = append(lines, "• "+i18n.N("settings.problems.more", len(probs)-shown))
 				break
 			}
 			lines = append(lines, "• "+p.String())
@@ -137,7 +137,7 @@ func (v *SettingsView) build(probs []prefs.Problem) {
 
 	v.tabs = container.NewAppTabs()
 	for _, g := range settingsGroups(prefs.Keys) {
-		v.tabs.Append(container.NewTabItem(g.Title, v.buildGroup(g)))
+		v.tabs.Append(container.NewTabItem(groupTitle(g.Title), v.buildGroup(g)))
 	}
 
 	v.message = widget.NewLabel("")
@@ -146,12 +146,12 @@ func (v *SettingsView) build(probs []prefs.Problem) {
 	v.message.Hide()
 	// One line left of the buttons: the keys, or while a value is invalid
 	// what to fix. Its height never changes, so nothing jumps.
-	v.status = widget.NewLabel(settingsKeysHint)
+	v.status = widget.NewLabel(settingsKeysHint())
 	v.status.Importance = widget.LowImportance
 	v.status.Truncation = fyne.TextTruncateEllipsis
-	v.save = newSetButton("Save", v.hooks, v.OnSave)
+	v.save = newSetButton(i18n.L("settings.save"), v.hooks, v.OnSave)
 	v.save.Importance = widget.HighImportance
-	v.cancel = newSetButton("Cancel", v.hooks, v.OnCancel)
+	v.cancel = newSetButton(i18n.L("settings.cancel"), v.hooks, v.OnCancel)
 	buttons := container.NewBorder(nil, nil, nil, container.NewHBox(v.cancel, v.save), v.status)
 	bottom := container.NewVBox(v.message, buttons)
 	top := container.NewVBox(v.problems)
@@ -228,22 +228,22 @@ func settingsHeading(text string) *widget.Label {
 
 // buildStartup is the login switch, applied on Save.
 func (v *SettingsView) buildStartup() fyne.CanvasObject {
-	box := container.NewVBox(settingsHeading("When you log in"))
-	v.autostart = newSetCheck("Start Limber when you log in", v.hooks, nil)
-	note := widget.NewLabel("Applied when you press Save.")
+	box := container.NewVBox(settingsHeading(i18n.L("settings.login")))
+	v.autostart = newSetCheck(i18n.L("settings.login.start"), v.hooks, nil)
+	note := widget.NewLabel(i18n.L("settings.login.note"))
 	note.Importance = widget.LowImportance
 	note.Wrapping = fyne.TextWrapWord
 	box.Add(v.autostart)
 	box.Add(note)
 	if v.opt.Autostart == nil {
 		v.autostart.Disable()
-		note.SetText("Starting at login cannot be changed from here.")
+		note.SetText(i18n.L("settings.login.fixed"))
 		return box
 	}
 	on, err := v.opt.Autostart.Enabled()
 	if err != nil {
 		v.autostart.Disable()
-		note.SetText("Starting at login is not available: " + err.Error())
+		note.SetText(i18n.L("settings.login.unavailable", i18n.Args{"Error": err.Error()}))
 		return box
 	}
 	v.autoWas = on
@@ -253,15 +253,15 @@ func (v *SettingsView) buildStartup() fyne.CanvasObject {
 
 // buildAdvanced says where the file is and offers the defaults back.
 func (v *SettingsView) buildAdvanced() fyne.CanvasObject {
-	where := widget.NewLabel("Settings file: " + v.opt.Path)
+	where := widget.NewLabel(i18n.L("settings.file.where", i18n.Args{"Path": v.opt.Path}))
 	where.Wrapping = fyne.TextWrapBreak
-	about := widget.NewLabel("Every setting here is also a line in that file; the README lists them. Changes take effect when you press Save.")
+	about := widget.NewLabel(i18n.L("settings.file.about"))
 	about.Wrapping = fyne.TextWrapWord
-	reset := newSetButton("Reset to defaults", v.hooks, v.OnReset)
-	resetNote := widget.NewLabel("Puts every setting that is not locked back to its default. Nothing is written until you press Save.")
+	reset := newSetButton(i18n.L("settings.reset"), v.hooks, v.OnReset)
+	resetNote := widget.NewLabel(i18n.L("settings.reset.note"))
 	resetNote.Wrapping = fyne.TextWrapWord
 	resetNote.Importance = widget.LowImportance
-	box := container.NewVBox(settingsHeading("The settings file"), where, about,
+	box := container.NewVBox(settingsHeading(i18n.L("settings.file")), where, about,
 		container.NewHBox(reset), resetNote)
 	if len(v.cfg.Locked) > 0 {
 		var names []string
@@ -270,9 +270,9 @@ func (v *SettingsView) buildAdvanced() fyne.CanvasObject {
 				names = append(names, k.Name)
 			}
 		}
-		locked := widget.NewLabel("Locked by your administrator: " + strings.Join(names, ", ") + ". These show the administrator's value and cannot be changed here.")
+		locked := widget.NewLabel(i18n.L("settings.locked.list", i18n.Args{"Keys": strings.Join(names, ", ")}))
 		locked.Wrapping = fyne.TextWrapWord
-		box.Add(settingsHeading("Locked settings"))
+		box.Add(settingsHeading(i18n.L("settings.locked")))
 		box.Add(locked)
 	}
 	return box
@@ -335,11 +335,11 @@ func (v *SettingsView) revalidate() {
 	if bad := v.invalid(); len(bad) == 0 {
 		v.save.Enable()
 		v.status.Importance = widget.LowImportance
-		v.status.SetText(settingsKeysHint)
+		v.status.SetText(settingsKeysHint())
 	} else {
 		v.save.Disable()
 		v.status.Importance = widget.DangerImportance
-		v.status.SetText("To save, fix " + strings.Join(bad, ", ") + ".")
+		v.status.SetText(i18n.L("settings.fix", i18n.Args{"Keys": strings.Join(bad, ", ")}))
 	}
 	plan := planDay(v.cfg.Schedule(), v.opt.Now())
 	for _, p := range v.previews {
@@ -365,7 +365,7 @@ func (v *SettingsView) invalid() []string {
 	var out []string
 	for _, f := range v.fields {
 		if f.Message() != "" {
-			out = append(out, f.key.Name+" ("+v.tabOf[f]+")")
+			out = append(out, f.key.Name+" ("+groupTitle(v.tabOf[f])+")")
 		}
 	}
 	return out
@@ -394,14 +394,14 @@ func (v *SettingsView) OnSave() {
 	for name := range v.cfg.Locked {
 		if k, ok := prefs.Lookup(name); ok {
 			if err := k.Set(&out, k.Get(&v.own)); err != nil {
-				v.fail("keeping your own value of " + name + ": " + err.Error())
+				v.fail(i18n.L("settings.keep_own", i18n.Args{"Key": name, "Error": err.Error()}))
 				return
 			}
 		}
 	}
 	out.Locked = v.cfg.Locked // prefs.Marshal comments these out
 	if err := v.opt.Save(v.opt.Path, out); err != nil {
-		v.fail("Could not save " + v.opt.Path + ": " + err.Error())
+		v.fail(i18n.L("settings.save_failed", i18n.Args{"Path": v.opt.Path, "Error": err.Error()}))
 		return
 	}
 	if v.opt.Autostart != nil && !v.autostart.Disabled() && v.autostart.Checked != v.autoWas {
@@ -412,15 +412,15 @@ func (v *SettingsView) OnSave() {
 			err = v.opt.Autostart.Disable()
 		}
 		if err != nil {
-			v.fail("Settings saved, but starting at login could not be changed: " + err.Error())
+			v.fail(i18n.L("settings.saved_login_failed", i18n.Args{"Error": err.Error()}))
 			return
 		}
 		v.autoWas = v.autostart.Checked
 	}
 	if v.opt.Reload != nil {
 		if err := v.opt.Reload(); err != nil {
-			v.fail("Settings saved, but the running Limber did not take them up: " + err.Error() + ". They apply the next time it starts.")
-			v.cancel.SetText("Close")
+			v.fail(i18n.L("settings.saved_reload_failed", i18n.Args{"Error": err.Error()}))
+			v.cancel.SetText(i18n.L("settings.close"))
 			return
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/prefs"
 )
 
@@ -24,44 +25,31 @@ type SettingsChoice struct {
 // naming the key and its default, and the lines under it for an invalid
 // value, a lock or an environment override.
 type settingsField struct {
-	key     prefs.Key
-	entry   *setEntry   // duration, int, string and free lists
-	check   *setCheck   // bool
-	sel     *setSelect  // string with choices
-	checks  []*setCheck // list with choices
-	values  []string    // the value of each of checks
-	errText *widget.Label
-	lock    *widget.Label
-	env     *widget.Label
-	box     *fyne.Container
-	grid    *fyne.Container // holds checks
-	hooks   *settingsHooks
-	notify  func()
+	key       prefs.Key
+	entry     *setEntry   // duration, int, string and free lists
+	check     *setCheck   // bool
+	sel       *setSelect  // string with choices
+	selValues []string    // the values of sel's options, in order
+	checks    []*setCheck // list with choices
+	values    []string    // the value of each of checks
+	errText   *widget.Label
+	lock      *widget.Label
+	env       *widget.Label
+	box       *fyne.Container
+	grid      *fyne.Container // holds checks
+	hooks     *settingsHooks
+	notify    func()
 
 	locked bool
 	err    string // the value does not parse: the loader's message
 	cross  string // the value does not fit with another (prefs.Check)
 }
 
-// settingsLabels replace a key's Doc where it reads badly as a label.
-var settingsLabels = map[string]string{
-	"breaks.posture.enabled":    "Take posture breaks",
-	"breaks.mobility.enabled":   "Take mobility breaks",
-	"breaks.rest.enabled":       "Take rest breaks",
-	"notifications.open_window": "Open the break window at break time (off: a notification only)",
-}
-
-// settingsChoiceLabels name list values in words.
-var settingsChoiceLabels = map[string]string{
-	"upper-back":   "Upper back",
-	"lower-back":   "Lower back",
-	"wrists-hands": "Wrists and hands",
-	"whole-body":   "Whole body",
-}
-
+// settingsLabel is a key's label: the catalog's settings.key.<name>
+// (TestEveryKeyHasALabel keeps one for every key), else its Doc.
 func settingsLabel(k prefs.Key) string {
-	if l, ok := settingsLabels[k.Name]; ok {
-		return l
+	if i18n.Has("settings.key." + k.Name) {
+		return i18n.L("settings.key." + k.Name)
 	}
 	return capitalize(k.Doc)
 }
@@ -74,15 +62,27 @@ func settingsWeekday(name string) (string, bool) {
 	}
 	for d := time.Sunday; d <= time.Saturday; d++ {
 		if strings.EqualFold(d.String(), day) {
-			return d.String(), true
+			return i18n.Weekday(d), true
 		}
 	}
 	return "", false
 }
 
+// choiceLabel names a list or choice value in words: a body area, a
+// weekday, a language (in its own language) or Auto.
 func choiceLabel(v string) string {
-	if l, ok := settingsChoiceLabels[v]; ok {
-		return l
+	for _, n := range i18n.Names {
+		if n.Tag == v {
+			return n.Name
+		}
+	}
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if strings.EqualFold(d.String(), v) {
+			return i18n.Weekday(d)
+		}
+	}
+	if i18n.Has("settings.choice." + v) {
+		return i18n.L("settings.choice." + v)
 	}
 	return capitalize(v)
 }
@@ -133,9 +133,9 @@ func newSettingsField(k prefs.Key, h *settingsHooks, choices []SettingsChoice, c
 
 	def := settingsText(k, k.Default)
 	if def == "" {
-		def = "none"
+		def = i18n.L("settings.default.none")
 	}
-	caption := widget.NewLabel(k.Name + " · default " + def)
+	caption := widget.NewLabel(i18n.L("settings.default", i18n.Args{"Key": k.Name, "Default": def}))
 	caption.Importance = widget.LowImportance
 	caption.SizeName = theme.SizeNameCaptionText
 	caption.Truncation = fyne.TextTruncateEllipsis
@@ -157,7 +157,7 @@ func newSettingsField(k prefs.Key, h *settingsHooks, choices []SettingsChoice, c
 		}
 		label := settingsLabel(k)
 		if k.Name == "exercises.disabled" {
-			label = "Never offer these exercises"
+			label = i18n.L("settings.exercises_disabled")
 		}
 		title := widget.NewLabel(label)
 		title.Wrapping = fyne.TextWrapWord
@@ -165,7 +165,8 @@ func newSettingsField(k prefs.Key, h *settingsHooks, choices []SettingsChoice, c
 	case k.Kind() == "string" && len(choices) > 0:
 		var opts []string
 		for _, c := range choices {
-			opts = append(opts, c.Value)
+			opts = append(opts, c.Label)
+			f.selValues = append(f.selValues, c.Value)
 		}
 		f.sel = newSetSelect(opts, h, func(string) { notify() })
 		control = f.sel
@@ -235,6 +236,9 @@ func (f *settingsField) Raw() any {
 		}
 		return out
 	case f.sel != nil:
+		if i := f.sel.SelectedIndex(); i >= 0 && i < len(f.selValues) {
+			return f.selValues[i]
+		}
 		return f.sel.Selected
 	}
 	return f.entry.Text
@@ -260,10 +264,23 @@ func (f *settingsField) Show(v any) {
 			c.SetChecked(containsString(list, f.values[i]))
 		}
 	case f.sel != nil:
-		f.sel.SetSelected(v.(string))
+		if i := indexOf(f.selValues, v.(string)); i >= 0 {
+			f.sel.SetSelectedIndex(i)
+		} else {
+			f.sel.SetSelected(v.(string))
+		}
 	default:
 		f.entry.SetText(settingsText(f.key, v))
 	}
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
 }
 
 func containsString(list []string, s string) bool {
@@ -289,7 +306,7 @@ func (f *settingsField) Lock(reason string) {
 	for _, c := range f.checks {
 		c.Disable()
 	}
-	f.lock.SetText("Locked: " + reason)
+	f.lock.SetText(i18n.L("settings.locked_because", i18n.Args{"Reason": reason}))
 	f.lock.Show()
 }
 
@@ -313,7 +330,7 @@ func (f *settingsField) Disabled() bool {
 
 // NoteEnv says that an environment variable overrides the key.
 func (f *settingsField) NoteEnv(name, value string) {
-	f.env.SetText(fmt.Sprintf("While %s=%s is set in Limber's environment it overrides this; the file keeps the value shown here.", name, value))
+	f.env.SetText(i18n.L("settings.env_override", i18n.Args{"Name": name, "Value": value}))
 	f.env.Show()
 }
 

@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/prefs"
 )
 
@@ -19,7 +20,8 @@ type settingsGroup struct {
 	Sections []settingsSection
 }
 
-// Tab titles of the settings window, in order.
+// Tabs of the settings window, in order, by their English titles; the
+// tab shows groupTitle's translation.
 const (
 	groupBreaks        = "Breaks"
 	groupSchedule      = "Schedule and hours"
@@ -30,25 +32,36 @@ const (
 	groupAdvanced      = "Advanced"
 )
 
-// settingsPlan says where the known keys go: tab, section title, and a
-// match on the dotted name (an exact name, or a prefix ending in ".").
+// groupID is a tab's catalog id: "Schedule and hours" gives "schedule".
+var groupID = map[string]string{groupBreaks: "breaks", groupSchedule: "schedule", groupNotifications: "notifications",
+	groupExercises: "exercises", groupRecovery: "recovery", groupStartup: "startup", groupAdvanced: "advanced"}
+
+// groupTitle is a tab's title in the current language.
+func groupTitle(group string) string { return i18n.L("settings.group." + groupID[group]) }
+
+// settingsPlan says where the known keys go: tab, section (its title is
+// the catalog's settings.section.<id>, its note settings.section.<id>.note
+// where note is set), and a match on the dotted name (an exact name, or a
+// prefix ending in ".").
 var settingsPlan = []struct {
-	group, section, note string
-	match                []string
+	group, section string
+	note           bool
+	match          []string
 }{
-	{groupBreaks, "Posture breaks", "Short pauses to reset how you sit.", []string{"breaks.posture."}},
-	{groupBreaks, "Mobility breaks", "A few minutes of movement.", []string{"breaks.mobility."}},
-	{groupBreaks, "Rest breaks", "Longer breaks away from the screen.", []string{"breaks.rest."}},
-	{groupBreaks, "Postpone and skip", "", []string{"breaks.strict", "breaks.postpone_for", "breaks.max_postpones", "breaks.strict_max_postpones", "breaks.skip_budget"}},
-	{groupSchedule, "Working hours", "Write each day's hours as ranges such as 09:00-12:30, separated by commas; leave a day empty for a day off.", []string{"hours."}},
-	{groupSchedule, "Away from the computer", "", []string{"idle."}},
-	{groupSchedule, "Pause until tomorrow", "", []string{"breaks.resume_at"}},
-	{groupSchedule, "Do not disturb", "", []string{"dnd."}},
-	{groupNotifications, "At break time", "", []string{"notifications."}},
-	{groupNotifications, "The break window", "", []string{"break_window."}},
-	{groupExercises, "What breaks may include", "", []string{"exercises."}},
-	{groupRecovery, "Lifting refresher", "", []string{"lifting."}},
-	{groupRecovery, "Workstation check-in", "", []string{"workstation."}},
+	{groupBreaks, "posture", true, []string{"breaks.posture."}},
+	{groupBreaks, "mobility", true, []string{"breaks.mobility."}},
+	{groupBreaks, "rest", true, []string{"breaks.rest."}},
+	{groupBreaks, "postpone", false, []string{"breaks.strict", "breaks.postpone_for", "breaks.max_postpones", "breaks.strict_max_postpones", "breaks.skip_budget"}},
+	{groupSchedule, "hours", true, []string{"hours."}},
+	{groupSchedule, "idle", false, []string{"idle."}},
+	{groupSchedule, "resume", false, []string{"breaks.resume_at"}},
+	{groupSchedule, "dnd", false, []string{"dnd."}},
+	{groupNotifications, "at_break", false, []string{"notifications."}},
+	{groupNotifications, "break_window", false, []string{"break_window."}},
+	{groupExercises, "exercises", false, []string{"exercises."}},
+	{groupRecovery, "lifting", false, []string{"lifting."}},
+	{groupRecovery, "workstation", false, []string{"workstation."}},
+	{groupStartup, "language", false, []string{"ui.language"}},
 }
 
 func settingsMatch(name string, patterns []string) bool {
@@ -93,13 +106,16 @@ func settingsGroups(keys []prefs.Key) []settingsGroup {
 		if len(sections[i].Keys) == 0 {
 			continue
 		}
-		sections[i].Title, sections[i].Note = p.section, p.note
+		sections[i].Title = i18n.L("settings.section." + p.section)
+		if p.note {
+			sections[i].Note = i18n.L("settings.section." + p.section + ".note")
+		}
 		g := byGroup[p.group]
 		g.Sections = append(g.Sections, sections[i])
 	}
 	if len(other) > 0 {
 		g := byGroup[groupAdvanced]
-		g.Sections = append(g.Sections, settingsSection{Title: "Other settings", Keys: other})
+		g.Sections = append(g.Sections, settingsSection{Title: i18n.L("settings.section.other"), Keys: other})
 	}
 	out := make([]settingsGroup, 0, len(groups))
 	for _, g := range groups {

@@ -5,7 +5,10 @@
 // directory at the module root; this package knows nothing about Fyne.
 package i18n
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // English is the language every preference list ends in: the catalogs are
 // complete in English, so it is the last fallback.
@@ -165,4 +168,39 @@ func withSystem(getenv func(string) string, ui func() []string) func(string) str
 		}
 		return getenv(k)
 	}
+}
+
+// commaLanguages write a decimal comma; every other language a point.
+// pointRegions are the regions of comma languages that write a point.
+var (
+	commaLanguages = map[string]bool{"de": true, "es": true, "fr": true, "it": true, "pt": true, "nl": true,
+		"ru": true, "pl": true, "cs": true, "sk": true, "da": true, "nb": true, "sv": true, "fi": true,
+		"tr": true, "el": true, "uk": true, "id": true, "ro": true, "hu": true}
+	pointRegions = map[string]bool{"de-CH": true, "de-LI": true, "es-419": true, "es-MX": true, "es-US": true,
+		"es-PR": true, "es-DO": true, "es-GT": true, "es-HN": true, "es-NI": true, "es-PA": true, "es-SV": true,
+		"es-PE": true, "fr-CH": true, "it-CH": true}
+)
+
+// DecimalSeparator is the mark between the whole and the fraction in a
+// number written in the language of tag: "," for "de" and "es-ES", "." for
+// "en", "de-CH" and "es-MX".
+func DecimalSeparator(tag string) string {
+	if pointRegions[tag] || !commaLanguages[Base(tag)] {
+		return "."
+	}
+	return ","
+}
+
+// Decimal writes v with prec digits after the separator the language of
+// tag uses: Decimal("de-DE", 2.5, 1) is "2,5", Decimal("en", 2.5, 1) is
+// "2.5". It does not group thousands (Limber prints no number that large).
+func Decimal(tag string, v float64, prec int) string {
+	s := strconv.FormatFloat(v, 'f', prec, 64)
+	if s == "-0" || strings.HasPrefix(s, "-0.") && strings.Trim(s[3:], "0") == "" {
+		s = s[1:]
+	}
+	if sep := DecimalSeparator(tag); sep != "." {
+		s = strings.Replace(s, ".", sep, 1)
+	}
+	return s
 }

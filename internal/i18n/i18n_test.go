@@ -135,3 +135,37 @@ func TestWithSystem(t *testing.T) {
 		t.Errorf("LANG set: %q", got)
 	}
 }
+
+func TestDecimal(t *testing.T) {
+	for _, c := range []struct {
+		tag  string
+		v    float64
+		prec int
+		want string
+	}{
+		{"en", 2.5, 1, "2.5"}, {"de", 2.5, 1, "2,5"}, {"de-DE", 1.234, 2, "1,23"}, {"de-CH", 2.5, 1, "2.5"},
+		{"es-ES", 0.85, 2, "0,85"}, {"es-MX", 0.85, 2, "0.85"}, {"es", 3, 0, "3"}, {"de", -0.01, 1, "0,0"},
+		{"de", -1.5, 1, "-1,5"}, {"xx", 2.5, 1, "2.5"},
+	} {
+		if got := Decimal(c.tag, c.v, c.prec); got != c.want {
+			t.Errorf("Decimal(%q, %v, %d) = %q, want %q", c.tag, c.v, c.prec, got, c.want)
+		}
+	}
+}
+
+func TestPlaceholders(t *testing.T) {
+	got, err := Placeholders("{{.Minutes}} min, {{if .Strict}}strict {{.Count}}{{end}} {{.Minutes}}")
+	if err != nil || !reflect.DeepEqual(got, []string{"Count", "Minutes", "Strict"}) {
+		t.Fatalf("got %q, %v", got, err)
+	}
+	if _, err := Placeholders("{{.Minutes"); err == nil {
+		t.Fatal("a broken template parsed")
+	}
+	if err := SamePlaceholders("{{.A}} and {{.B}}", "{{.B}} und {{.A}}"); err != nil {
+		t.Fatal(err)
+	}
+	err = SamePlaceholders("{{.A}} and {{.B}}", "{{.A}} und {{.C}}")
+	if err == nil || !strings.Contains(err.Error(), "missing [B]") || !strings.Contains(err.Error(), "not in English [C]") {
+		t.Fatalf("got %v", err)
+	}
+}

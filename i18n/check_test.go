@@ -1,0 +1,110 @@
+package i18n
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/limberapp/limber/prefs"
+)
+
+// TestCatalogsMatchEnglish is the check `make unit` runs: every language
+// has exactly English's keys, the same kind of message, and the same
+// placeholders in every form.
+func TestCatalogsMatchEnglish(t *testing.T) {
+	for _, p := range Check(Default()) {
+		t.Error(p)
+	}
+}
+
+// TestSourceKeysInEnglish: every literal key the Go sources pass to L or N
+// is in en.json, as the right kind, with a value for each placeholder.
+func TestSourceKeysInEnglish(t *testing.T) {
+	uses, _, err := Uses("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(uses) == 0 {
+		t.Fatal("found no uses of i18n.L or i18n.N: the scan is broken")
+	}
+	for _, p := range CheckUses(Default(), uses) {
+		t.Error(p)
+	}
+}
+
+// TestCheckCatches: the check reports each kind of mismatch.
+func TestCheckCatches(t *testing.T) {
+	c := load(t, "two")
+	got := strings.Join(Check(c), "\n")
+	for _, want := range []string{`de.json: key "only.english" is missing`, `de.json: key "minutes.left" is missing`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in:\n%s", want, got)
+		}
+	}
+	c.raw["de"]["gone"] = Text{Forms: map[string]string{"other": "weg"}}
+	c.raw["de"]["greeting"] = Text{Forms: map[string]string{"other": "Hallo, {{.Nom}}"}}
+	c.raw["de"]["only.english"] = Text{Forms: map[string]string{"one": "x", "other": "y"}}
+	got = strings.Join(Check(c), "\n")
+	for _, want := range []string{`de.json: key "gone" is not in en.json`, `de.json: key "greeting", form other: placeholders differ from English: missing [Name] not in English [Nom]`,
+		`de.json: key "only.english": English is a plain string, this is a plural message`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in:\n%s", want, got)
+		}
+	}
+}
+
+// TestUsesCatches: the source scan finds literal keys, their kind and
+// their arguments, and CheckUses reports what does not match en.json.
+func TestUsesCatches(t *testing.T) {
+	dir := t.TempDir()
+	src := `package x
+
+import t "github.com/limberapp/limber/i18n"
+
+func f(k string, n int) {
+	_ = t.L("greeting", t.Args{"Name": "a"})
+	_ = t.L("greeting")
+	_ = t.L("greeting", t.Args{"Nom": "a"})
+	_ = t.L("missing.key")
+	_ = t.N("minutes", n)
+	_ = t.L("minutes")
+	_ = t.N("minutes.left", n, t.Args{"Kind": "x"})
+	_ = t.L(k)
+}
+`
+	if err := os.WriteFile(dir+"/x.go", []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	uses, dynamic, err := Uses(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(uses) != 7 || len(dynamic) != 1 {
+		t.Fatalf("uses %v, dynamic %v", uses, dynamic)
+	}
+	got := strings.Join(CheckUses(load(t, "two"), uses), "\n")
+	for _, want := range []string{
+		`x.go:7: key "greeting" needs the placeholders [Name]`,
+		`x.go:8: key "greeting": no value for the placeholder Name`,
+		`x.go:8: key "greeting" has no placeholder Nom`,
+		`x.go:9: key "missing.key" is not in en.json`,
+		`x.go:11: key "minutes" is a plural message; use N`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in:\n%s", want, got)
+		}
+	}
+	if n := strings.Count(got, "\n") + 1; n != 5 {
+		t.Errorf("%d problems, want 5:\n%s", n, got)
+	}
+}
+
+// TestEveryKeyHasALabel: the settings window labels each setting from the
+// catalog, so every prefs key has a settings.key.<name> message.
+func TestEveryKeyHasALabel(t *testing.T) {
+	for _, k := range prefs.Keys {
+		if !Has("settings.key." + k.Name) {
+			t.Errorf("en.json has no settings.key.%s (the settings window's label of %s)", k.Name, k.Name)
+		}
+	}
+}

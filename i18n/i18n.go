@@ -1,0 +1,294 @@
+// Package i18n is the catalog of the text Limber's windows, tray, status
+// and command line show people, and the current language's view of it.
+//
+// The catalogs are the JSON files in translations/ (embedded): en.json is
+// the source, every other file (de.json, es.json) has the same keys. See
+// README.md for how to add a language. Code asks for text by key:
+//
+//	i18n.L("tray.pause")                               // plain
+//	i18n.L("tray.next", i18n.Args{"Minutes": 12})       // a placeholder
+//	i18n.N("unit.minutes", n)                          // plural forms, {{.Count}}
+//
+// A key a language lacks falls back to English; the check in
+// check_test.go keeps every language's keys and placeholders equal to
+// English's. The package never starts Fyne: the agent uses it too.
+package i18n
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+
+	"github.com/limberapp/limber/internal/i18n"
+)
+
+//go:embed translations/*.json
+var embedded embed.FS
+
+// Args are a message's placeholder values, by name: {{.Minutes}} takes
+// Args{"Minutes": 5}.
+type Args = map[string]any
+
+// Catalog is a set of languages' messages with English as the source.
+type Catalog struct {
+	bundle *goi18n.Bundle
+	langs  []string                   // languages with a file, "en" first
+	raw    map[string]map[string]Text // language → key → text
+}
+
+// Text is one message as its file writes it: Other alone for a plain
+// message, or the plural forms ("one", "other", …) it gives.
+type Text struct {
+	Forms map[string]string // plural category → template; "other" for a plain message
+}
+
+// Load reads the catalogs in dir of fsys: one <language>.json per
+// language, en.json required. A file whose name is not a language, that is
+// not JSON of strings and plural-form objects, or whose templates do not
+// parse, is an error naming the file and the key.
+func Load(fsys fs.FS, dir string) (*Catalog, error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, err
+	}
+	c := &Catalog{bundle: goi18n.NewBundle(language.English), raw: map[string]map[string]Text{}}
+	c.bundle.RegisterUnmarshalFunc("json", json.Unmarshal)
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasSuffix(name, ".json") {
+			continue
+		}
+		p := path.Join(dir, name)
+		tag, ok := i18n.Normalize(strings.TrimSuffix(name, ".json"))
+		if !ok || tag != strings.TrimSuffix(name, ".json") {
+			return nil, fmt.Errorf("%s: the file name is not a language tag such as de.json or pt-BR.json", p)
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return nil, err
+		}
+		texts, err := parseFile(p, data)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := c.bundle.ParseMessageFileBytes(data, tag+".json"); err != nil {
+			return nil, fmt.Errorf("%s: %v", p, err)
+		}
+		c.raw[tag] = texts
+		c.langs = append(c.langs, tag)
+	}
+	if c.raw[i18n.English] == nil {
+		return nil, fmt.Errorf("%s: no en.json, the English source catalog", dir)
+	}
+	sort.Slice(c.langs, func(i, j int) bool {
+		if (c.langs[i] == i18n.English) != (c.langs[j] == i18n.English) {
+			return c.langs[i] == i18n.English
+		}
+		return c.langs[i] < c.langs[j]
+	})
+	return c, nil
+}
+
+// pluralForms are the CLDR plural categories a message may give.
+var pluralForms = map[string]bool{"zero": true, "one": true, "two": true, "few": true, "many": true, "other": true}
+
+func parseFile(p string, data []byte) (map[string]Text, error) {
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(data, &top); err != nil {
+		return nil, fmt.Errorf("%s: not a JSON object of messages: %v", p, err)
+	}
+	out := map[string]Text{}
+	for key, v := range top {
+		var s string
+		if json.Unmarshal(v, &s) == nil {
+			out[key] = Text{Forms: map[string]string{"other": s}}
+		} else {
+			var forms map[string]string
+			if err := json.Unmarshal(v, &forms); err != nil {
+				return nil, fmt.Errorf("%s: key %q: expected a string or an object of plural forms (\"one\", \"other\", …) with string values", p, key)
+			}
+			for f := range forms {
+				if !pluralForms[f] {
+					return nil, fmt.Errorf("%s: key %q: %q is not a plural form; expected zero, one, two, few, many or other", p, key, f)
+				}
+			}
+			if forms["other"] == "" {
+				return nil, fmt.Errorf("%s: key %q: a plural message needs an \"other\" form", p, key)
+			}
+			out[key] = Text{Forms: forms}
+		}
+		for f, t := range out[key].Forms {
+			if strings.TrimSpace(t) == "" {
+				return nil, fmt.Errorf("%s: key %q: the %s form is empty", p, key, f)
+			}
+			if _, err := i18n.Placeholders(t); err != nil {
+				return nil, fmt.Errorf("%s: key %q: %v", p, key, err)
+			}
+		}
+	}
+	return out, nil
+}
+
+// Languages lists the languages with a catalog, English first.
+func (c *Catalog) Languages() []string { return append([]string(nil), c.langs...) }
+
+// Texts returns a language's messages by key (nil: no such language).
+func (c *Catalog) Texts(lang string) map[string]Text { return c.raw[lang] }
+
+// Localizer speaks one catalog language.
+type Localizer struct {
+	cat    *Catalog
+	lang   string // the catalog language used: "de"
+	number string // the tag numbers are written for: "de-AT"
+	loc    *goi18n.Localizer
+}
+
+// For picks, from an ordered preference list such as internal/i18n's
+// Languages gives, the first language with a catalog (a tag's own catalog,
+// else its bare language's), and writes numbers for the most wanted
+// region of that language.
+func (c *Catalog) For(prefs []string) *Localizer {
+	lang := i18n.English
+	number := i18n.English
+pick:
+	for _, p := range prefs {
+		for _, t := range []string{p, i18n.Base(p)} {
+			if c.raw[t] != nil {
+				lang, number = t, p
+				break pick
+			}
+		}
+	}
+	return &Localizer{cat: c, lang: lang, number: number, loc: goi18n.NewLocalizer(c.bundle, lang)}
+}
+
+// Language is the catalog language this localizer speaks.
+func (l *Localizer) Language() string { return l.lang }
+
+// L is the message key in this language, its placeholders filled from
+// args. A key the language lacks gives the English text; a key English
+// lacks too (a defect the check catches for literal keys) gives the key.
+func (l *Localizer) L(key string, args ...Args) string {
+	return l.localize(key, nil, args)
+}
+
+// N is the plural message key for count, with {{.Count}} set to count and
+// the other placeholders filled from args.
+func (l *Localizer) N(key string, count int, args ...Args) string {
+	a := Args{}
+	for _, x := range args {
+		for k, v := range x {
+			a[k] = v
+		}
+	}
+	a["Count"] = count
+	return l.localize(key, count, []Args{a})
+}
+
+func (l *Localizer) localize(key string, count any, args []Args) string {
+	var data Args
+	if len(args) > 0 {
+		data = args[0]
+	}
+	msg, err := l.loc.Localize(&goi18n.LocalizeConfig{MessageID: key, TemplateData: data, PluralCount: count})
+	if msg == "" && err != nil {
+		return key
+	}
+	return msg
+}
+
+// Decimal writes v with prec digits after the decimal separator this
+// language writes ("2,5" in German).
+func (l *Localizer) Decimal(v float64, prec int) string { return i18n.Decimal(l.number, v, prec) }
+
+var (
+	defaultOnce sync.Once
+	defaultCat  *Catalog
+	current     atomic.Pointer[Localizer]
+)
+
+// Default is the embedded catalog. It panics if the catalog does not load:
+// the check tests it, so that is a build defect.
+func Default() *Catalog {
+	defaultOnce.Do(func() {
+		c, err := Load(embedded, "translations")
+		if err != nil {
+			panic("i18n: the embedded catalog: " + err.Error())
+		}
+		defaultCat = c
+	})
+	return defaultCat
+}
+
+// Use makes the package speak the language the setting and the desktop
+// choose (internal/i18n.Preferred): setting is the `language` setting,
+// "auto" or "" for the desktop's. It returns the language chosen.
+func Use(setting string) string {
+	return UseLanguages(i18n.Preferred(setting))
+}
+
+// UseLanguages is Use with an explicit preference list.
+func UseLanguages(prefs []string) string {
+	l := Default().For(prefs)
+	current.Store(l)
+	return l.lang
+}
+
+// Current is the localizer Use set (English before any Use).
+func Current() *Localizer {
+	if l := current.Load(); l != nil {
+		return l
+	}
+	l := Default().For(nil)
+	current.CompareAndSwap(nil, l)
+	return current.Load()
+}
+
+// L is Current().L: the message key in the current language.
+func L(key string, args ...Args) string { return Current().L(key, args...) }
+
+// N is Current().N: the plural message key for count.
+func N(key string, count int, args ...Args) string { return Current().N(key, count, args...) }
+
+// Decimal is Current().Decimal: v written the current language's way.
+func Decimal(v float64, prec int) string { return Current().Decimal(v, prec) }
+
+// Language is the current catalog language ("en", "de", …).
+func Language() string { return Current().Language() }
+
+// Names are the languages the settings window offers, each named in
+// itself, in the order it lists them after Auto.
+var Names = []struct{ Tag, Name string }{
+	{"en", "English"}, {"de", "Deutsch"}, {"es", "Español"},
+}
+
+// Has reports whether English has the key: code that builds a key from
+// data (a state, a kind) asks first and shows the data itself otherwise,
+// so a person never reads a key name.
+func Has(key string) bool {
+	_, ok := Default().raw[i18n.English][key]
+	return ok
+}
+
+// Replace makes c the catalog Use and Current draw on, for tests that
+// need a language the embedded catalog does not have yet; restore puts
+// the embedded one back.
+func Replace(c *Catalog) (restore func()) {
+	Default()
+	old := defaultCat
+	defaultCat = c
+	current.Store(c.For(nil))
+	return func() {
+		defaultCat = old
+		current.Store(old.For(nil))
+	}
+}
