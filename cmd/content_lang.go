@@ -6,16 +6,24 @@ import (
 
 	"github.com/limberapp/limber/content"
 	"github.com/limberapp/limber/internal/i18n"
+	"github.com/limberapp/limber/platform"
+	"github.com/limberapp/limber/prefs"
 )
 
 // contentData is the content library folder (the embedded one, with its
 // language files); tests swap in one with a test-only language.
 var contentData = content.DataFS
 
-// languageSetting is the `language` setting ("" or "auto": from the
-// desktop). The settings key is the UI catalog's (branch h-i18n-ui); until
-// it is wired here the desktop's languages decide.
-var languageSetting = func() string { return "" }
+// languageSetting is the `ui.language` setting ("auto": from the
+// desktop), read as useLanguage reads it for the UI catalog.
+var languageSetting = func() string {
+	path, err := platform.ConfigFile(configPath)
+	if err != nil {
+		return ""
+	}
+	cfg, _ := prefs.Load(path, prefs.Options{})
+	return cfg.Language
+}
 
 // contentLanguages is the person's language preference for the content
 // library, most wanted first, ending in English.

@@ -3,6 +3,7 @@ package cmd
 import (
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -42,10 +43,11 @@ func withLanguageFile(t *testing.T, lang, tag, file string) {
 	old := contentData
 	contentData = func() fs.FS { return m }
 	t.Cleanup(func() { contentData = old })
-	for _, k := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES"} {
+	for _, k := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LIMBER_CONFIG"} {
 		t.Setenv(k, "")
 	}
 	t.Setenv("LANG", lang)
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir()) // no ui.language setting
 }
 
 func TestContentShowInThePersonsLanguage(t *testing.T) {
@@ -119,5 +121,23 @@ func TestContentShowCatCowInGerman(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("content show cat-cow under LANG=de_DE.UTF-8 lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// The ui.language setting chooses the content's language over the
+// desktop's.
+func TestContentFollowsTheLanguageSetting(t *testing.T) {
+	withLanguageFile(t, "en_US.UTF-8", "de", "../content/testdata/i18n/de-cat-cow.toml")
+	cfg := filepath.Join(t.TempDir(), "config.toml")
+	if err := os.WriteFile(cfg, []byte("[ui]\nlanguage = \"de\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("LIMBER_CONFIG", cfg)
+	lib, err := loadContent()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e, _ := lib.Exercise("cat-cow"); lib.Lang != "de" || e.Name != "Katze-Kuh" {
+		t.Errorf("with ui.language = de under LANG=en_US: Lang %q, cat-cow %q", lib.Lang, e.Name)
 	}
 }

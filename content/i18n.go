@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/limberapp/limber/internal/i18n"
 )
 
 // LangDir is the folder of language files inside a library folder: one
@@ -172,20 +174,6 @@ func quoteTOML(s string) string {
 	return b.String()
 }
 
-// placeholderRE matches a template placeholder such as {{.Count}}.
-var placeholderRE = regexp.MustCompile(`\{\{[^{}]*\}\}`)
-
-// Placeholders lists the placeholders of a text ({{.Name}}, as the UI
-// catalog writes them), sorted, with repeats.
-func Placeholders(s string) []string {
-	ph := placeholderRE.FindAllString(s, -1)
-	for i, p := range ph {
-		ph[i] = strings.Join(strings.Fields(p), "")
-	}
-	sort.Strings(ph)
-	return ph
-}
-
 // langFile is a parsed, validated language file.
 type langFile struct {
 	texts   map[string]string   // key → text
@@ -314,8 +302,8 @@ func (l *Library) parseLang(file string, b []byte) (*langFile, []error) {
 			fail(line, k, "empty text (leave the key out to fall back to English)")
 			continue
 		}
-		if a, b := Placeholders(en), Placeholders(s); !slices.Equal(a, b) {
-			fail(line, k, "placeholders %v differ from English's %v", b, a)
+		if err := i18n.SamePlaceholders(en, s); err != nil {
+			fail(line, k, "%v", err) // the UI catalog's rule: the same {{.Name}}s, in any order
 			continue
 		}
 		lf.texts[k] = s

@@ -164,7 +164,8 @@ func TestLoadLangRejects(t *testing.T) {
 		{"bare key", good + `exercise.cat-cow.why = "Xx"`, `i18n/xx.toml:2: exercise: unknown key: write each key in quotes`},
 		{"empty text", good + `"exercise.cat-cow.why" = "  "`, `i18n/xx.toml:2: exercise.cat-cow.why: empty text`},
 		{"not a text", `"exercise.cat-cow.why" = 3`, `i18n/xx.toml:1: exercise.cat-cow.why: expected a text`},
-		{"placeholder added", good + `"cue.cue-chin-tuck.title" = "Xx {{.Count}}"`, `i18n/xx.toml:2: cue.cue-chin-tuck.title: placeholders [{{.Count}}] differ from English's []`},
+		{"placeholder added", good + `"cue.cue-chin-tuck.title" = "Xx {{.Count}}"`, `i18n/xx.toml:2: cue.cue-chin-tuck.title: placeholders differ from English: not in English [Count]`},
+		{"not a template", good + `"cue.cue-chin-tuck.title" = "Xx {{.Count"`, `i18n/xx.toml:2: cue.cue-chin-tuck.title: template does not parse`},
 		{"bad toml", good + `"exercise.cat-cow.why" = "Xx`, `i18n/xx.toml:2`},
 		{"duplicate key", good + good, `i18n/xx.toml:2`},
 		{"unknown source", `"exercise.cat-cow.sources+" = ["no-such"]`, `i18n/xx.toml:1: exercise.cat-cow.sources+: unknown source id "no-such"`},
@@ -192,7 +193,8 @@ func TestPlaceholdersMustMatchEnglish(t *testing.T) {
 		"{{.Count}} Mal, je {{.Seconds}} s.": true,
 		"{{.Count}} Mal.":                    false,
 		"{{.Count}} Mal, {{.Secs}} s.":       false,
-		"{{.Count}} {{.Count}} {{.Seconds}}": false,
+		"{{.Count}} {{.Count}} {{.Seconds}}": true, // the same names: repeats are fine
+		"Nur Text.":                          false,
 	} {
 		err := lib.Localize("xx", "i18n/xx.toml", []byte(fmt.Sprintf("%q = %q\n", key, text)))
 		if (err == nil) != ok {

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/limberapp/limber/content"
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/recovery"
 	"github.com/limberapp/limber/schedule"
 )
@@ -124,7 +125,13 @@ type BreakView struct {
 	stopOnce sync.Once
 }
 
-var kindNames = map[string]string{"posture": "Posture break", "mobility": "Mobility break", "rest": "Rest break"}
+// kindName is a break kind's title in the current language.
+func kindName(kind string) string {
+	if i18n.Has("break." + kind + ".title") {
+		return i18n.L("break." + kind + ".title")
+	}
+	return capitalize(kind)
+}
 
 // NewBreakView builds the window; Show displays it.
 func NewBreakView(a fyne.App, opt BreakOptions) *BreakView {
@@ -143,7 +150,7 @@ func NewBreakView(a fyne.App, opt BreakOptions) *BreakView {
 		at += it.Time
 		v.ends = append(v.ends, at)
 	}
-	v.win = a.NewWindow(kindNames[opt.Kind])
+	v.win = a.NewWindow(kindName(opt.Kind))
 	v.build()
 	v.setItem(0)
 	return v
@@ -157,7 +164,7 @@ func itemName(it recovery.RoutineItem) string {
 	case it.Cue != nil:
 		return it.Cue.Title
 	}
-	return "Walk away"
+	return i18n.L("breakview.walk_away")
 }
 
 // itemSteps is how many steps an item counts for the outcome: an
@@ -177,10 +184,10 @@ func (v *BreakView) Item() (int, int) { return v.item, len(v.items) }
 const transition = 5 * time.Second
 
 // walkAway is what a rest break asks.
-const walkAway = "Stand up and walk away from the screen: move around, look into the distance. Come back when the countdown ends."
+func walkAway() string { return i18n.L("breakview.walk_away.text") }
 
 // walkPrompt is what a recovery plan's walking prompt asks.
-const walkPrompt = "Time for the short walk your recovery plan asks for: stand up and walk around at an easy pace. Come back when the countdown ends."
+func walkPrompt() string { return i18n.L("breakview.walk_prompt") }
 
 // setItem shows the routine's item i.
 func (v *BreakView) setItem(i int) {
@@ -188,9 +195,9 @@ func (v *BreakView) setItem(i int) {
 	it := v.items[i]
 	v.lead.Hide()
 	if v.opt.Kind == content.KindRest || (it.Exercise == nil && it.Cue == nil) {
-		v.lead.SetText(walkAway)
+		v.lead.SetText(walkAway())
 		if v.opt.Walk {
-			v.lead.SetText(walkPrompt)
+			v.lead.SetText(walkPrompt())
 		}
 		v.lead.Show()
 	}
@@ -203,19 +210,19 @@ func (v *BreakView) setItem(i int) {
 		v.next.Enable()
 	}
 	if it.Exercise == nil {
-		name := kindNames[v.opt.Kind]
+		name := kindName(v.opt.Kind)
 		if it.Cue != nil {
 			v.title.SetText(name + " · " + it.Cue.Title)
-			v.win.SetTitle(name + " — " + it.Cue.Title + " — Limber")
+			v.win.SetTitle(i18n.L("breakview.window_title.item", i18n.Args{"Break": name, "Item": it.Cue.Title}))
 			l := widget.NewLabel(it.Cue.Text)
 			l.Wrapping = fyne.TextWrapWord
 			l.TextStyle.Bold = true
 			l.Importance = widget.HighImportance
 			v.steps = []*widget.Label{l}
 			v.stepBox.Add(l)
-			v.why.SetText("Why: " + it.Cue.Why + " — " + v.sourceNames(it.Cue.Sources))
+			v.why.SetText(i18n.L("breakview.why", i18n.Args{"Why": it.Cue.Why, "Sources": v.sourceNames(it.Cue.Sources)}))
 		} else {
-			v.win.SetTitle(name + " — Limber")
+			v.win.SetTitle(i18n.L("breakview.window_title", i18n.Args{"Break": name}))
 		}
 		v.relayout()
 	}
@@ -230,16 +237,16 @@ func (v *BreakView) updateProgress(elapsed time.Duration) {
 		v.progress.Hide()
 		return
 	}
-	text := fmt.Sprintf("%d of %d", v.item+1, n)
+	text := i18n.L("breakview.progress", i18n.Args{"Item": v.item + 1, "Items": n})
 	v.progress.Importance = widget.MediumImportance
 	switch left := v.ends[v.item] - elapsed; {
 	case v.item == n-1:
-		text += " · last one"
+		text += " · " + i18n.L("breakview.progress.last")
 	case left <= transition && left > 0:
-		text += fmt.Sprintf(" · Next in %d s: %s", int((left+time.Second-1)/time.Second), itemName(v.items[v.item+1]))
+		text += " · " + i18n.L("breakview.progress.next_in", i18n.Args{"Seconds": int((left + time.Second - 1) / time.Second), "Name": itemName(v.items[v.item+1])})
 		v.progress.Importance = widget.HighImportance
 	default:
-		text += " · Next: " + itemName(v.items[v.item+1])
+		text += " · " + i18n.L("breakview.progress.next", i18n.Args{"Name": itemName(v.items[v.item+1])})
 	}
 	if v.progress.Text != text || !v.progress.Visible() {
 		v.progress.SetText(text)
@@ -288,7 +295,7 @@ func (v *BreakView) build() {
 	v.caution.SizeName = theme.SizeNameCaptionText
 	v.caution.Hide()
 	if c := v.opt.Caution; c != nil {
-		v.caution.SetText("⚠ " + c.Text + " (" + strings.TrimPrefix(v.sourceNames(c.Sources), "Source: ") + ")")
+		v.caution.SetText("⚠ " + c.Text + " (" + strings.Join(v.sourceList(c.Sources), "; ") + ")")
 		v.caution.Show()
 	}
 	v.figSlot = container.NewStack()
@@ -306,14 +313,14 @@ func (v *BreakView) build() {
 		v.message.Show()
 	}
 
-	v.done = widget.NewButton("Done (Enter)", v.OnDone)
+	v.done = widget.NewButton(i18n.L("breakview.done"), v.OnDone)
 	v.done.Importance = widget.HighImportance
 	v.postpone = widget.NewButton(v.postponeLabel(), v.OnPostpone)
 	if v.opt.PostponesLeft <= 0 {
 		v.postpone.Disable()
 	}
-	v.skip = widget.NewButton("Skip", v.OnSkip)
-	v.next = widget.NewButton("Next exercise (N)", v.OnNext)
+	v.skip = widget.NewButton(i18n.L("breakview.skip"), v.OnSkip)
+	v.next = widget.NewButton(i18n.L("breakview.next_exercise"), v.OnNext)
 	buttons := container.NewHBox(layout.NewSpacer(), v.next, v.postpone)
 	if !v.opt.Strict {
 		buttons.Add(v.skip)
@@ -344,7 +351,7 @@ func (v *BreakView) build() {
 }
 
 func (v *BreakView) postponeLabel() string {
-	return fmt.Sprintf("Postpone (Esc) · %d left", max(v.opt.PostponesLeft, 0))
+	return i18n.L("breakview.postpone", i18n.Args{"Left": max(v.opt.PostponesLeft, 0)})
 }
 
 // SetPostponesLeft updates the postpones left (the agent's count); none
@@ -367,7 +374,7 @@ func (v *BreakView) setExercise(ex *content.Exercise) {
 	v.ex = ex
 	v.step = -1
 	v.stepsDone = 0
-	name := kindNames[v.opt.Kind]
+	name := kindName(v.opt.Kind)
 	v.stepBox.RemoveAll()
 	v.steps = nil
 	v.figSlot.RemoveAll()
@@ -377,9 +384,9 @@ func (v *BreakView) setExercise(ex *content.Exercise) {
 		return
 	}
 	v.title.SetText(name + " · " + ex.Name)
-	v.win.SetTitle(name + " — " + ex.Name + " — Limber")
+	v.win.SetTitle(i18n.L("breakview.window_title.item", i18n.Args{"Break": name, "Item": ex.Name}))
 	for i := range ex.Steps {
-		l := widget.NewLabel(fmt.Sprintf("%d. %s (%s)", i+1, ex.Steps[i].Text, ex.StepTiming(i)))
+		l := widget.NewLabel(i18n.L("breakview.step", i18n.Args{"Number": i + 1, "Text": ex.Steps[i].Text, "Timing": ex.StepTiming(i)}))
 		l.Wrapping = fyne.TextWrapWord
 		v.steps = append(v.steps, l)
 		v.stepBox.Add(l)
@@ -387,7 +394,7 @@ func (v *BreakView) setExercise(ex *content.Exercise) {
 	v.figure = NewFigure(ex)
 	v.figure.OnStep = v.onFigureStep
 	v.figSlot.Add(v.figure)
-	v.why.SetText("Why: " + ex.Why + " — " + v.sourceNames(ex.Sources) + exerciseCautions(ex))
+	v.why.SetText(i18n.L("breakview.why", i18n.Args{"Why": ex.Why, "Sources": v.sourceNames(ex.Sources)}) + exerciseCautions(ex))
 	v.highlight(0)
 	if v.shown { // a hidden window does not animate
 		v.figure.Start()
@@ -395,7 +402,14 @@ func (v *BreakView) setExercise(ex *content.Exercise) {
 	v.relayout()
 }
 
+// sourceNames is "Source: …" or "Sources: …" with the publishers' names.
 func (v *BreakView) sourceNames(ids []string) string {
+	return i18n.N("breakview.sources", len(ids), i18n.Args{"List": strings.Join(v.sourceList(ids), "; ")})
+}
+
+// sourceList is the publishers' names of sources ids (the id where a
+// source has none).
+func (v *BreakView) sourceList(ids []string) []string {
 	var names []string
 	for _, id := range ids {
 		if s, ok := v.opt.Sources[id]; ok && s.Publisher != "" {
@@ -404,7 +418,7 @@ func (v *BreakView) sourceNames(ids []string) string {
 			names = append(names, id)
 		}
 	}
-	return "Source: " + strings.Join(names, "; ")
+	return names
 }
 
 // onFigureStep follows the animation's current step.
@@ -620,9 +634,9 @@ func (v *BreakView) Tick() {
 			v.figure.Stop()
 		}
 		v.message.Importance = widget.SuccessImportance
-		v.message.SetText("Break complete. Well done — press Enter to finish.")
+		v.message.SetText(i18n.L("breakview.complete"))
 		v.message.Show()
-		v.done.SetText("Finish (Enter)")
+		v.done.SetText(i18n.L("breakview.finish"))
 		v.postpone.Disable()
 		v.skip.Disable()
 		if v.opt.Cue != nil {
@@ -739,7 +753,7 @@ func (v *BreakView) OnNext() {
 func (v *BreakView) OnClose() {
 	if v.opt.Strict && !v.ended && v.opt.PostponesLeft <= 0 {
 		v.message.Importance = widget.WarningImportance
-		v.message.SetText("Strict mode: this break ends when the countdown does, and no postpone is left.")
+		v.message.SetText(i18n.L("breakview.strict"))
 		v.message.Show()
 		return
 	}

@@ -443,7 +443,7 @@ func TestPostureCueThenExercise(t *testing.T) {
 // A rest break says to stand up and walk away.
 func TestRestBreakSaysWalkAway(t *testing.T) {
 	v, _, _ := newTestBreak(t, "rest", "stand-and-walk", false)
-	if !v.lead.Visible() || v.lead.Text != walkAway {
+	if !v.lead.Visible() || v.lead.Text != walkAway() {
 		t.Fatalf("rest break lead %q visible %v", v.lead.Text, v.lead.Visible())
 	}
 	v2, _, _ := newTestBreak(t, "posture", "chin-tuck", false)
@@ -455,7 +455,7 @@ func TestRestBreakSaysWalkAway(t *testing.T) {
 	walk, _ := lib.Exercise("stand-and-walk")
 	v3 := NewBreakView(fyne.CurrentApp(), BreakOptions{Kind: "rest", Duration: 5 * time.Minute, Exercise: walk, Walk: true})
 	defer v3.Dismiss()
-	if v3.lead.Text != walkPrompt {
+	if v3.lead.Text != walkPrompt() {
 		t.Fatalf("walking prompt says %q", v3.lead.Text)
 	}
 }

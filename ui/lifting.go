@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/limberapp/limber/content"
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/journal"
 	"github.com/limberapp/limber/lifting"
 	"github.com/limberapp/limber/quiz"
@@ -222,5 +223,5 @@ func liftSources(lib *content.Library, ids []string) string {
 			s += id
 		}
 	}
-	return "Source: " + s
+	return i18n.N("breakview.sources", len(ids), i18n.Args{"List": s})
 }

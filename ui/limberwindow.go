@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 	"sync"
 	"time"
@@ -11,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/limberapp/limber/i18n"
 )
 
 // LimberNext is one upcoming break in the Limber window.
@@ -107,10 +108,10 @@ func (v *LimberView) build() {
 	title := widget.NewLabel("Limber")
 	title.TextStyle.Bold = true
 	title.SizeName = theme.SizeNameHeadingText
-	v.state = widget.NewLabel("Asking Limber…")
+	v.state = widget.NewLabel(i18n.L("limber.asking"))
 	v.state.TextStyle.Bold = true
 
-	heading := widget.NewLabel("Next breaks")
+	heading := widget.NewLabel(i18n.L("limber.next_breaks"))
 	heading.TextStyle.Bold = true
 	grid := container.New(layout.NewFormLayout())
 	v.grid = grid
@@ -121,28 +122,28 @@ func (v *LimberView) build() {
 		grid.Add(in)
 	}
 
-	take := widget.NewLabel("Take a break now")
+	take := widget.NewLabel(i18n.L("tray.take"))
 	take.TextStyle.Bold = true
 	var breakRow []fyne.CanvasObject
 	for _, k := range LimberKinds {
 		k := k
-		b := widget.NewButton(capitalize(k), func() { v.act(func() error { return v.opt.Break(k) }) })
+		b := widget.NewButton(kindShort(k), func() { v.act(func() error { return v.opt.Break(k) }) })
 		v.breaks = append(v.breaks, b)
 		breakRow = append(breakRow, b)
 	}
-	pause := widget.NewLabel("Pause breaks")
+	pause := widget.NewLabel(i18n.L("limber.pause"))
 	pause.TextStyle.Bold = true
 	var pauseRow []fyne.CanvasObject
 	for _, p := range []struct {
 		label string
 		d     time.Duration
-	}{{"30 minutes", 30 * time.Minute}, {"1 hour", time.Hour}, {"Until tomorrow", 0}} {
+	}{{i18n.L("tray.pause.30m"), 30 * time.Minute}, {i18n.L("tray.pause.1h"), time.Hour}, {i18n.L("tray.pause.tomorrow"), 0}} {
 		d := p.d
 		b := widget.NewButton(p.label, func() { v.act(func() error { return v.opt.Pause(d) }) })
 		v.pauses = append(v.pauses, b)
 		pauseRow = append(pauseRow, b)
 	}
-	v.resume = widget.NewButtonWithIcon("Resume", theme.MediaPlayIcon(), func() { v.act(v.opt.Resume) })
+	v.resume = widget.NewButtonWithIcon(i18n.L("tray.resume"), theme.MediaPlayIcon(), func() { v.act(v.opt.Resume) })
 	v.resume.Importance = widget.HighImportance
 	v.resume.Hide()
 	pauseRow = append(pauseRow, v.resume)
@@ -150,11 +151,11 @@ func (v *LimberView) build() {
 	v.message = wrapped("")
 	v.message.Importance = widget.WarningImportance
 	v.message.Hide()
-	v.set = widget.NewButtonWithIcon("Settings…", theme.SettingsIcon(), func() { v.act(v.opt.Settings) })
-	v.quit = widget.NewButtonWithIcon("Quit Limber", theme.LogoutIcon(), v.OnQuit)
+	v.set = widget.NewButtonWithIcon(i18n.L("tray.settings"), theme.SettingsIcon(), func() { v.act(v.opt.Settings) })
+	v.quit = widget.NewButtonWithIcon(i18n.L("limber.quit"), theme.LogoutIcon(), v.OnQuit)
 	left := container.NewHBox(v.set)
 	if v.opt.History != nil {
-		v.hist = widget.NewButtonWithIcon("History…", theme.HistoryIcon(), func() { v.act(v.opt.History) })
+		v.hist = widget.NewButtonWithIcon(i18n.L("tray.history"), theme.HistoryIcon(), func() { v.act(v.opt.History) })
 		left.Add(v.hist)
 	}
 
@@ -260,7 +261,7 @@ func (v *LimberView) show(st LimberStatus, err error) {
 		return
 	}
 	if err != nil {
-		v.state.SetText("Limber is not running. Start it from your applications, or run limber.")
+		v.state.SetText(i18n.L("limber.not_running"))
 		for i := range v.next {
 			v.next[i].SetText("")
 			v.nextIn[i].SetText("")
@@ -271,10 +272,10 @@ func (v *LimberView) show(st LimberStatus, err error) {
 	v.state.SetText(LimberStateLine(st, v.opt.Now()))
 	for i := range v.next {
 		if i < len(st.Next) {
-			v.next[i].SetText(capitalize(st.Next[i].Kind) + " break")
+			v.next[i].SetText(kindName(st.Next[i].Kind))
 			in := DueText(st.Next[i].In)
 			if st.State == "paused" {
-				in += " once resumed" // active time does not count while paused
+				in = i18n.L("limber.once_resumed", i18n.Args{"When": in}) // active time does not count while paused
 			}
 			v.nextIn[i].SetText(in)
 		} else {
@@ -283,8 +284,8 @@ func (v *LimberView) show(st LimberStatus, err error) {
 		}
 	}
 	if len(st.Next) == 0 {
-		v.next[0].SetText("None")
-		v.nextIn[0].SetText(map[bool]string{true: "while paused", false: "all breaks are off"}[st.State == "paused"])
+		v.next[0].SetText(i18n.L("limber.none"))
+		v.nextIn[0].SetText(map[bool]string{true: i18n.L("limber.while_paused"), false: i18n.L("limber.all_off")}[st.State == "paused"])
 	}
 	v.grid.Refresh() // the columns follow the new texts
 	v.enable(true, st.State == "paused")
@@ -421,21 +422,21 @@ func LimberStateLine(st LimberStatus, now time.Time) string {
 	switch st.State {
 	case "paused":
 		if st.PausedUntil.IsZero() {
-			return "Paused"
+			return i18n.L("status.paused")
 		}
 		until := st.PausedUntil.Local()
 		if y, m, d := until.Date(); y == now.Year() && m == now.Month() && d == now.Day() {
-			return "Paused until " + until.Format("15:04")
+			return i18n.L("status.paused_until", i18n.Args{"Time": until.Format("15:04")})
 		}
-		return "Paused until " + until.Format("Mon 15:04")
+		return i18n.L("status.paused_until", i18n.Args{"Time": i18n.WeekdayShort(until.Weekday()) + " " + until.Format("15:04")})
 	case "in_break":
-		return capitalize(st.InBreak) + " break in progress"
+		return i18n.L("status.in_progress", i18n.Args{"Break": kindName(st.InBreak)})
 	case "idle":
-		return "You are away: break timers wait until you are back"
+		return i18n.L("limber.state.idle")
 	case "outside_hours":
-		return "Outside your working hours: no breaks until they start"
+		return i18n.L("limber.state.outside_hours")
 	case "running":
-		return "Running: breaks count your active time at the desk"
+		return i18n.L("limber.state.running")
 	}
 	return strings.ReplaceAll(st.State, "_", " ")
 }
@@ -444,16 +445,25 @@ func LimberStateLine(st LimberStatus, now time.Time) string {
 func DueText(d time.Duration) string {
 	switch {
 	case d <= 0:
-		return "now"
+		return i18n.L("time.now")
 	case d < time.Minute:
-		return "in under a minute"
+		return i18n.L("time.in_under_a_minute")
 	}
 	m := int((d + time.Minute - 1) / time.Minute) // whole minutes, rounded up
 	if m < 60 {
-		return fmt.Sprintf("in %d min", m)
+		return i18n.L("time.in_min", i18n.Args{"Minutes": m})
 	}
 	if m%60 == 0 {
-		return fmt.Sprintf("in %d h", m/60)
+		return i18n.L("time.in_h", i18n.Args{"Hours": m / 60})
 	}
-	return fmt.Sprintf("in %d h %d min", m/60, m%60)
+	return i18n.L("time.in_h_min", i18n.Args{"Hours": m / 60, "Minutes": m % 60})
+}
+
+// kindShort is a break kind's short name ("Posture") in the current
+// language.
+func kindShort(kind string) string {
+	if i18n.Has("break." + kind + ".short") {
+		return i18n.L("break." + kind + ".short")
+	}
+	return capitalize(kind)
 }

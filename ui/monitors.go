@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/driver"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/limberapp/limber/i18n"
 )
 
 // Monitor is a monitor's area in screen pixels.
@@ -127,13 +129,13 @@ func newBackdrop(a fyne.App, m Monitor, kind string, onKey func(*fyne.KeyEvent))
 	} else {
 		w = a.NewWindow("")
 	}
-	w.SetTitle(kindNames[kind] + " — Limber")
+	w.SetTitle(i18n.L("breakview.window_title", i18n.Args{"Break": kindName(kind)}))
 	l := widget.NewLabel("")
 	l.Alignment = fyne.TextAlignCenter
 	l.SizeName = "headingText"
 	l.TextStyle.Bold = true
 	bg := canvas.NewRectangle(color.NRGBA{R: 0x10, G: 0x12, B: 0x14, A: 0xf0})
-	hint := widget.NewLabel("The break window is on another screen.")
+	hint := widget.NewLabel(i18n.L("backdrop.hint"))
 	hint.Alignment = fyne.TextAlignCenter
 	w.SetContent(container.NewStack(bg, container.NewCenter(container.NewVBox(l, hint))))
 	w.Canvas().SetOnTypedKey(onKey) // Enter, Esc, N work from here too
@@ -184,9 +186,9 @@ func (s *Spread) Start() {
 // break window back (at most once a second) when another window is
 // active, until the countdown ends.
 func (s *Spread) Tick(left time.Duration) {
-	text := "Break · " + (&Ring{Left: max(left, 0)}).Text() + " left"
+	text := i18n.L("backdrop.left", i18n.Args{"Time": (&Ring{Left: max(left, 0)}).Text()})
 	if left <= 0 {
-		text = "Break complete"
+		text = i18n.L("backdrop.complete")
 	}
 	for _, b := range s.Backdrops {
 		if b.Label.Text != text {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/limberapp/limber/content"
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/workstation"
 )
 
@@ -50,7 +51,7 @@ func NewQuickCheckView(a fyne.App, opt QuickCheckOptions) *QuickCheckView {
 	}
 	v := &QuickCheckView{opt: opt, answers: workstation.Answers{}}
 	v.items = workstation.QuickItems(opt.Items, opt.Setup)
-	v.win = a.NewWindow("Quick workstation check — Limber")
+	v.win = a.NewWindow(i18n.L("quickcheck.window"))
 	v.build()
 	return v
 }
@@ -59,18 +60,18 @@ func NewQuickCheckView(a fyne.App, opt QuickCheckOptions) *QuickCheckView {
 func (v *QuickCheckView) Window() fyne.Window { return v.win }
 
 func (v *QuickCheckView) build() {
-	title := widget.NewLabel("Quick workstation check")
+	title := widget.NewLabel(i18n.L("quickcheck.title"))
 	title.TextStyle.Bold = true
 	title.SizeName = theme.SizeNameHeadingText
-	intro := wrapped(fmt.Sprintf("These %d questions cover the things that matter most. Answer for how you sit and work now.", len(v.items)))
+	intro := wrapped(i18n.N("quickcheck.intro", len(v.items)))
 	v.radios, v.fixes = map[string]*widget.RadioGroup{}, map[string]*widget.Label{}
 	v.list = container.NewVBox()
 	for n, it := range v.items {
 		q := wrapped(fmt.Sprintf("%d. %s", n+1, it.Check))
 		q.TextStyle.Bold = true
-		r := widget.NewRadioGroup(workstation.AnswerLabels, func(s string) { v.OnAnswer(it.ID, s) })
+		r := widget.NewRadioGroup(answerLabels(), func(s string) { v.OnAnswer(it.ID, s) })
 		r.Horizontal = true
-		fix := wrapped("Fix: " + it.Fix)
+		fix := wrapped(i18n.L("wizard.fix", i18n.Args{"Fix": it.Fix}))
 		fix.Importance = widget.WarningImportance
 		fix.Hide()
 		v.radios[it.ID], v.fixes[it.ID] = r, fix
@@ -81,8 +82,8 @@ func (v *QuickCheckView) build() {
 	v.message = wrapped("")
 	v.message.Importance = widget.WarningImportance
 	v.message.Hide()
-	v.full = widget.NewButtonWithIcon("Full check…", theme.ListIcon(), v.OnFull)
-	v.done = widget.NewButtonWithIcon("Done (Enter)", theme.ConfirmIcon(), v.OnDone)
+	v.full = widget.NewButtonWithIcon(i18n.L("quickcheck.full"), theme.ListIcon(), v.OnFull)
+	v.done = widget.NewButtonWithIcon(i18n.L("breakview.done"), theme.ConfirmIcon(), v.OnDone)
 	v.done.Importance = widget.HighImportance
 	v.updateScore()
 	top := container.NewVBox(title, intro)
@@ -116,7 +117,7 @@ func (v *QuickCheckView) Result() workstation.Result {
 
 // OnAnswer records an answer label and shows the fix under a No.
 func (v *QuickCheckView) OnAnswer(id, label string) {
-	a := workstation.AnswerFromLabel(label)
+	a := answerFromLabel(label)
 	if a == "" {
 		delete(v.answers, id)
 	} else {
@@ -137,10 +138,10 @@ func (v *QuickCheckView) OnAnswer(id, label string) {
 func (v *QuickCheckView) updateScore() {
 	r := v.Result()
 	if r.Answered == 0 {
-		v.score.SetText("Score: answer a question to see it.")
+		v.score.SetText(i18n.L("quickcheck.no_score"))
 		return
 	}
-	v.score.SetText(fmt.Sprintf("Score %.0f / 100 · %d of %d answered", r.Overall, r.Answered, r.Items))
+	v.score.SetText(i18n.L("quickcheck.score", i18n.Args{"Score": i18n.Decimal(r.Overall, 0), "Answered": r.Answered, "Items": r.Items}))
 }
 
 // Score is the score line shown.
@@ -153,7 +154,7 @@ func (v *QuickCheckView) save() bool {
 		return true
 	}
 	if err := v.opt.Save(v.answers, v.Result()); err != nil {
-		v.message.SetText("Could not record the check: " + err.Error())
+		v.message.SetText(i18n.L("quickcheck.save_failed", i18n.Args{"Error": err.Error()}))
 		v.message.Show()
 		return false
 	}
@@ -175,7 +176,7 @@ func (v *QuickCheckView) OnFull() {
 	}
 	if v.opt.OpenWizard != nil {
 		if err := v.opt.OpenWizard(); err != nil {
-			v.message.SetText("Could not open the full check: " + err.Error() + ". Try `limber ui wizard`.")
+			v.message.SetText(i18n.L("quickcheck.wizard_failed", i18n.Args{"Error": err.Error()}))
 			v.message.Show()
 			return
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/schedule"
 )
 
@@ -127,25 +128,20 @@ func (p dayPlan) Summary() string {
 	for _, s := range p.Spans {
 		spans = append(spans, planClock(s.From)+"–"+planClock(s.To))
 	}
-	day := p.Day.String()
+	day := i18n.Weekday(p.Day)
 	if len(p.Spans) == 0 {
-		return fmt.Sprintf("Today (%s) has no working hours, so no breaks are planned.", day)
+		return i18n.L("plan.no_hours", i18n.Args{"Day": day})
 	}
 	c := p.Counts()
 	var parts []string
 	for _, k := range schedule.Kinds {
-		n := c[k]
-		word := "breaks"
-		if n == 1 {
-			word = "break"
-		}
-		parts = append(parts, fmt.Sprintf("%d %s %s", n, k, word))
+		parts = append(parts, i18n.N("plan.count."+string(k), c[k]))
 	}
-	where := "working hours " + strings.Join(spans, ", ")
+	where := i18n.L("plan.hours", i18n.Args{"Spans": strings.Join(spans, ", ")})
 	if p.Assumed {
-		where = "a " + strings.Join(spans, ", ") + " day (working hours are off)"
+		where = i18n.L("plan.assumed", i18n.Args{"Spans": strings.Join(spans, ", ")})
 	}
-	return fmt.Sprintf("Today (%s), %s: %s, if you work without pausing.", day, where, strings.Join(parts, ", "))
+	return i18n.L("plan.summary", i18n.Args{"Day": day, "Where": where, "Counts": strings.Join(parts, ", ")})
 }
 
 // planClock writes an offset from midnight as HH:MM; midnight at the end

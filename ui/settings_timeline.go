@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/schedule"
 )
 
@@ -244,19 +245,17 @@ func (r *swatchRenderer) Refresh() {
 func (r *swatchRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.rect} }
 func (r *swatchRenderer) Destroy()                     {}
 
-var tlKindNames = map[schedule.Kind]string{schedule.Posture: "Posture", schedule.Mobility: "Mobility", schedule.Rest: "Rest"}
-
 func newSettingsPreview() *settingsPreview {
 	p := &settingsPreview{timeline: newSettingsTimeline(), legend: map[schedule.Kind]*widget.Label{}}
 	p.summary = widget.NewLabel("")
 	p.summary.Wrapping = fyne.TextWrapWord
 	legend := container.NewHBox()
 	for _, k := range schedule.Kinds {
-		l := widget.NewLabel(tlKindNames[k])
+		l := widget.NewLabel(kindShort(string(k)))
 		p.legend[k] = l
 		legend.Add(container.NewHBox(newKindSwatch(k), l))
 	}
-	title := widget.NewLabelWithStyle("Today's breaks", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(i18n.L("plan.today"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.box = container.NewVBox(container.NewBorder(nil, nil, title, legend), p.timeline, p.summary)
 	return p
 }
@@ -266,7 +265,7 @@ func (p *settingsPreview) Update(plan dayPlan) {
 	p.timeline.SetPlan(plan)
 	c := plan.Counts()
 	for _, k := range schedule.Kinds {
-		p.legend[k].SetText(tlKindNames[k] + " " + strconv.Itoa(c[k]))
+		p.legend[k].SetText(kindShort(string(k)) + " " + strconv.Itoa(c[k]))
 	}
 	p.summary.SetText(plan.Summary())
 	p.box.Refresh() // the legend's labels may have grown

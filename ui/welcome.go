@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -11,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/prefs"
 )
 
@@ -43,16 +43,14 @@ type WelcomeView struct {
 }
 
 // WelcomeLines are the three lines saying what Limber does.
-var WelcomeLines = []string{
-	"Reminds you to take short posture, movement and rest breaks at the screen.",
-	"Shows a short guided exercise with each break; postpone or skip when you must.",
-	"Helps you set up your desk, and brings back safe-lifting tips now and then.",
+func WelcomeLines() []string {
+	return []string{i18n.L("welcome.line1"), i18n.L("welcome.line2"), i18n.L("welcome.line3")}
 }
 
 // NewWelcomeView builds the welcome window; Show displays it.
 func NewWelcomeView(a fyne.App, opt WelcomeOptions) *WelcomeView {
 	v := &WelcomeView{opt: opt}
-	v.win = a.NewWindow("Welcome to Limber")
+	v.win = a.NewWindow(i18n.L("welcome.title"))
 	v.build()
 	return v
 }
@@ -61,27 +59,27 @@ func NewWelcomeView(a fyne.App, opt WelcomeOptions) *WelcomeView {
 func (v *WelcomeView) Window() fyne.Window { return v.win }
 
 func (v *WelcomeView) build() {
-	title := widget.NewLabel("Welcome to Limber")
+	title := widget.NewLabel(i18n.L("welcome.title"))
 	title.TextStyle.Bold = true
 	title.SizeName = theme.SizeNameHeadingText
-	lines := widget.NewLabel("• " + strings.Join(WelcomeLines, "\n• "))
+	lines := widget.NewLabel("• " + strings.Join(WelcomeLines(), "\n• "))
 	v.schedule = widget.NewLabel(ScheduleLine(v.opt.Config))
 	v.schedule.TextStyle.Bold = true
-	v.autostart = widget.NewCheck("Start Limber when I log in", nil)
+	v.autostart = widget.NewCheck(i18n.L("welcome.autostart"), nil)
 	v.autostart.SetChecked(v.opt.Autostart)
 	v.message = wrapped("")
 	v.message.Importance = widget.WarningImportance
 	v.message.Hide()
-	v.later = widget.NewButton("Later (Esc)", v.OnLater)
-	v.setup = widget.NewButtonWithIcon("Set up my desk now (Enter)", theme.NavigateNextIcon(), v.OnSetup)
+	v.later = widget.NewButton(i18n.L("welcome.later"), v.OnLater)
+	v.setup = widget.NewButtonWithIcon(i18n.L("welcome.setup"), theme.NavigateNextIcon(), v.OnSetup)
 	v.setup.IconPlacement = widget.ButtonIconTrailingText
 	v.setup.Importance = widget.HighImportance
 	body := container.NewVBox(
 		title, lines, widget.NewSeparator(),
 		v.schedule,
-		muted("You can change the schedule at any time in Limber's settings."),
+		muted(i18n.L("welcome.change_later")),
 		v.autostart,
-		widget.NewLabel("Setting up your desk takes a few minutes: a picture and a few questions\nfor each part of it, with a one-line fix for anything that is off."),
+		widget.NewLabel(i18n.L("welcome.desk")),
 		v.message,
 	)
 	buttons := container.NewHBox(layout.NewSpacer(), v.later, v.setup)
@@ -107,12 +105,12 @@ func ScheduleLine(c prefs.Config) string {
 		if !ok || !b.Enabled {
 			continue
 		}
-		parts = append(parts, fmt.Sprintf("%s %s every %s", k, spanText(b.Duration), everyText(b.Every)))
+		parts = append(parts, i18n.L("welcome.schedule.item", i18n.Args{"Kind": i18n.L("break." + k + ".word"), "Length": spanText(b.Duration), "Every": everyText(b.Every)}))
 	}
 	if len(parts) == 0 {
-		return "All breaks are turned off in your settings."
+		return i18n.L("welcome.schedule.none")
 	}
-	return "Breaks: " + strings.Join(parts, " · ")
+	return i18n.L("welcome.schedule", i18n.Args{"List": strings.Join(parts, " · ")})
 }
 
 // spanText writes a length: 30 s, 3 min, 1 min 30 s, 2 h.
@@ -121,13 +119,13 @@ func spanText(d time.Duration) string {
 	h, m, s := int(d/time.Hour), int(d%time.Hour/time.Minute), int(d%time.Minute/time.Second)
 	var out []string
 	if h > 0 {
-		out = append(out, fmt.Sprintf("%d h", h))
+		out = append(out, i18n.L("time.h", i18n.Args{"Hours": h}))
 	}
 	if m > 0 {
-		out = append(out, fmt.Sprintf("%d min", m))
+		out = append(out, i18n.L("time.min", i18n.Args{"Minutes": m}))
 	}
 	if s > 0 || len(out) == 0 {
-		out = append(out, fmt.Sprintf("%d s", s))
+		out = append(out, i18n.L("time.s", i18n.Args{"Seconds": s}))
 	}
 	return strings.Join(out, " ")
 }
@@ -135,7 +133,7 @@ func spanText(d time.Duration) string {
 // everyText writes an interval: "hour" for one hour, else spanText.
 func everyText(d time.Duration) string {
 	if d == time.Hour {
-		return "hour"
+		return i18n.L("time.every_hour")
 	}
 	return spanText(d)
 }
@@ -150,18 +148,18 @@ func (v *WelcomeView) finish(wizard bool) {
 	}
 	if v.opt.SetAutostart != nil {
 		if err := v.opt.SetAutostart(v.autostart.Checked); err != nil {
-			what := "turn on"
+			msg := "welcome.autostart_on_failed"
 			if !v.autostart.Checked {
-				what = "turn off"
+				msg = "welcome.autostart_off_failed"
 			}
-			v.message.SetText(fmt.Sprintf("Could not %s starting at login: %v. You can try again, or later with `limber autostart`.", what, err))
+			v.message.SetText(i18n.L(msg, i18n.Args{"Error": err.Error()}))
 			v.message.Show()
 			return
 		}
 	}
 	if wizard && v.opt.OpenWizard != nil {
 		if err := v.opt.OpenWizard(); err != nil {
-			v.message.SetText("Could not open the desk set-up: " + err.Error() + ". Try `limber ui wizard`.")
+			v.message.SetText(i18n.L("welcome.wizard_failed", i18n.Args{"Error": err.Error()}))
 			v.message.Show()
 			return
 		}

@@ -83,8 +83,8 @@ func TestWelcomeShowsWhatLimberDoes(t *testing.T) {
 	if !strings.Contains(v.schedule.Text, "posture 30 s every 20 min") {
 		t.Errorf("schedule %q", v.schedule.Text)
 	}
-	if len(WelcomeLines) != 3 {
-		t.Errorf("%d lines about Limber", len(WelcomeLines))
+	if len(WelcomeLines()) != 3 {
+		t.Errorf("%d lines about Limber", len(WelcomeLines()))
 	}
 }
 

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"maps"
+	"strconv"
 	"strings"
 	"time"
 
@@ -15,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/limberapp/limber/content"
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/workstation"
 )
 
@@ -94,7 +96,7 @@ func NewWizardView(a fyne.App, opt WizardOptions) *WizardView {
 		opt.Save = func(workstation.State) error { return nil }
 	}
 	v := &WizardView{opt: opt, state: opt.State, savedAt: -1}
-	v.win = a.NewWindow("Workstation check — Limber")
+	v.win = a.NewWindow(i18n.L("wizard.title"))
 	resumed := false
 	if d := v.state.Draft; !d.Empty() {
 		v.draft = *d
@@ -114,8 +116,8 @@ func NewWizardView(a fyne.App, opt WizardOptions) *WizardView {
 	start := max(workstation.StepIndex(v.steps, v.draft.Step), 0)
 	v.show(start)
 	if resumed {
-		v.setStatus(fmt.Sprintf("Picked up where you left off on %s. Your answers are kept; “Start over” clears them.",
-			v.draft.Updated.Local().Format("2 January")), widget.MediumImportance)
+		t := v.draft.Updated.Local()
+		v.setStatus(i18n.L("wizard.resumed", i18n.Args{"Date": i18n.L("date.day_month_long", i18n.Args{"Day": t.Day(), "Month": i18n.L("month." + strconv.Itoa(int(t.Month())))})}), widget.MediumImportance)
 	}
 	return v
 }
@@ -136,15 +138,15 @@ func (v *WizardView) build() {
 	v.heading.SizeName = theme.SizeNameHeadingText
 	v.page = container.NewStack()
 	v.stepBox = container.NewVBox()
-	v.back = widget.NewButtonWithIcon("Back", theme.NavigateBackIcon(), v.OnBack)
-	v.next = widget.NewButtonWithIcon("Next", theme.NavigateNextIcon(), v.OnNext)
+	v.back = widget.NewButtonWithIcon(i18n.L("wizard.back"), theme.NavigateBackIcon(), v.OnBack)
+	v.next = widget.NewButtonWithIcon(i18n.L("wizard.next"), theme.NavigateNextIcon(), v.OnNext)
 	v.next.IconPlacement = widget.ButtonIconTrailingText
 	v.next.Importance = widget.HighImportance
-	v.startOver = widget.NewButtonWithIcon("Start over", theme.ContentUndoIcon(), v.OnStartOver)
+	v.startOver = widget.NewButtonWithIcon(i18n.L("wizard.start_over"), theme.ContentUndoIcon(), v.OnStartOver)
 	v.status = widget.NewLabel("")
 	v.status.Wrapping = fyne.TextWrapWord
 	v.status.Hide()
-	keys := widget.NewLabel("Alt+← / Alt+→ or PgUp / PgDn: back / next")
+	keys := widget.NewLabel(i18n.L("wizard.keys"))
 	keys.Importance = widget.LowImportance
 	keys.SizeName = theme.SizeNameCaptionText
 
@@ -237,7 +239,7 @@ func (v *WizardView) setNext() {
 	if v.cur == len(v.steps)-1 {
 		v.next.Hide()
 	} else {
-		v.next.SetText("Next: " + v.steps[v.cur+1].Title)
+		v.next.SetText(i18n.L("wizard.next_to", i18n.Args{"Step": stepTitle(v.steps[v.cur+1])}))
 	}
 	v.bar.Refresh()
 }
@@ -248,7 +250,7 @@ func (v *WizardView) refreshStepList() {
 	v.stepBox.RemoveAll()
 	v.stepBtns = v.stepBtns[:0]
 	for i, st := range v.steps {
-		label := fmt.Sprintf("%d. %s", i+1, st.Title)
+		label := fmt.Sprintf("%d. %s", i+1, stepTitle(st))
 		if st.Area != "" {
 			items := workstation.AreaItems(v.opt.Items, st.Area, v.draft.Setup)
 			n := 0
@@ -293,32 +295,32 @@ func muted(text string) *widget.RichText {
 }
 
 func (v *WizardView) introPage() fyne.CanvasObject {
-	v.heading.SetText("Check your workstation")
+	v.heading.SetText(i18n.L("wizard.intro.heading"))
 	v.scene = NewScene(workstation.StepIntro, v.draft.Setup)
 	text := container.NewVBox(
-		wrapped("A few minutes, one part of your workstation at a time. Compare your set-up with the picture and answer Yes, No or Not sure; each No comes with a one-line fix."),
-		wrapped("At the end you get a score for each area, the fixes that help most listed first, and a page you can save or print. Checks are saved, so next time you can see what changed."),
-		wrapped("Your answers are kept as you go: close the window at any time and you will pick up where you left off."),
+		wrapped(i18n.L("wizard.intro.1")),
+		wrapped(i18n.L("wizard.intro.2")),
+		wrapped(i18n.L("wizard.intro.3")),
 	)
 	if last, ok := v.state.History.Last(); ok {
-		text.Add(wrapped(fmt.Sprintf("Your last check: %s, %s, overall %.0f / 100.", workstation.FormatDate(last), strings.ToLower(last.Setup.Name()), last.Result.Overall)))
+		text.Add(wrapped(i18n.L("wizard.intro.last", i18n.Args{"Date": checkDate(last), "Setup": wsName("workstation.setup."+string(last.Setup)+".inline", strings.ToLower(last.Setup.Name())), "Score": i18n.Decimal(last.Result.Overall, 0)})))
 	}
-	text.Add(muted("This is guidance for setting up a workstation, not a medical assessment. If you have pain that lasts, or numbness or tingling, ask a clinician."))
+	text.Add(muted(i18n.L("wizard.intro.disclaimer")))
 	return container.NewBorder(text, nil, nil, nil, v.scene)
 }
 
 func (v *WizardView) setupPage() fyne.CanvasObject {
-	v.heading.SetText("What do you work at?")
+	v.heading.SetText(i18n.L("wizard.setup.heading"))
 	names := make([]string, len(workstation.Setups))
 	for i, s := range workstation.Setups {
-		names[i] = s.Name()
+		names[i] = setupName(s)
 	}
 	v.setupRadio = widget.NewRadioGroup(names, nil)
 	v.setupRadio.Required = true
-	v.setupRadio.Selected = v.draft.Setup.Name()
+	v.setupRadio.Selected = setupName(v.draft.Setup)
 	v.setupRadio.OnChanged = v.OnSetup
 	return container.NewVScroll(container.NewVBox(
-		wrapped("Choose the set-up you use most. It decides which questions apply: the laptop page appears only for laptop set-ups, and sit-stand desks get two extra questions."),
+		wrapped(i18n.L("wizard.setup.note")),
 		v.setupRadio,
 	))
 }
@@ -326,7 +328,7 @@ func (v *WizardView) setupPage() fyne.CanvasObject {
 // areaPage shows an area's picture and questions.
 func (v *WizardView) areaPage(area string) fyne.CanvasObject {
 	items := workstation.AreaItems(v.opt.Items, area, v.draft.Setup)
-	v.heading.SetText(workstation.AreaName(area))
+	v.heading.SetText(areaName(area))
 	v.scene = NewScene(area, v.draft.Setup)
 	left := container.NewVBox(v.scene)
 	for _, c := range v.scene.Caption {
@@ -337,17 +339,17 @@ func (v *WizardView) areaPage(area string) fyne.CanvasObject {
 	for n, it := range items {
 		q := wrapped(fmt.Sprintf("%d. %s", n+1, it.Check))
 		q.TextStyle.Bold = true
-		r := widget.NewRadioGroup(workstation.AnswerLabels, nil)
+		r := widget.NewRadioGroup(answerLabels(), nil)
 		r.Horizontal = true
-		r.Selected = v.draft.Answers[it.ID].Label()
+		r.Selected = answerLabel(v.draft.Answers[it.ID])
 		r.OnChanged = func(s string) { v.OnAnswer(it.ID, s) }
-		fix := wrapped("Fix: " + it.Fix)
+		fix := wrapped(i18n.L("wizard.fix", i18n.Args{"Fix": it.Fix}))
 		fix.Importance = widget.WarningImportance
 		if v.draft.Answers[it.ID] != workstation.No {
 			fix.Hide()
 		}
 		v.radios[it.ID], v.fixes[it.ID] = r, fix
-		list.Add(container.NewVBox(q, muted("Target: "+it.Target), r, fix))
+		list.Add(container.NewVBox(q, muted(i18n.L("wizard.target", i18n.Args{"Target": it.Target})), r, fix))
 		if n < len(items)-1 {
 			list.Add(widget.NewSeparator())
 		}
@@ -365,7 +367,7 @@ func (v *WizardView) FixLabel(id string) *widget.Label { return v.fixes[id] }
 // OnAnswer records an answer (a label: Yes, No, Not sure, or "" to clear)
 // and shows the fix under a No.
 func (v *WizardView) OnAnswer(id, label string) {
-	a := workstation.AnswerFromLabel(label)
+	a := answerFromLabel(label)
 	if a == "" {
 		delete(v.draft.Answers, id)
 	} else {
@@ -393,7 +395,7 @@ func (v *WizardView) OnAnswer(id, label string) {
 // OnSetup changes the set-up (by its name) and the steps with it.
 func (v *WizardView) OnSetup(name string) {
 	for _, s := range workstation.Setups {
-		if s.Name() == name && s != v.draft.Setup {
+		if setupName(s) == name && s != v.draft.Setup {
 			v.draft.Setup = s
 			v.draft.SetupSet = true
 			v.steps = workstation.Steps(s)
@@ -438,7 +440,7 @@ func (v *WizardView) OnKey(ev *fyne.KeyEvent) {
 
 // OnStartOver asks, then clears the answers and goes back to the start.
 func (v *WizardView) OnStartOver() {
-	dialog.ShowConfirm("Start over?", "This clears your answers so far. Saved checks are kept.", func(ok bool) {
+	dialog.ShowConfirm(i18n.L("wizard.start_over.title"), i18n.L("wizard.start_over.text"), func(ok bool) {
 		if ok {
 			v.StartOver()
 		}
@@ -467,7 +469,7 @@ func (v *WizardView) persist() {
 		v.state.Draft = &d
 	}
 	if err := v.opt.Save(v.state); err != nil {
-		v.setStatus("Could not save your answers: "+err.Error(), widget.DangerImportance)
+		v.setStatus(i18n.L("wizard.save_failed", i18n.Args{"Error": err.Error()}), widget.DangerImportance)
 	}
 }
 

@@ -7,15 +7,16 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/workstation"
 )
 
 // measurePage is the optional measure helper: height in, target heights
 // with their ranges out, compared with ANSI/HFS 100.
 func (v *WizardView) measureView() fyne.CanvasObject {
-	v.heading.SetText("Measure (optional)")
+	v.heading.SetText(i18n.L("workstation.step.measure"))
 	v.height = newNavEntry(v.OnShortcut, v.OnKey)
-	v.height.SetPlaceHolder("e.g. 172, or 5'8 in inches")
+	v.height.SetPlaceHolder(i18n.L("wizard.measure.placeholder"))
 	v.height.SetText(v.draft.HeightText)
 	v.height.OnChanged = v.OnHeight
 	v.unit = widget.NewRadioGroup([]string{workstation.UnitCm, workstation.UnitIn}, nil)
@@ -28,12 +29,12 @@ func (v *WizardView) measureView() fyne.CanvasObject {
 	v.measureErr.Hide()
 	v.measureBox = container.NewVBox()
 	entry := container.NewGridWrap(fyne.NewSize(220, v.height.MinSize().Height), v.height)
-	form := container.NewHBox(widget.NewLabel("Your height"), entry, v.unit, layout.NewSpacer())
+	form := container.NewHBox(widget.NewLabel(i18n.L("wizard.measure.height")), entry, v.unit, layout.NewSpacer())
 	v.measurePage = container.NewVBox(
-		wrapped("Type your height to get a starting point for your seat, keyboard and screen heights. Skip this page if you like: Next goes on to the summary."),
+		wrapped(i18n.L("wizard.measure.intro")),
 		form, v.measureErr, v.measureBox,
 		muted(workstation.MeasureMethod()),
-		muted("Sources: "+workstation.MeasureSource+"; ANSI/HFS 100-1988, Human factors engineering of visual display terminal workstations."),
+		muted(i18n.L("wizard.measure.sources", i18n.Args{"Source": workstation.MeasureSource})),
 	)
 	v.measureScroll = container.NewVScroll(v.measurePage)
 	v.updateMeasure()
@@ -125,16 +126,16 @@ func (v *WizardView) updateMeasure() {
 	}
 	m, _ := workstation.Measure(cm)
 	row := func(name, value, note string) {
-		n := widget.NewLabel(name + ":")
+		n := widget.NewLabel(i18n.L("wizard.measure.row", i18n.Args{"Name": name}))
 		n.TextStyle.Bold = true
 		v.measureBox.Add(container.NewHBox(n, widget.NewLabel(value)))
 		v.measureBox.Add(muted(note))
 		v.measureRows = append(v.measureRows, [3]string{name, value, note})
 	}
-	row("Seat height", workstation.FormatRange(m.Seat), workstation.FitNote(m.Seat, workstation.ANSISeat, "seat height"))
-	row("Keyboard (elbow height)", workstation.FormatRange(m.Keyboard), workstation.FitNote(m.Keyboard, workstation.ANSIKeyboard, "keyboard height"))
-	row("Top of screen, at most", workstation.FormatRange(m.Eye), "Your eye height when sitting: keep the top line of the screen at or just below it.")
-	row("Middle of screen", workstation.FormatRange(m.ScreenCentre), "About 15–20° below your eyes at 60 cm away.")
+	row(i18n.L("wizard.measure.seat"), workstation.FormatRange(m.Seat), workstation.FitNote(m.Seat, workstation.ANSISeat, i18n.L("wizard.measure.seat.inline")))
+	row(i18n.L("wizard.measure.keyboard"), workstation.FormatRange(m.Keyboard), workstation.FitNote(m.Keyboard, workstation.ANSIKeyboard, i18n.L("wizard.measure.keyboard.inline")))
+	row(i18n.L("wizard.measure.eye"), workstation.FormatRange(m.Eye), i18n.L("wizard.measure.eye.note"))
+	row(i18n.L("wizard.measure.centre"), workstation.FormatRange(m.ScreenCentre), i18n.L("wizard.measure.centre.note"))
 }
 
 // relayoutMeasure lays the page out again after the estimates change.

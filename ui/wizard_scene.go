@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/limberapp/limber/content"
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/workstation"
 )
 
@@ -208,24 +209,24 @@ func buildScene(area string, setup workstation.Setup) ([]content.Shape, []sceneM
 			sceneMark{Kind: markArc, A: pt(knee.X, knee.Y), R: 0.07, Start: 180, End: 270},
 			sceneMark{Kind: markArrow, A: pt(-0.33, 0.4), B: pt(-0.1, 0.37)},
 		)
-		label(-0.27, seat/2+0.025, "knee\nheight", fyne.TextAlignTrailing)
+		label(-0.27, seat/2+0.025, i18n.L("scene.chair.label1"), fyne.TextAlignTrailing)
 		label(knee.X+0.03, knee.Y-0.1, "90°", fyne.TextAlignLeading)
-		label(-0.44, 0.52, "lower-back\nsupport", fyne.TextAlignLeading)
+		label(-0.44, 0.52, i18n.L("scene.chair.label2"), fyne.TextAlignLeading)
 		caption = []string{
-			"Feet flat, thighs about level, knees about as high as your hips.",
-			"The backrest's curve sits in the hollow of your lower back.",
-			"A gap of 2–3 fingers between the seat edge and the backs of your knees.",
+			i18n.L("scene.chair.caption1"),
+			i18n.L("scene.chair.caption2"),
+			i18n.L("scene.chair.caption3"),
 		}
 	case "desk":
 		screen(false)
 		marks = append(marks, keyboardMarks(false)...)
 		marks = append(marks, sceneMark{Kind: markDim, A: pt(sceneDeskBack+0.05, 0), B: pt(sceneDeskBack+0.05, sceneDeskTop)})
-		label(sceneDeskBack+0.08, sceneDeskTop/2+0.02, "58.5–71 cm\n23–28 in", fyne.TextAlignLeading)
+		label(sceneDeskBack+0.08, sceneDeskTop/2+0.02, i18n.L("scene.desk.label1"), fyne.TextAlignLeading)
 		marks = append(marks, sceneMark{Kind: markArrow, A: pt(0.42, 0.13), B: pt(0.6, 0.13)})
-		label(0.51, 0.16, "leg room", fyne.TextAlignCenter)
+		label(0.51, 0.16, i18n.L("scene.desk.label2"), fyne.TextAlignCenter)
 		caption = []string{
-			"Keyboard surface about 58.5–71 cm (23–28 in) from the floor, set so your forearms are level.",
-			"Clear space under the desk for your legs and feet.",
+			i18n.L("scene.desk.caption1"),
+			i18n.L("scene.desk.caption2"),
 		}
 		if setup == workstation.SitStand {
 			seat := content.SeatHeight - 0.045
@@ -233,8 +234,8 @@ func buildScene(area string, setup workstation.Setup) ([]content.Shape, []sceneM
 				sceneMark{Kind: markDashed, A: pt(0.14, seat), B: pt(0.34, seat)},
 				sceneMark{Kind: markDim, A: pt(0.32, seat), B: pt(0.32, sceneDeskTop-0.022)},
 			)
-			label(0.34, (seat+sceneDeskTop)/2-0.01, "25–35 cm", fyne.TextAlignLeading)
-			caption = append(caption, "Sitting at a sit-stand desk: the seat about 25–35 cm below the work surface.")
+			label(0.34, (seat+sceneDeskTop)/2-0.01, i18n.L("scene.desk.label3"), fyne.TextAlignLeading)
+			caption = append(caption, i18n.L("scene.desk.caption3"))
 		}
 	case "monitor", "", workstation.StepIntro:
 		screen(area != workstation.StepIntro && area != "")
@@ -250,20 +251,20 @@ func buildScene(area string, setup workstation.Setup) ([]content.Shape, []sceneM
 			sceneMark{Kind: markArc, A: eye, R: 0.16, Start: gaze, End: 0},
 			sceneMark{Kind: markDim, A: pt(eye.X, eye.Y+0.09), B: pt(sceneScreenX, eye.Y+0.09)},
 		)
-		label(sceneScreenX+0.21, eye.Y, "eye level", fyne.TextAlignLeading)
-		label(sceneScreenX+0.09, eye.Y-0.08, "screen top\nat or below", fyne.TextAlignLeading)
-		label((eye.X+sceneScreenX)/2, eye.Y+0.125, "50–70 cm · 20–28 in", fyne.TextAlignCenter)
+		label(sceneScreenX+0.21, eye.Y, i18n.L("scene.monitor.label1"), fyne.TextAlignLeading)
+		label(sceneScreenX+0.09, eye.Y-0.08, i18n.L("scene.monitor.label2"), fyne.TextAlignLeading)
+		label((eye.X+sceneScreenX)/2, eye.Y+0.125, i18n.L("scene.monitor.label3"), fyne.TextAlignCenter)
 		label(eye.X+0.09, eye.Y-0.115, "15–20°", fyne.TextAlignLeading)
 		caption = []string{
-			"Top of the screen at or just below eye level, head level.",
-			"About an arm's length away: 50–70 cm (20–28 in).",
-			"Screen centre 15–20° below eye level; straight in front of you.",
+			i18n.L("scene.monitor.caption1"),
+			i18n.L("scene.monitor.caption2"),
+			i18n.L("scene.monitor.caption3"),
 		}
 		switch setup {
 		case workstation.LaptopOnly:
-			caption = append(caption, "On a laptop alone, raise it on a stand and type on a separate keyboard.")
+			caption = append(caption, i18n.L("scene.monitor.caption4"))
 		case workstation.MultiMonitor:
-			caption = append(caption, "Keep the screen you use most straight in front of you.")
+			caption = append(caption, i18n.L("scene.monitor.caption5"))
 		}
 		if area == workstation.StepIntro || area == "" {
 			caption = nil
@@ -279,22 +280,22 @@ func buildScene(area string, setup workstation.Setup) ([]content.Shape, []sceneM
 			sceneMark{Kind: markDashed, A: pt(a.Elbow.X-0.05, a.Elbow.Y), B: pt(a.Knuckle.X+0.08, a.Elbow.Y)},
 		)
 		label(a.Elbow.X+0.03, a.Elbow.Y-0.075, "90–110°", fyne.TextAlignLeading)
-		label(a.Knuckle.X+0.09, a.Elbow.Y+0.005, "level", fyne.TextAlignLeading)
+		label(a.Knuckle.X+0.09, a.Elbow.Y+0.005, i18n.L("scene.keyboard-mouse.label1"), fyne.TextAlignLeading)
 		caption = []string{
-			"Elbows close to your sides and open about 90–110°.",
-			"Forearms about level and wrists straight as you type.",
-			"Mouse right beside the keyboard, at the same height.",
+			i18n.L("scene.keyboard-mouse.caption1"),
+			i18n.L("scene.keyboard-mouse.caption2"),
+			i18n.L("scene.keyboard-mouse.caption3"),
 		}
 	case "laptop":
 		marks = append(marks, laptopMarks(true, true)...)
 		marks = append(marks, keyboardMarks(true)...)
 		marks = append(marks, sceneMark{Kind: markDashed, A: eye, B: pt(0.75, eye.Y)})
 		marks = append(marks, sceneMark{Kind: markArrow, A: pt(0.6, 0.47), B: pt(0.32, sceneDeskTop+0.015)})
-		label(0.6, eye.Y+0.035, "laptop raised", fyne.TextAlignLeading)
-		label(0.62, 0.5, "separate\nkeyboard", fyne.TextAlignLeading)
+		label(0.6, eye.Y+0.035, i18n.L("scene.laptop.label1"), fyne.TextAlignLeading)
+		label(0.62, 0.5, i18n.L("scene.laptop.label2"), fyne.TextAlignLeading)
 		caption = []string{
-			"For long spells: laptop raised to eye level, with a separate keyboard and mouse, or a docking station.",
-			"For short spells: keep your wrists straight, even if your neck bends a little.",
+			i18n.L("scene.laptop.caption1"),
+			i18n.L("scene.laptop.caption2"),
 		}
 	case "lighting":
 		screen(false)
@@ -306,24 +307,24 @@ func buildScene(area string, setup workstation.Setup) ([]content.Shape, []sceneM
 			sceneMark{Kind: markProp, A: pt(0.56, 0.6), B: pt(0.5, 0.56), W: 0.03},
 			sceneMark{Kind: markArrow, A: pt(0.48, 0.53), B: pt(0.35, sceneDeskTop+0.04)},
 		)
-		label(-0.315, 0.86, "window", fyne.TextAlignCenter)
-		label(-0.315, 0.45, "to your side", fyne.TextAlignCenter)
-		label(0.68, 0.6, "desk lamp\nfor paper", fyne.TextAlignLeading)
+		label(-0.315, 0.86, i18n.L("scene.lighting.label1"), fyne.TextAlignCenter)
+		label(-0.315, 0.45, i18n.L("scene.lighting.label2"), fyne.TextAlignCenter)
+		label(0.68, 0.6, i18n.L("scene.lighting.label3"), fyne.TextAlignLeading)
 		caption = []string{
-			"Screen side-on to windows: not facing them, not with them behind it.",
-			"Even room light of about 300–500 lux, and a desk lamp for paper.",
-			"No glare on the screen: blinds, lamp position and screen tilt first.",
+			i18n.L("scene.lighting.caption1"),
+			i18n.L("scene.lighting.caption2"),
+			i18n.L("scene.lighting.caption3"),
 		}
 	case "habits":
 		screen(false)
 		marks = append(marks, keyboardMarks(false)...)
 		marks = append(marks, sceneMark{Kind: markArrow, A: pt(eye.X+0.03, eye.Y+0.06), B: pt(0.94, eye.Y+0.06)})
-		label(0.5, eye.Y+0.1, "every 20 min: look 6 m away", fyne.TextAlignCenter)
-		label(-0.44, 0.66, "every hour:\nstand up,\nmove", fyne.TextAlignLeading)
+		label(0.5, eye.Y+0.1, i18n.L("scene.habits.label1"), fyne.TextAlignCenter)
+		label(-0.44, 0.66, i18n.L("scene.habits.label2"), fyne.TextAlignLeading)
 		caption = []string{
-			"Every 20 minutes or so: a short pause, and look about 6 m (20 ft) away for 20 seconds.",
-			"Every 50–60 minutes: 5–10 minutes away from the screen.",
-			"Change position through the day: stand, stretch, walk.",
+			i18n.L("scene.habits.caption1"),
+			i18n.L("scene.habits.caption2"),
+			i18n.L("scene.habits.caption3"),
 		}
 	}
 	return content.Shapes(pose, props, content.ViewSide), marks, caption

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/workstation"
 )
 
@@ -46,7 +47,7 @@ func heading(text string) *widget.Label {
 }
 
 func (v *WizardView) summaryPage() fyne.CanvasObject {
-	v.heading.SetText("Summary")
+	v.heading.SetText(i18n.L("workstation.step.summary"))
 	c := v.currentCheck()
 	prev, hasPrev := v.previous()
 	var changes []workstation.AreaChange
@@ -59,22 +60,22 @@ func (v *WizardView) summaryPage() fyne.CanvasObject {
 	v.overall.TextStyle.Bold = true
 	v.overall.SizeName = theme.SizeNameHeadingText
 	if c.Result.Answered == 0 {
-		v.overall.SetText("No answers yet")
+		v.overall.SetText(i18n.L("wizard.summary.no_answers"))
 	} else {
-		v.overall.SetText(fmt.Sprintf("Overall %.0f / 100", c.Result.Overall))
+		v.overall.SetText(i18n.L("wizard.summary.overall", i18n.Args{"Score": i18n.Decimal(c.Result.Overall, 0)}))
 	}
-	sub := fmt.Sprintf("%s · %d of %d questions answered", c.Setup.Name(), c.Result.Answered, c.Result.Items)
+	sub := i18n.N("wizard.summary.answered", c.Result.Items, i18n.Args{"Setup": setupName(c.Setup), "Answered": c.Result.Answered})
 	if hasPrev && c.Result.Answered > 0 && prev.Result.Answered > 0 {
-		sub += fmt.Sprintf(" · %s since your check on %s", changeWords(c.Result.Overall-prev.Result.Overall), workstation.FormatDate(prev))
+		sub += " · " + i18n.L("wizard.summary.since", i18n.Args{"Change": changeWords(c.Result.Overall - prev.Result.Overall), "Date": checkDate(prev)})
 	}
 	box.Add(v.overall)
 	box.Add(wrapped(sub))
 
 	grid := container.NewGridWithColumns(3)
 	for _, a := range c.Result.Areas {
-		grid.Add(widget.NewLabel(workstation.AreaName(a.Area)))
+		grid.Add(widget.NewLabel(areaName(a.Area)))
 		if !a.Scored() {
-			none := widget.NewLabel("not answered yet")
+			none := widget.NewLabel(i18n.L("wizard.summary.not_answered"))
 			none.Importance = widget.LowImportance
 			grid.Add(none)
 			grid.Add(widget.NewLabel(""))
@@ -84,7 +85,7 @@ func (v *WizardView) summaryPage() fyne.CanvasObject {
 		score := a.Score
 		bar.Max = 100
 		bar.SetValue(score)
-		bar.TextFormatter = func() string { return fmt.Sprintf("%.0f", score) }
+		bar.TextFormatter = func() string { return i18n.Decimal(score, 0) }
 		change := ""
 		if ch, ok := workstation.Change(changes, a.Area); ok {
 			change = changeArrow(ch.Delta)
@@ -94,53 +95,53 @@ func (v *WizardView) summaryPage() fyne.CanvasObject {
 			if change != "" {
 				parts = append(parts, change)
 			}
-			change = strings.Join(append(parts, fmt.Sprintf("%d of %d answered", a.Answered, a.Items)), " · ")
+			change = strings.Join(append(parts, i18n.L("wizard.summary.area_answered", i18n.Args{"Answered": a.Answered, "Items": a.Items})), " · ")
 		}
 		grid.Add(bar)
 		grid.Add(widget.NewLabel(change))
 	}
 	box.Add(grid)
-	box.Add(muted("Each area scores out of 100: yes counts 1, not sure ½, no 0, and each question is weighted by how much fixing it helps. Unanswered questions are left out."))
+	box.Add(muted(i18n.L("wizard.summary.scoring")))
 
-	v.saveCheck = widget.NewButtonWithIcon("Save this check", theme.DocumentSaveIcon(), v.OnSaveCheck)
+	v.saveCheck = widget.NewButtonWithIcon(i18n.L("wizard.summary.save"), theme.DocumentSaveIcon(), v.OnSaveCheck)
 	v.saveCheck.Importance = widget.HighImportance
 	if v.saved {
-		v.saveCheck.SetText("Saved")
+		v.saveCheck.SetText(i18n.L("wizard.summary.saved"))
 		v.saveCheck.Disable()
 	}
 	if c.Result.Answered == 0 {
 		v.saveCheck.Disable()
 	}
-	v.exportMD = widget.NewButtonWithIcon("Export Markdown…", theme.DownloadIcon(), func() { v.OnExport(ExportMarkdown) })
-	v.exportHTML = widget.NewButtonWithIcon("Export printable HTML…", theme.DocumentPrintIcon(), func() { v.OnExport(ExportHTML) })
+	v.exportMD = widget.NewButtonWithIcon(i18n.L("wizard.summary.export_md"), theme.DownloadIcon(), func() { v.OnExport(ExportMarkdown) })
+	v.exportHTML = widget.NewButtonWithIcon(i18n.L("wizard.summary.export_html"), theme.DocumentPrintIcon(), func() { v.OnExport(ExportHTML) })
 	box.Add(container.NewHBox(v.saveCheck, v.exportMD, v.exportHTML))
 
-	box.Add(heading("Fixes, most helpful first"))
+	box.Add(heading(i18n.L("wizard.summary.fixes")))
 	v.fixLabels = nil
 	fixes := workstation.Fixes(v.opt.Items, c.Setup, c.Answers, workstation.No)
 	if len(fixes) == 0 {
-		box.Add(wrapped("Nothing answered No."))
+		box.Add(wrapped(i18n.L("wizard.summary.no_fixes")))
 	}
 	for i, f := range fixes {
-		l := wrapped(fmt.Sprintf("%d. %s (%s, %s)", i+1, f.Item.Fix, workstation.AreaName(f.Item.Area), workstation.ImpactName(f.Item.Impact)))
+		l := wrapped(i18n.L("wizard.summary.fix", i18n.Args{"Number": i + 1, "Fix": f.Item.Fix, "Area": areaName(f.Item.Area), "Impact": impactName(f.Item.Impact)}))
 		v.fixLabels = append(v.fixLabels, l)
 		box.Add(l)
 	}
 	if unsure := workstation.Fixes(v.opt.Items, c.Setup, c.Answers, workstation.Unsure); len(unsure) > 0 {
-		box.Add(heading("Worth a closer look"))
+		box.Add(heading(i18n.L("wizard.summary.unsure")))
 		for _, f := range unsure {
-			box.Add(wrapped(fmt.Sprintf("• %s Target: %s", f.Item.Check, f.Item.Target)))
+			box.Add(wrapped("• " + i18n.L("wizard.summary.unsure_item", i18n.Args{"Check": f.Item.Check, "Target": f.Item.Target})))
 		}
 	}
 
-	box.Add(heading("Past checks"))
+	box.Add(heading(i18n.L("wizard.summary.past")))
 	v.historyRows = nil
 	if len(v.state.History) == 0 {
-		box.Add(wrapped("None yet. Save this check to compare next time."))
+		box.Add(wrapped(i18n.L("wizard.summary.past_none")))
 	}
 	for i := len(v.state.History) - 1; i >= 0; i-- {
 		h := v.state.History[i]
-		l := widget.NewLabel(fmt.Sprintf("%s · %s · overall %.0f / 100", workstation.FormatDate(h), h.Setup.Name(), h.Result.Overall))
+		l := widget.NewLabel(i18n.L("wizard.summary.past_item", i18n.Args{"Date": checkDate(h), "Setup": setupName(h.Setup), "Score": i18n.Decimal(h.Result.Overall, 0)}))
 		v.historyRows = append(v.historyRows, l)
 		box.Add(l)
 	}
@@ -152,22 +153,22 @@ func (v *WizardView) summaryPage() fyne.CanvasObject {
 func changeWords(d float64) string {
 	switch {
 	case d >= 0.5:
-		return fmt.Sprintf("up %.0f", d)
+		return i18n.L("wizard.change.up", i18n.Args{"Points": i18n.Decimal(d, 0)})
 	case d <= -0.5:
-		return fmt.Sprintf("down %.0f", -d)
+		return i18n.L("wizard.change.down", i18n.Args{"Points": i18n.Decimal(-d, 0)})
 	}
-	return "no change"
+	return i18n.L("wizard.change.none")
 }
 
 // changeArrow writes a score change as "▲ 8", "▼ 3", "no change".
 func changeArrow(d float64) string {
 	switch {
 	case d >= 0.5:
-		return fmt.Sprintf("▲ %.0f", d)
+		return "▲ " + i18n.Decimal(d, 0)
 	case d <= -0.5:
-		return fmt.Sprintf("▼ %.0f", -d)
+		return "▼ " + i18n.Decimal(-d, 0)
 	}
-	return "no change"
+	return i18n.L("wizard.change.none")
 }
 
 // FixTexts returns the summary's fix lines, in order.
@@ -204,11 +205,11 @@ func (v *WizardView) OnSaveCheck() {
 	v.saved = true
 	if err := v.opt.Save(v.state); err != nil {
 		v.saved = false
-		v.setStatus("Could not save the check: "+err.Error(), widget.DangerImportance)
+		v.setStatus(i18n.L("wizard.summary.save_failed", i18n.Args{"Error": err.Error()}), widget.DangerImportance)
 		return
 	}
 	v.show(v.cur)
-	v.setStatus(fmt.Sprintf("Check saved (%s). Next time, the summary shows what changed since.", workstation.FormatDate(c)), widget.SuccessImportance)
+	v.setStatus(i18n.L("wizard.summary.saved_at", i18n.Args{"Date": checkDate(c)}), widget.SuccessImportance)
 }
 
 // ExportTo writes the summary in a format (ExportMarkdown or ExportHTML).
@@ -235,7 +236,7 @@ func (v *WizardView) OnExport(format string) {
 	}
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			v.setStatus("Could not export: "+err.Error(), widget.DangerImportance)
+			v.setStatus(i18n.L("wizard.summary.export_failed", i18n.Args{"Error": err.Error()}), widget.DangerImportance)
 			return
 		}
 		if w == nil {
@@ -246,10 +247,10 @@ func (v *WizardView) OnExport(format string) {
 			werr = cerr
 		}
 		if werr != nil {
-			v.setStatus("Could not export: "+werr.Error(), widget.DangerImportance)
+			v.setStatus(i18n.L("wizard.summary.export_failed", i18n.Args{"Error": werr.Error()}), widget.DangerImportance)
 			return
 		}
-		v.setStatus("Exported to "+w.URI().Path()+".", widget.SuccessImportance)
+		v.setStatus(i18n.L("wizard.summary.exported", i18n.Args{"Path": w.URI().Path()}), widget.SuccessImportance)
 	}, v.win)
 	d.SetFileName("workstation-check-" + v.opt.Now().Format("2006-01-02") + ext)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
