@@ -203,11 +203,11 @@ func (a *Agent) ReportProblems() {
 		}
 	}
 	if len(a.problems) > 3 {
-		body += fmt.Sprintf("…and %d more (see the log).\n", len(a.problems)-3)
+		body += i18n.N("notify.problems.more", len(a.problems)-3) + "\n"
 	}
-	body += "Limber uses the defaults for these and has not changed the file."
+	body += i18n.L("notify.problems.body")
 	if a.opt.Notifier != nil {
-		a.opt.Notifier.Send(platform.Notification{Title: "Limber: problem in your settings", Body: body})
+		a.opt.Notifier.Send(platform.Notification{Title: i18n.L("notify.problems.title"), Body: body})
 	}
 }
 

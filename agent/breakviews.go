@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/journal"
 	"github.com/limberapp/limber/platform"
 	"github.com/limberapp/limber/schedule"
@@ -155,8 +156,8 @@ func (a *Agent) viewFailed(now time.Time, why string) {
 		return
 	}
 	a.views.told = true
-	a.opt.Notifier.Send(platform.Notification{Title: "Limber: the break window does not open",
-		Body: "It failed " + fmt.Sprint(a.views.fails) + " times in a row (last: " + why + "). Breaks now come as notifications only; reload the settings or restart Limber to try windows again.",
+	a.opt.Notifier.Send(platform.Notification{Title: i18n.L("notify.views_off.title"),
+		Body: i18n.N("notify.views_off.body", a.views.fails, i18n.Args{"Why": why}),
 		Icon: iconPath()})
 }
 

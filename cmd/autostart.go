@@ -1,10 +1,12 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/platform"
 )
 
@@ -14,7 +16,7 @@ var autostartCmd = &cobra.Command{
 	ValidArgs: []string{"enable", "disable", "status"},
 	Args: func(cmd *cobra.Command, args []string) error {
 		if len(args) != 1 || (args[0] != "enable" && args[0] != "disable" && args[0] != "status") {
-			return &exitError{code: 2, err: fmt.Errorf("usage: limber autostart enable|disable|status")}
+			return &exitError{code: 2, err: errors.New(i18n.L("cli.usage.autostart"))}
 		}
 		return nil
 	},
@@ -27,21 +29,21 @@ var autostartCmd = &cobra.Command{
 			if err := a.Enable(); err != nil {
 				return err
 			}
-			fmt.Fprintf(out, "Limber will start when you log in (%s).\n", where)
+			fmt.Fprintln(out, i18n.L("cli.autostart.on", i18n.Args{"Where": where}))
 		case "disable":
 			if err := a.Disable(); err != nil {
 				return err
 			}
-			fmt.Fprintln(out, "Limber will not start when you log in.")
+			fmt.Fprintln(out, i18n.L("cli.autostart.off"))
 		case "status":
 			on, err := a.Enabled()
 			if err != nil {
 				return err
 			}
 			if on {
-				fmt.Fprintf(out, "enabled (%s)\n", where)
+				fmt.Fprintln(out, i18n.L("cli.autostart.enabled", i18n.Args{"Where": where}))
 			} else {
-				fmt.Fprintln(out, "disabled")
+				fmt.Fprintln(out, i18n.L("cli.autostart.disabled"))
 			}
 		}
 		return nil

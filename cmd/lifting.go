@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/lifting"
 )
 
@@ -279,7 +280,10 @@ func (r liftingReport) weight(kg float64) string {
 }
 
 // liftNum formats x with at most two decimals.
-func liftNum(x float64) string { return strconv.FormatFloat(liftRound(x, 2), 'f', -1, 64) }
+func liftNum(x float64) string { return i18n.Point(strconv.FormatFloat(liftRound(x, 2), 'f', -1, 64)) }
+
+// liftMult writes a multiplier with two decimals, the language's way.
+func liftMult(x float64) string { return i18n.Decimal(liftRound(x, 2), 2) }
 
 func (r liftingReport) length(cm float64) string {
 	return liftNum(lifting.CmTo(cm, r.units)) + " " + r.units.LengthUnit()
@@ -287,33 +291,33 @@ func (r liftingReport) length(cm float64) string {
 
 func (r liftingReport) writeText(w io.Writer) error {
 	l, res := r.lift, r.res
-	fmt.Fprintln(w, "NIOSH Revised Lifting Equation")
+	fmt.Fprintln(w, i18n.L("cli.lifting.title"))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "  factor\tvalue\tmultiplier")
-	fmt.Fprintf(tw, "  H horizontal distance\t%s\tHM %.2f\n", r.length(l.HCm), liftRound(res.HM, 2))
-	fmt.Fprintf(tw, "  V start height\t%s\tVM %.2f\n", r.length(l.VCm), liftRound(res.VM, 2))
-	fmt.Fprintf(tw, "  D vertical travel\t%s\tDM %.2f\n", r.length(l.DCm), liftRound(res.DM, 2))
-	fmt.Fprintf(tw, "  A twist\t%s°\tAM %.2f\n", liftNum(l.ADeg), liftRound(res.AM, 2))
-	fmt.Fprintf(tw, "  F frequency\t%s/min for %s\tFM %.2f\n", liftNum(l.Freq), l.Duration.Words(), liftRound(res.FM, 2))
-	fmt.Fprintf(tw, "  C grip\t%s\tCM %.2f\n", l.Coupling, liftRound(res.CM, 2))
+	fmt.Fprintln(tw, "  "+i18n.L("cli.lifting.columns"))
+	fmt.Fprintf(tw, "  %s\t%s\tHM %s\n", i18n.L("cli.lifting.h"), r.length(l.HCm), liftMult(res.HM))
+	fmt.Fprintf(tw, "  %s\t%s\tVM %s\n", i18n.L("cli.lifting.v"), r.length(l.VCm), liftMult(res.VM))
+	fmt.Fprintf(tw, "  %s\t%s\tDM %s\n", i18n.L("cli.lifting.d"), r.length(l.DCm), liftMult(res.DM))
+	fmt.Fprintf(tw, "  %s\t%s°\tAM %s\n", i18n.L("cli.lifting.a"), liftNum(l.ADeg), liftMult(res.AM))
+	fmt.Fprintf(tw, "  %s\t%s\tFM %s\n", i18n.L("cli.lifting.f"), i18n.L("cli.lifting.f.value", i18n.Args{"Freq": liftNum(l.Freq), "Duration": l.Duration.Words()}), liftMult(res.FM))
+	fmt.Fprintf(tw, "  %s\t%s\tCM %s\n", i18n.L("cli.lifting.c"), l.Coupling, liftMult(res.CM))
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\nLoad %s, recommended weight limit %s\n", r.weight(l.LoadKg), r.weight(res.RWLKg))
+	fmt.Fprintln(w, "\n"+i18n.L("cli.lifting.load_rwl", i18n.Args{"Load": r.weight(l.LoadKg), "RWL": r.weight(res.RWLKg)}))
 	if res.Unbounded {
-		fmt.Fprintln(w, "Lifting index: no limit (the RWL is 0)")
+		fmt.Fprintln(w, i18n.L("cli.lifting.li.none"))
 	} else {
-		fmt.Fprintf(w, "Lifting index %.2f\n", res.LI)
+		fmt.Fprintln(w, i18n.L("cli.lifting.li", i18n.Args{"LI": i18n.Decimal(res.LI, 2)}))
 	}
-	fmt.Fprintf(w, "Reading: %s\n", res.ReadingText())
+	fmt.Fprintln(w, i18n.L("cli.lifting.reading", i18n.Args{"Reading": res.ReadingText()}))
 	if ns := r.notes(); len(ns) > 0 {
-		fmt.Fprintln(w, "\nNotes:")
+		fmt.Fprintln(w, "\n"+i18n.L("cli.lifting.notes"))
 		for _, n := range ns {
 			fmt.Fprintf(w, "  - %s\n", n)
 		}
 	}
 	if len(res.Advice) > 0 {
-		fmt.Fprintln(w, "\nChanges that would help most (one at a time):")
+		fmt.Fprintln(w, "\n"+i18n.L("cli.lifting.advice"))
 		for _, a := range res.Advice {
 			fmt.Fprintf(w, "  - %s: RWL +%s\n", a.Describe(r.units), r.weight(a.RWLGainKg))
 		}
@@ -321,8 +325,8 @@ func (r liftingReport) writeText(w io.Writer) error {
 	if r.hse != nil {
 		r.writeHSE(w)
 	}
-	fmt.Fprintln(w, "\nGuidance, not a diagnosis. The equation covers smooth, two-handed lifts while standing.")
-	fmt.Fprintln(w, "Sources:")
+	fmt.Fprintln(w, "\n"+i18n.L("cli.lifting.guidance"))
+	fmt.Fprintln(w, i18n.L("recovery.sources"))
 	for _, s := range liftingSources {
 		fmt.Fprintf(w, "  - %s\n", s)
 	}
@@ -331,17 +335,21 @@ func (r liftingReport) writeText(w io.Writer) error {
 
 func (r liftingReport) writeHSE(w io.Writer) {
 	h := r.hse
-	reach := "load close to the body"
+	reach := i18n.L("cli.lifting.hse.close")
 	if h.Extended {
-		reach = "arms extended"
+		reach = i18n.L("cli.lifting.hse.extended")
 	}
-	fmt.Fprintf(w, "\nHSE risk filter (%s):\n", reach)
+	fmt.Fprintln(w, "\n"+i18n.L("cli.lifting.hse", i18n.Args{"Reach": reach}))
 	for _, s := range h.Results {
-		verdict := "within the filter"
+		verdict := i18n.L("cli.lifting.hse.within")
 		if !s.WithinFilter {
-			verdict = "over the filter: the task needs a fuller assessment"
+			verdict = i18n.L("cli.lifting.hse.over")
 		}
-		fmt.Fprintf(w, "  %-6s %s: guideline %s, %s after reductions: %s\n", s.Sex, s.Zone.Words(), r.weight(s.BaseKg), r.weight(s.AfterKg), verdict)
+		sex := string(s.Sex)
+		if i18n.Has("cli.lifting.sex." + sex) {
+			sex = i18n.L("cli.lifting.sex." + sex)
+		}
+		fmt.Fprintf(w, "  %-6s %s\n", sex, i18n.L("cli.lifting.hse.row", i18n.Args{"Zone": s.Zone.Words(), "Base": r.weight(s.BaseKg), "After": r.weight(s.AfterKg), "Verdict": verdict}))
 	}
 	if len(h.Results) > 0 {
 		for _, red := range h.Results[0].Reductions {
@@ -353,7 +361,7 @@ func (r liftingReport) writeHSE(w io.Writer) {
 		for i, z := range h.Zones {
 			names[i] = string(z)
 		}
-		fmt.Fprintf(w, "  Zones passed (%s) are estimated from V and D for an adult about 170 cm tall; set --zone to choose. The smallest guideline applies.\n", strings.Join(names, ", "))
+		fmt.Fprintln(w, "  "+i18n.L("cli.lifting.hse.estimated", i18n.Args{"Zones": strings.Join(names, ", ")}))
 	}
-	fmt.Fprintln(w, "  The filter values are a screen, not safe limits.")
+	fmt.Fprintln(w, "  "+i18n.L("cli.lifting.hse.screen"))
 }

@@ -7,6 +7,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/limberapp/limber/i18n"
 )
 
 // runLiftingCalc runs `lifting calc args…` on a fresh command tree.
@@ -262,5 +264,20 @@ func TestLiftingCalcLoweringZones(t *testing.T) {
 	if h == nil || strings.Join(h.Zones, ",") != "elbow-knuckle,knuckle-midshin,below-midshin" || !h.Extended ||
 		len(h.Results) != 1 || h.Results[0].Zone != "below-midshin" || h.Results[0].BaseKg != 5 || !h.Results[0].WithinFilter {
 		t.Errorf("hse %+v", h)
+	}
+}
+
+// TestLiftingCalcTextGerman: in German (a test catalog) the report writes
+// decimal commas, and the German messages it has.
+func TestLiftingCalcTextGerman(t *testing.T) {
+	defer i18n.WithLanguage("de", map[string]string{"cli.lifting.li": "Hebeindex {{.LI}}"})()
+	s, err := runLiftingCalc(t, liftingWorkedArgs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"HM 0,63", "CM 0,95", "8,55 kg", "Hebeindex 1,75", "RWL +5,13 kg"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("text lacks %q:\n%s", want, s)
+		}
 	}
 }

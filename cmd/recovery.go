@@ -13,6 +13,7 @@ import (
 
 	"github.com/limberapp/limber/agent"
 	"github.com/limberapp/limber/content"
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/journal"
 	"github.com/limberapp/limber/recovery"
 	"github.com/limberapp/limber/store"
@@ -246,8 +247,7 @@ func (o *recoveryStart) run(c *cobra.Command, _ []string) error {
 		return err
 	}
 	if old.Active() && !o.replace {
-		return fmt.Errorf("a recovery plan is already running (since %s, day %d): see `limber recovery status`, or stop it first with `limber recovery stop` (or use --replace)",
-			old.Since.Format(recovery.DateLayout), old.Day(now))
+		return errors.New(i18n.L("cli.recovery.running", i18n.Args{"Since": old.Since.Format(recovery.DateLayout), "Day": old.Day(now)}))
 	}
 	p, adv, err := recovery.Start(since, now, in)
 	if errors.Is(err, recovery.ErrEmergency) {
@@ -263,9 +263,9 @@ func (o *recoveryStart) run(c *cobra.Command, _ []string) error {
 	o.env.notify()
 	printAdvice(out, adv)
 	ph := p.CurrentPhase(now)
-	fmt.Fprintf(out, "Started your recovery plan: day %d since the strain (%s).\n\n", p.Day(now), p.Since.Format(recovery.DateLayout))
+	fmt.Fprintf(out, "%s\n\n", i18n.L("cli.recovery.started", i18n.Args{"Day": p.Day(now), "Since": p.Since.Format(recovery.DateLayout)}))
 	printPhase(out, ph, p.Adapt(now))
-	fmt.Fprintln(out, "\nCheck in once a day: limber recovery checkin --pain N")
+	fmt.Fprintln(out, "\n"+i18n.L("cli.recovery.checkin_daily"))
 	printSeekCare(out, p.Library().RedFlags)
 	return nil
 }
@@ -309,7 +309,7 @@ func (o *recoveryCheckin) run(c *cobra.Command, _ []string) error {
 	now := o.env.now()
 	out := c.OutOrStdout()
 	if !c.Flags().Changed("pain") {
-		return &exitError{code: 2, err: errors.New("--pain: required; how bad is your back pain today, from 0 (none) to 10 (the worst you can imagine)?")}
+		return &exitError{code: 2, err: errors.New(i18n.L("cli.recovery.pain_required"))}
 	}
 	pain, err := parsePain(o.pain)
 	if err != nil {
@@ -337,7 +337,7 @@ func (o *recoveryCheckin) run(c *cobra.Command, _ []string) error {
 		return err
 	}
 	if !p.Active() {
-		return errors.New("no recovery plan is active: start one with `limber recovery start`")
+		return errors.New(i18n.L("cli.recovery.none_active"))
 	}
 	adv, err := p.CheckIn(ci, now)
 	if err != nil {
@@ -356,7 +356,7 @@ func (o *recoveryCheckin) run(c *cobra.Command, _ []string) error {
 	o.env.notify()
 	printAdvice(out, adv)
 	if saved != nil {
-		fmt.Fprintf(out, "Checked in for %s: pain %d. Day %d since the strain.\n\n", saved.Date.Format(recovery.DateLayout), saved.Pain, p.Day(now))
+		fmt.Fprintf(out, "%s\n\n", i18n.L("cli.recovery.checked_in", i18n.Args{"Date": saved.Date.Format(recovery.DateLayout), "Pain": saved.Pain, "Day": p.Day(now)}))
 	}
 	printPhase(out, p.CurrentPhase(now), p.Adapt(now))
 	return nil
@@ -400,14 +400,14 @@ func printStatus(out io.Writer, p *recovery.Plan, s recovery.StatusJSON, now tim
 		return
 	}
 	printAdvice(out, p.Advice(now))
-	fmt.Fprintf(out, "Day %d since the strain (%s).\n\n", s.Day, s.Since)
+	fmt.Fprintf(out, "%s\n\n", i18n.L("cli.recovery.day", i18n.Args{"Day": s.Day, "Since": s.Since}))
 	printPhase(out, p.CurrentPhase(now), p.Adapt(now))
 	fmt.Fprintln(out)
 	if s.LastCheckin != nil {
-		fmt.Fprintf(out, "Last check-in: %s, pain %d.\n", s.LastCheckin.Date, s.LastCheckin.Pain)
+		fmt.Fprintln(out, i18n.L("cli.recovery.last_checkin", i18n.Args{"Date": s.LastCheckin.Date, "Pain": s.LastCheckin.Pain}))
 	}
 	if s.CheckinDue {
-		fmt.Fprintln(out, "Today's check-in is due: limber recovery checkin --pain N")
+		fmt.Fprintln(out, i18n.L("cli.recovery.checkin_due"))
 	}
 	printSeekCare(out, p.Library().RedFlags)
 }
@@ -426,13 +426,13 @@ is right for you.`,
 		RunE: func(c *cobra.Command, _ []string) error {
 			return changeActivePlan(env, c, func(p *recovery.Plan, now time.Time, out io.Writer) (bool, error) {
 				if len(p.AwaitingAssessment()) == 0 {
-					fmt.Fprintln(out, "Nothing in your plan waits for an assessment.")
+					fmt.Fprintln(out, i18n.L("cli.recovery.nothing_waits"))
 					return false, nil
 				}
 				if err := p.ConfirmAssessed(now); err != nil {
 					return false, err
 				}
-				fmt.Fprintln(out, "Noted: you have been assessed. The plan's exercises start from today; stop if pain turns sharp or spreads.")
+				fmt.Fprintln(out, i18n.L("cli.recovery.assessed"))
 				return true, nil
 			})
 		},
@@ -451,7 +451,7 @@ func changeActivePlan(env recoveryEnv, c *cobra.Command, change func(p *recovery
 	}
 	out := c.OutOrStdout()
 	if !p.Active() {
-		fmt.Fprintln(out, "No recovery plan is active.")
+		fmt.Fprintln(out, i18n.L("cli.recovery.no_plan"))
 		return nil
 	}
 	changed, err := change(p, now, out)
@@ -475,7 +475,7 @@ func newRecoveryStopCmd(env recoveryEnv) *cobra.Command {
 		RunE: func(c *cobra.Command, _ []string) error {
 			return changeActivePlan(env, c, func(p *recovery.Plan, now time.Time, out io.Writer) (bool, error) {
 				p.Stop(now)
-				fmt.Fprintf(out, "Stopped the recovery plan on day %d after %d check-in(s). The schedule is back to normal.\n", p.Day(now), len(p.Checkins))
+				fmt.Fprintln(out, i18n.N("cli.recovery.stopped", len(p.Checkins), i18n.Args{"Day": p.Day(now)}))
 				return true, nil
 			})
 		},
@@ -492,9 +492,9 @@ const banner = "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
 func printAdvice(out io.Writer, a recovery.Advice) {
 	switch a.Level {
 	case recovery.LevelEmergency, recovery.LevelUrgent:
-		label := "EMERGENCY"
+		label := i18n.L("cli.recovery.emergency")
 		if a.Level == recovery.LevelUrgent {
-			label = "URGENT"
+			label = i18n.L("cli.recovery.urgent")
 		}
 		fmt.Fprintln(out, banner)
 		fmt.Fprintf(out, "%s: %s\n", label, a.Headline)
@@ -505,14 +505,14 @@ func printAdvice(out io.Writer, a recovery.Advice) {
 		}
 		fmt.Fprintln(out, banner)
 		if rest := a.Reasons[min(countUrgent(a), len(a.Reasons)):]; len(rest) > 0 {
-			fmt.Fprintln(out, "Also:")
+			fmt.Fprintln(out, i18n.L("cli.recovery.also"))
 			for _, r := range rest {
 				fmt.Fprintln(out, "  • "+r)
 			}
 		}
 		fmt.Fprintln(out)
 	case recovery.LevelSeeClinician:
-		fmt.Fprintln(out, "See a clinician: "+a.Headline)
+		fmt.Fprintln(out, i18n.L("cli.recovery.see_clinician", i18n.Args{"Headline": a.Headline}))
 		for _, r := range a.Reasons {
 			fmt.Fprintln(out, "  • "+r)
 		}
@@ -543,27 +543,27 @@ func printPhase(out io.Writer, ph *content.Phase, a recovery.Adaptation) {
 	if ph == nil {
 		return
 	}
-	fmt.Fprintf(out, "Phase: %s\n%s\n", ph.Title, ph.Summary)
+	fmt.Fprintf(out, "%s\n%s\n", i18n.L("cli.recovery.phase", i18n.Args{"Phase": ph.Title}), ph.Summary)
 	if a.ScaledBack {
-		fmt.Fprintln(out, "(Stepped back after sharp or rising pain.)")
+		fmt.Fprintln(out, i18n.L("cli.recovery.stepped_back"))
 	}
-	fmt.Fprintln(out, "Do:")
+	fmt.Fprintln(out, i18n.L("cli.recovery.do"))
 	for _, d := range ph.Do {
 		fmt.Fprintln(out, "  • "+d)
 	}
-	fmt.Fprintln(out, "Avoid:")
+	fmt.Fprintln(out, i18n.L("cli.recovery.avoid"))
 	for _, d := range ph.Avoid {
 		fmt.Fprintln(out, "  • "+d)
 	}
 	if a.WalkEvery > 0 {
-		fmt.Fprintf(out, "Walking prompts: every %s.\n", everyText(a.WalkEvery))
+		fmt.Fprintln(out, i18n.L("cli.recovery.walking", i18n.Args{"Every": everyText(a.WalkEvery)}))
 	}
 }
 
 // printSeekCare writes the seed's reasons to see a clinician and the
 // emergency signs.
 func printSeekCare(out io.Writer, flags []*content.RedFlag) {
-	fmt.Fprintln(out, "\nSee a doctor or physiotherapist if:")
+	fmt.Fprintln(out, "\n"+i18n.L("cli.recovery.seek_care"))
 	for _, s := range recovery.SeekCareIf {
 		fmt.Fprintln(out, "  • "+s)
 	}
@@ -573,7 +573,7 @@ func printSeekCare(out io.Writer, flags []*content.RedFlag) {
 		}
 	}
 	var action string
-	fmt.Fprintln(out, "Get urgent care now if you have:")
+	fmt.Fprintln(out, i18n.L("cli.recovery.urgent_if"))
 	for _, f := range flags {
 		if f.Level == "emergency" {
 			fmt.Fprintln(out, "  • "+f.Title)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/journal"
 	"github.com/limberapp/limber/stats"
 )
@@ -133,7 +134,7 @@ func round3(v float64) float64 { return float64(int(v*1000+0.5)) / 1000 }
 func parseDay(flag, s string) (time.Time, error) {
 	t, err := time.ParseInLocation(time.DateOnly, s, time.Local)
 	if err != nil {
-		return time.Time{}, &exitError{code: 2, err: fmt.Errorf("--%s %q: expected a date YYYY-MM-DD", flag, s)}
+		return time.Time{}, &exitError{code: 2, err: errors.New(i18n.L("cli.stats.bad_date", i18n.Args{"Flag": flag, "Value": strconv.Quote(s)}))}
 	}
 	return t, nil
 }
@@ -159,7 +160,7 @@ func buildReport(c *cobra.Command, env statsEnv, o statsOpts) (*statsReport, err
 		}
 	}
 	if since.After(until) {
-		return nil, &exitError{code: 2, err: fmt.Errorf("--since %s is after --until %s", since.Format(time.DateOnly), until.Format(time.DateOnly))}
+		return nil, &exitError{code: 2, err: errors.New(i18n.L("cli.stats.since_after_until", i18n.Args{"Since": since.Format(time.DateOnly), "Until": until.Format(time.DateOnly)}))}
 	}
 	path, err := env.journalPath()
 	if err != nil {
@@ -255,15 +256,15 @@ func minutes(s float64) string {
 }
 
 func writeStatsText(w io.Writer, r *statsReport) error {
-	fmt.Fprintf(w, "Breaks from %s to %s, by %s\n\n", r.Since, r.Until, r.By)
+	fmt.Fprintf(w, "%s\n\n", i18n.L("cli.stats.title", i18n.Args{"Since": r.Since, "Until": r.Until, "By": r.By}))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "period\tdue\ttaken\tshare\tcompleted\tended early\tnatural\tpostponed\tskipped\tactive h:mm\tlongest stretch\t")
+	fmt.Fprintln(tw, i18n.L("cli.stats.columns")+"\t")
 	row := func(p periodJSON) {
 		active := minutes(p.ActiveSeconds)
 		if !p.ActiveMeasured && p.ActiveSeconds > 0 {
 			active = "≈" + active
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%.0f%%\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t\n", p.Period, p.Due, p.Taken, 100*p.Share,
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s%%\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t\n", p.Period, p.Due, p.Taken, i18n.Decimal(100*p.Share, 0),
 			p.Completed, p.EndedEarly, p.Natural, p.Postponed, p.Skipped, active, minutes(p.LongestStretch))
 	}
 	for _, p := range r.Periods {
@@ -273,9 +274,9 @@ func writeStatsText(w io.Writer, r *statsReport) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\nStreak: %d days in a row with most breaks taken (longest %d).\n", r.Streak.Current, r.Streak.Longest)
+	fmt.Fprintln(w, "\n"+i18n.N("cli.stats.streak", r.Streak.Current, i18n.Args{"Longest": r.Streak.Longest}))
 	if r.Total.ActiveSeconds > 0 && !r.Total.ActiveMeasured {
-		fmt.Fprintln(w, "≈ active time estimated from the times of breaks (the journal has no active-time records).")
+		fmt.Fprintln(w, i18n.L("cli.stats.estimated"))
 	}
 	return nil
 }

@@ -1,13 +1,16 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"os"
+	"strconv"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/limberapp/limber/content"
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/journal"
 	"github.com/limberapp/limber/stats"
 	"github.com/limberapp/limber/ui"
@@ -55,7 +58,7 @@ func runHistoryView(cmd *cobra.Command, args []string) error {
 	switch uiHistoryRange {
 	case "today", "week", "month", "year":
 	default:
-		return &exitError{code: 2, err: fmt.Errorf("--range %q: expected today, week, month or year", uiHistoryRange)}
+		return &exitError{code: 2, err: errors.New(i18n.L("cli.history.range", i18n.Args{"Value": strconv.Quote(uiHistoryRange)}))}
 	}
 	now := time.Now()
 	var date time.Time

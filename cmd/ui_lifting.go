@@ -1,11 +1,14 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"os"
+	"strconv"
 
 	"github.com/spf13/cobra"
 
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/journal"
 	"github.com/limberapp/limber/lifting"
 	"github.com/limberapp/limber/quiz"
@@ -28,7 +31,7 @@ var uiLiftingCmd = &cobra.Command{
 func runLiftingView(cmd *cobra.Command, args []string) error {
 	units, err := lifting.ParseUnits(uiLiftingUnits)
 	if err != nil {
-		return &exitError{code: 2, err: fmt.Errorf("--units: expected metric or us, got %q", uiLiftingUnits)}
+		return &exitError{code: 2, err: errors.New(i18n.L("cli.lifting.units", i18n.Args{"Value": strconv.Quote(uiLiftingUnits)}))}
 	}
 	lib, err := loadLibrary()
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/journal"
 	"github.com/limberapp/limber/platform"
 	"github.com/limberapp/limber/prefs"
@@ -186,13 +187,13 @@ the scores per area and overall, the change since the check before it, and
 the fixes ordered by impact. Writes to FILE, or to standard output.`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
-				return &exitError{code: 2, err: fmt.Errorf("workstation export takes at most one FILE, not %d arguments", len(args))}
+				return &exitError{code: 2, err: errors.New(i18n.L("cli.export.args", i18n.Args{"Count": len(args)}))}
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if md == html {
-				return &exitError{code: 2, err: errors.New("workstation export: give exactly one of --markdown or --html")}
+				return &exitError{code: 2, err: errors.New(i18n.L("cli.export.format"))}
 			}
 			path, err := store.Path(workstation.StateFile)
 			if err != nil {
@@ -219,7 +220,7 @@ func exportWorkstation(path string, html bool, out, errOut io.Writer, file strin
 	}
 	last, ok := st.History.Last()
 	if !ok {
-		return &exitError{code: 1, err: fmt.Errorf("no saved workstation check in %s yet: run `limber ui wizard` and save one", path)}
+		return &exitError{code: 1, err: errors.New(i18n.L("cli.export.none", i18n.Args{"Path": path}))}
 	}
 	lib, err := loadLibrary()
 	if err != nil {
@@ -240,6 +241,6 @@ func exportWorkstation(path string, html bool, out, errOut io.Writer, file strin
 	if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
 		return err
 	}
-	fmt.Fprintf(errOut, "Wrote %s.\n", file)
+	fmt.Fprintln(errOut, i18n.L("cli.wrote", i18n.Args{"File": file}))
 	return nil
 }

@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -105,6 +106,54 @@ func TestEveryKeyHasALabel(t *testing.T) {
 	for _, k := range prefs.Keys {
 		if !Has("settings.key." + k.Name) {
 			t.Errorf("en.json has no settings.key.%s (the settings window's label of %s)", k.Name, k.Name)
+		}
+	}
+}
+
+// TestComputedKeys: the keys code builds from ids (a break kind's parts, a
+// state, a calendar item, a weekday, a month, an area) are all in en.json,
+// so no person reads a key name.
+func TestComputedKeys(t *testing.T) {
+	var keys []string
+	for _, k := range []string{"posture", "mobility", "rest"} {
+		for _, part := range []string{"title", "name", "short", "word", "body", "due"} {
+			keys = append(keys, "break."+k+"."+part)
+		}
+		keys = append(keys, "plan.count."+k)
+	}
+	for _, s := range []string{"running", "paused", "idle", "in_break", "outside_hours"} {
+		keys = append(keys, "cli.state."+s)
+	}
+	for _, c := range []string{"lifting", "lifting-day", "workstation", "recovery-checkin"} {
+		keys = append(keys, "calendar."+c+".title", "calendar."+c+".body")
+	}
+	for _, th := range []string{"ice", "heat"} {
+		for _, part := range []string{"started", "advice", "failed", "done"} {
+			keys = append(keys, "thermal."+th+"."+part)
+		}
+	}
+	for _, d := range []string{"mon", "tue", "wed", "thu", "fri", "sat", "sun"} {
+		keys = append(keys, "weekday."+d, "weekday."+d+".short")
+	}
+	for m := 1; m <= 12; m++ {
+		keys = append(keys, "month."+strconv.Itoa(m), "month."+strconv.Itoa(m)+".short")
+	}
+	for _, v := range []string{"wizard", "lifting", "recovery", "history"} {
+		keys = append(keys, "tray."+v, "tray."+v+".tip")
+	}
+	for _, g := range []string{"breaks", "schedule", "notifications", "exercises", "recovery", "startup", "advanced"} {
+		keys = append(keys, "settings.group."+g)
+	}
+	for _, k := range prefs.Keys {
+		for _, c := range k.Choices() {
+			if k.Name == "exercises.avoid_areas" || c == "auto" {
+				keys = append(keys, "settings.choice."+c)
+			}
+		}
+	}
+	for _, key := range keys {
+		if !Has(key) {
+			t.Errorf("en.json has no %s", key)
 		}
 	}
 }

@@ -26,3 +26,26 @@ func DayMonth(t time.Time) string {
 }
 
 func weekdayID(d time.Weekday) string { return strings.ToLower(d.String()[:3]) }
+
+// Month is a month's full name in the current language ("January").
+func Month(m time.Month) string { return L("month." + strconv.Itoa(int(m))) }
+
+// LongDate writes a day the way "2 January 2006" does.
+func LongDate(t time.Time) string {
+	return L("date.day_month_long_year", Args{"Day": t.Day(), "Month": Month(t.Month()), "Year": t.Year()})
+}
+
+// WeekdayDate writes a day the way "Monday 2 January 2006" does.
+func WeekdayDate(t time.Time) string {
+	return L("date.weekday_day_month_year", Args{"Weekday": Weekday(t.Weekday()), "Day": t.Day(), "Month": Month(t.Month()), "Year": t.Year()})
+}
+
+// ShortDay writes a day the way "Mon 2 Jan" does.
+func ShortDay(t time.Time) string {
+	return L("date.weekday_day_month", Args{"Weekday": WeekdayShort(t.Weekday()), "Day": t.Day(), "Month": MonthShort(t.Month())})
+}
+
+// MonthYear writes a month the way "January 2006" does.
+func MonthYear(t time.Time) string {
+	return L("date.month_year", Args{"Month": Month(t.Month()), "Year": t.Year()})
+}

@@ -24,6 +24,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"testing/fstest"
 
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
@@ -291,4 +292,37 @@ func Replace(c *Catalog) (restore func()) {
 		defaultCat = old
 		current.Store(old.For(nil))
 	}
+}
+
+// Point rewrites a number formatted with a decimal point ("2.5") with the
+// current language's separator ("2,5" in German).
+func Point(s string) string {
+	if sep := i18n.DecimalSeparator(Current().number); sep != "." {
+		return strings.Replace(s, ".", sep, 1)
+	}
+	return s
+}
+
+// WithLanguage is for tests of other packages: it makes the package speak
+// tag with the given messages (the rest falls back to English) until
+// restore is called. Tests that use it must not run in parallel.
+func WithLanguage(tag string, messages map[string]string) (restore func()) {
+	en, err := embedded.ReadFile("translations/en.json")
+	if err != nil {
+		panic(err)
+	}
+	if messages == nil {
+		messages = map[string]string{}
+	}
+	data, err := json.Marshal(messages)
+	if err != nil {
+		panic(err)
+	}
+	c, err := Load(fstest.MapFS{"t/en.json": {Data: en}, "t/" + tag + ".json": {Data: data}}, "t")
+	if err != nil {
+		panic(err)
+	}
+	restore = Replace(c)
+	UseLanguages([]string{tag})
+	return restore
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/stats"
 )
 
@@ -65,29 +67,29 @@ func stepRange(kind string, anchor time.Time, dir int) time.Time {
 func hm(seconds float64) string {
 	d := time.Duration(seconds) * time.Second
 	if d < time.Hour {
-		return fmt.Sprintf("%d min", int(d.Minutes()))
+		return i18n.L("time.min", i18n.Args{"Minutes": int(d.Minutes())})
 	}
-	return fmt.Sprintf("%d h %02d min", int(d.Hours()), int(d.Minutes())%60)
+	return i18n.L("time.h_min", i18n.Args{"Hours": int(d.Hours()), "Minutes": fmt.Sprintf("%02d", int(d.Minutes())%60)})
 }
 
 func pct(d stats.Day) string {
 	if d.Due == 0 {
-		return "no breaks due"
+		return i18n.L("history.no_breaks_due")
 	}
-	return fmt.Sprintf("%.0f%% taken", 100*d.Share())
+	return i18n.L("history.share_taken", i18n.Args{"Percent": i18n.Decimal(100*d.Share(), 0)})
 }
 
 // dayLine is one day or period in the text summary.
 func dayLine(label string, d stats.Day) string {
 	if d.Due == 0 && d.Postponed == 0 && d.ActiveSeconds == 0 {
-		return label + ": no breaks"
+		return i18n.L("history.day.none", i18n.Args{"Label": label})
 	}
 	active := hm(d.ActiveSeconds)
 	if !d.ActiveMeasured {
-		active = "about " + active
+		active = i18n.L("history.about", i18n.Args{"Time": active})
 	}
-	return fmt.Sprintf("%s: %d of %d breaks taken (%s); %d completed, %d natural, %d ended early, %d postponed, %d skipped; active %s; longest stretch without a break %s",
-		label, d.Taken, d.Due, pct(d), d.Completed, d.Natural, d.EndedEarly, d.Postponed, d.Skipped, active, hm(d.LongestStretch))
+	return i18n.N("history.day", d.Due, i18n.Args{"Label": label, "Taken": d.Taken, "Share": pct(d), "Completed": d.Completed, "Natural": d.Natural,
+		"EndedEarly": d.EndedEarly, "Postponed": d.Postponed, "Skipped": d.Skipped, "Active": active, "Longest": hm(d.LongestStretch)})
 }
 
 // HistorySummary is the text beside the charts for a range: the totals,
@@ -100,12 +102,12 @@ func HistorySummary(kind string, days []stats.Day, streak stats.Streak, today st
 		total = stats.Merge(total, d)
 	}
 	var b strings.Builder
-	b.WriteString(dayLine("Total", total))
+	b.WriteString(dayLine(i18n.L("history.total"), total))
 	b.WriteString("\n")
 	if kind == "Year" {
 		for _, p := range stats.Group(days, stats.ByMonth) {
 			t, _ := time.Parse("2006-01", p.Label)
-			b.WriteString(dayLine(t.Format("January"), p.Day) + "\n")
+			b.WriteString(dayLine(i18n.Month(t.Month()), p.Day) + "\n")
 		}
 	} else if kind != "Today" {
 		for _, d := range days {
@@ -113,17 +115,20 @@ func HistorySummary(kind string, days []stats.Day, streak stats.Streak, today st
 				break
 			}
 			t, _ := time.Parse(time.DateOnly, d.Date)
-			b.WriteString(dayLine(t.Format("Mon 2 Jan"), d) + "\n")
+			b.WriteString(dayLine(i18n.ShortDay(t), d) + "\n")
 		}
 	}
-	fmt.Fprintf(&b, "Streak: %d days in a row with most breaks taken; longest %d.", streak.Current, streak.Longest)
+	b.WriteString(i18n.N("history.streak", streak.Current, i18n.Args{"Longest": streak.Longest}))
 	return b.String()
 }
 
 // HeatmapSummary says when breaks are taken most, for the text beside
 // the heatmap.
 func HeatmapSummary(cells [7][24]int) string {
-	names := []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+	var names []string
+	for _, d := range []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday} {
+		names = append(names, i18n.Weekday(d))
+	}
 	total, bestN, bestWd, bestHr := 0, 0, 0, 0
 	var byDay [7]int
 	for wd, row := range cells {
@@ -136,10 +141,10 @@ func HeatmapSummary(cells [7][24]int) string {
 		}
 	}
 	if total == 0 {
-		return "No breaks taken in the last 12 weeks."
+		return i18n.L("history.heat.none")
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d breaks taken in the last 12 weeks. Most often on %s between %02d:00 and %02d:00 (%d).\n", total, names[bestWd], bestHr, bestHr+1, bestN)
+	b.WriteString(i18n.N("history.heat.summary", total, i18n.Args{"Day": names[bestWd], "From": fmt.Sprintf("%02d:00", bestHr), "To": fmt.Sprintf("%02d:00", bestHr+1), "Best": bestN}) + "\n")
 	for wd, n := range byDay {
 		fmt.Fprintf(&b, "%s: %d\n", names[wd], n)
 	}
@@ -151,21 +156,21 @@ func AreasSummary(areas []stats.AreaCount) string {
 	var done, none []string
 	for _, a := range areas {
 		if a.Count > 0 {
-			done = append(done, fmt.Sprintf("%s %d", a.Area, a.Count))
+			done = append(done, fmt.Sprintf("%s %d", areaWord(a.Area), a.Count))
 		} else {
-			none = append(none, a.Area)
+			none = append(none, areaWord(a.Area))
 		}
 	}
-	s := "Exercised this week: " + orNone(strings.Join(done, ", ")) + "."
+	s := i18n.L("history.areas.done", i18n.Args{"List": orNone(strings.Join(done, ", "))})
 	if len(none) > 0 {
-		s += "\nNot this week: " + strings.Join(none, ", ") + "."
+		s += "\n" + i18n.L("history.areas.none", i18n.Args{"List": strings.Join(none, ", ")})
 	}
 	return s
 }
 
 func orNone(s string) string {
 	if s == "" {
-		return "nothing yet"
+		return i18n.L("history.nothing_yet")
 	}
 	return s
 }
@@ -213,11 +218,21 @@ func NewHistoryView(a fyne.App, opt HistoryOptions) *HistoryView {
 			v.kind = k
 		}
 	}
-	v.win = a.NewWindow("History — Limber")
+	v.win = a.NewWindow(i18n.L("history.title"))
 
-	v.rangeSel = widget.NewRadioGroup(historyRanges, func(k string) {
+	labels := make([]string, len(historyRanges))
+	for i, k := range historyRanges {
+		labels[i] = i18n.L("history.range." + strings.ToLower(k))
+	}
+	v.rangeSel = widget.NewRadioGroup(labels, func(l string) {
+		k := ""
+		for i, x := range labels {
+			if x == l {
+				k = historyRanges[i]
+			}
+		}
 		if k == "" {
-			v.rangeSel.SetSelected(v.kind)
+			v.rangeSel.SetSelected(labels[indexOf(historyRanges, v.kind)])
 			return
 		}
 		v.kind = k
@@ -234,8 +249,8 @@ func NewHistoryView(a fyne.App, opt HistoryOptions) *HistoryView {
 		v.anchor = time.Date(y, m, d, 12, 0, 0, 0, time.Local)
 		v.update()
 	}
-	prev := widget.NewButtonWithIcon("Earlier", theme.NavigateBackIcon(), func() { v.step(-1) })
-	next := widget.NewButtonWithIcon("Later", theme.NavigateNextIcon(), func() { v.step(1) })
+	prev := widget.NewButtonWithIcon(i18n.L("history.earlier"), theme.NavigateBackIcon(), func() { v.step(-1) })
+	next := widget.NewButtonWithIcon(i18n.L("history.later"), theme.NavigateNextIcon(), func() { v.step(1) })
 	next.IconPlacement = widget.ButtonIconTrailingText
 	v.title = widget.NewLabel("")
 	v.title.TextStyle.Bold = true
@@ -249,9 +264,9 @@ func NewHistoryView(a fyne.App, opt HistoryOptions) *HistoryView {
 	v.heatText = historyText()
 	v.areas = NewBarList(nil)
 	v.areaText = historyText()
-	v.work = NewLineChart("Workstation check score (0–100)", 100, nil)
-	v.quiz = NewLineChart("Lifting quiz: % right", 100, nil)
-	v.pain = NewLineChart("Pain (0–10), recovery plan", 10, nil)
+	v.work = NewLineChart(i18n.L("history.chart.work"), 100, nil)
+	v.quiz = NewLineChart(i18n.L("history.chart.quiz"), 100, nil)
+	v.pain = NewLineChart(i18n.L("history.chart.pain"), 10, nil)
 	v.series = historyText()
 
 	beside := func(chart fyne.CanvasObject, txt *widget.Label) fyne.CanvasObject {
@@ -264,10 +279,10 @@ func NewHistoryView(a fyne.App, opt HistoryOptions) *HistoryView {
 		charts = append(charts, v.pain)
 	}
 	v.tabs = container.NewAppTabs(
-		container.NewTabItem("Breaks", beside(v.chart, v.summary)),
-		container.NewTabItem("Heatmap", beside(container.NewBorder(widget.NewLabel("Breaks taken by hour and weekday, last 12 weeks"), nil, nil, nil, v.heat), v.heatText)),
-		container.NewTabItem("Body areas", beside(container.NewVBox(widget.NewLabel("Body areas exercised this week"), v.areas), v.areaText)),
-		container.NewTabItem("Check-ins", beside(container.NewVScroll(container.NewVBox(charts...)), v.series)),
+		container.NewTabItem(i18n.L("history.tab.breaks"), beside(v.chart, v.summary)),
+		container.NewTabItem(i18n.L("history.tab.heatmap"), beside(container.NewBorder(widget.NewLabel(i18n.L("history.heat.title")), nil, nil, nil, v.heat), v.heatText)),
+		container.NewTabItem(i18n.L("history.tab.areas"), beside(container.NewVBox(widget.NewLabel(i18n.L("history.areas.title")), v.areas), v.areaText)),
+		container.NewTabItem(i18n.L("history.tab.checkins"), beside(container.NewVScroll(container.NewVBox(charts...)), v.series)),
 	)
 	switch opt.Tab {
 	case "heatmap":
@@ -283,12 +298,12 @@ func NewHistoryView(a fyne.App, opt HistoryOptions) *HistoryView {
 		body.Wrapping = fyne.TextWrapBreak
 		body.Selectable = true
 		v.notes = widget.NewAccordion(widget.NewAccordionItem(
-			fmt.Sprintf("Journal: %d %s skipped or out of order (file and line)", len(opt.Notes), plural(len(opt.Notes), "line", "lines")), container.NewVScroll(body)))
+			i18n.N("history.journal_notes", len(opt.Notes)), container.NewVScroll(body)))
 		content = container.NewBorder(top, v.notes, nil, nil, v.tabs)
 	}
 	v.win.SetContent(container.NewPadded(content))
 	v.win.Resize(fyne.NewSize(980, 620))
-	v.rangeSel.SetSelected(v.kind) // runs update
+	v.rangeSel.SetSelected(labels[indexOf(historyRanges, v.kind)]) // runs update
 	return v
 }
 
@@ -319,11 +334,11 @@ func (v *HistoryView) update() {
 	filled := stats.Fill(in, f, t)
 	switch v.kind {
 	case "Today":
-		v.title.SetText(from.Format("Monday 2 January 2006"))
+		v.title.SetText(i18n.WeekdayDate(from))
 	case "Week":
-		v.title.SetText(fmt.Sprintf("Week of %s to %s", from.Format("Mon 2 Jan"), to.Format("Mon 2 Jan 2006")))
+		v.title.SetText(i18n.L("history.week_of", i18n.Args{"From": i18n.ShortDay(from), "To": i18n.ShortDay(to) + " " + strconv.Itoa(to.Year())}))
 	case "Month":
-		v.title.SetText(from.Format("January 2006"))
+		v.title.SetText(i18n.MonthYear(from))
 	default:
 		v.title.SetText(from.Format("2006"))
 	}
@@ -361,28 +376,28 @@ func (v *HistoryView) update() {
 func seriesSummary(work, quiz, pain []stats.Point, recovery bool) string {
 	var b strings.Builder
 	if n := len(work); n > 0 {
-		fmt.Fprintf(&b, "Workstation checks: %d; latest score %.0f of 100 (%s)", n, work[n-1].Value, work[n-1].Time.Format("2 Jan 2006"))
+		b.WriteString(i18n.N("history.work", n, i18n.Args{"Latest": i18n.Decimal(work[n-1].Value, 0), "Date": i18n.Date(work[n-1].Time)}))
 		if n > 1 {
-			fmt.Fprintf(&b, ", first %.0f", work[0].Value)
+			b.WriteString(i18n.L("history.work.first", i18n.Args{"First": i18n.Decimal(work[0].Value, 0)}))
 		}
 		b.WriteString(".\n")
 	} else {
-		b.WriteString("No workstation checks yet.\n")
+		b.WriteString(i18n.L("history.work.none") + "\n")
 	}
 	if n := len(quiz); n > 0 {
 		right, asked := 0.0, 0.0
 		for _, q := range quiz {
 			right, asked = right+q.Value, asked+q.Of
 		}
-		fmt.Fprintf(&b, "Lifting quizzes: %d; %.0f of %.0f answers right; latest %.0f of %.0f.\n", n, right, asked, quiz[n-1].Value, quiz[n-1].Of)
+		b.WriteString(i18n.N("history.quiz", n, i18n.Args{"Right": i18n.Decimal(right, 0), "Asked": i18n.Decimal(asked, 0), "Latest": i18n.Decimal(quiz[n-1].Value, 0), "Of": i18n.Decimal(quiz[n-1].Of, 0)}) + "\n")
 	} else {
-		b.WriteString("No lifting quizzes yet.\n")
+		b.WriteString(i18n.L("history.quiz.none") + "\n")
 	}
 	if recovery {
 		if n := len(pain); n > 0 {
-			fmt.Fprintf(&b, "Recovery check-ins: %d; pain %.0f at first, %.0f at the latest.", n, pain[0].Value, pain[n-1].Value)
+			b.WriteString(i18n.N("history.pain", n, i18n.Args{"First": i18n.Decimal(pain[0].Value, 0), "Latest": i18n.Decimal(pain[n-1].Value, 0)}))
 		} else {
-			b.WriteString("No recovery check-ins yet.")
+			b.WriteString(i18n.L("history.pain.none"))
 		}
 	}
 	return strings.TrimSpace(b.String())
@@ -393,3 +408,11 @@ func (v *HistoryView) Window() fyne.Window { return v.win }
 
 // Show shows the window.
 func (v *HistoryView) Show() { v.win.Show() }
+
+// areaWord is a body area id ("upper-back") in the current language.
+func areaWord(area string) string {
+	if i18n.Has("settings.choice." + area) {
+		return strings.ToLower(i18n.L("settings.choice." + area))
+	}
+	return area
+}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -11,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/stats"
 )
 
@@ -116,9 +119,9 @@ const (
 func legendItems() []string {
 	out := make([]string, 0, len(chartOutcomes)+1)
 	for _, o := range chartOutcomes {
-		out = append(out, o.Label)
+		out = append(out, i18n.L("history.outcome."+strings.ReplaceAll(strings.ToLower(o.Label), " ", "_")))
 	}
-	return append(out, "Active hours")
+	return append(out, i18n.L("history.active_hours"))
 }
 
 // legendLayout places the legend's items in rows that fit width: each
@@ -220,7 +223,7 @@ func (c *DayChart) draw(s fyne.Size) []fyne.CanvasObject {
 		objs = append(objs, place(text(fmt.Sprintf("%gh", v), fg, small, fyne.TextAlignLeading), fyne.NewPos(x1+4, y-small*0.7)))
 	}
 	if len(c.days) == 0 {
-		return append(objs, place(text("No breaks in this period", fg, theme.TextSize(), fyne.TextAlignCenter), fyne.NewPos((x0+x1)/2, (y0+y1)/2)))
+		return append(objs, place(text(i18n.L("history.chart.no_breaks"), fg, theme.TextSize(), fyne.TextAlignCenter), fyne.NewPos((x0+x1)/2, (y0+y1)/2)))
 	}
 	var prev *fyne.Position
 	every := max(1, len(c.days)/12)
@@ -247,9 +250,9 @@ func (c *DayChart) draw(s fyne.Size) []fyne.CanvasObject {
 			lbl := ""
 			switch {
 			case len(c.days) > 62 && t.Day() == 1:
-				lbl = t.Format("Jan")
+				lbl = i18n.MonthShort(t.Month())
 			case len(c.days) <= 7:
-				lbl = t.Format("Mon 2")
+				lbl = i18n.WeekdayShort(t.Weekday()) + " " + strconv.Itoa(t.Day())
 			case len(c.days) <= 62 && i%every == 0:
 				lbl = fmt.Sprint(t.Day())
 			}
@@ -365,11 +368,11 @@ func (l *BarList) draw(s fyne.Size) []fyne.CanvasObject {
 	var objs []fyne.CanvasObject
 	for i, it := range l.items {
 		y := float32(i) * row
-		objs = append(objs, place(text(it.Area, fg, ts, fyne.TextAlignLeading), fyne.NewPos(0, y+2)))
+		objs = append(objs, place(text(areaWord(it.Area), fg, ts, fyne.TextAlignLeading), fyne.NewPos(0, y+2)))
 		maxW := s.Width - labelW - 70
 		w := maxW * float32(it.Count) / float32(peak)
 		if it.Count == 0 {
-			objs = append(objs, place(text("none this week", warn, ts, fyne.TextAlignLeading), fyne.NewPos(labelW, y+2)))
+			objs = append(objs, place(text(i18n.L("history.chart.none_this_week"), warn, ts, fyne.TextAlignLeading), fyne.NewPos(labelW, y+2)))
 			continue
 		}
 		objs = append(objs, rect(ink, labelW, y+4, max(w, 2), row-8))
@@ -416,7 +419,7 @@ func (c *LineChart) draw(s fyne.Size) []fyne.CanvasObject {
 		objs = append(objs, place(text(fmt.Sprintf("%g", v), fg, small, fyne.TextAlignTrailing), fyne.NewPos(x0-4, y-small*0.7)))
 	}
 	if len(c.points) == 0 {
-		return append(objs, place(text("None yet", fg, theme.TextSize(), fyne.TextAlignCenter), fyne.NewPos((x0+x1)/2, (y0+y1)/2-8)))
+		return append(objs, place(text(i18n.L("history.chart.none_yet"), fg, theme.TextSize(), fyne.TextAlignCenter), fyne.NewPos((x0+x1)/2, (y0+y1)/2-8)))
 	}
 	first, last := c.points[0].Time, c.points[len(c.points)-1].Time
 	span := last.Sub(first)
@@ -439,9 +442,9 @@ func (c *LineChart) draw(s fyne.Size) []fyne.CanvasObject {
 		objs = append(objs, dot)
 		prev = &pos
 	}
-	objs = append(objs, place(text(first.Format("2 Jan 2006"), fg, small, fyne.TextAlignLeading), fyne.NewPos(x0, y1+3)))
+	objs = append(objs, place(text(i18n.Date(first), fg, small, fyne.TextAlignLeading), fyne.NewPos(x0, y1+3)))
 	if len(c.points) > 1 {
-		objs = append(objs, place(text(last.Format("2 Jan 2006"), fg, small, fyne.TextAlignTrailing), fyne.NewPos(x1, y1+3)))
+		objs = append(objs, place(text(i18n.Date(last), fg, small, fyne.TextAlignTrailing), fyne.NewPos(x1, y1+3)))
 	}
 	return objs
 }

@@ -68,7 +68,7 @@ func NewLiftingView(a fyne.App, opt LiftingOptions) *LiftingView {
 		opt.Questions = QuizPerSession
 	}
 	v := &LiftingView{opt: opt}
-	v.win = a.NewWindow("Lifting refresher — Limber")
+	v.win = a.NewWindow(i18n.L("lifting.lifting_refresher_limber"))
 	v.message = widget.NewLabel("")
 	v.message.Wrapping = fyne.TextWrapWord
 	v.message.Importance = widget.WarningImportance
@@ -76,8 +76,8 @@ func NewLiftingView(a fyne.App, opt LiftingOptions) *LiftingView {
 
 	v.calc = NewLiftCalc(opt.Units)
 	v.refresher = newLiftRefresher(v)
-	v.refTab = container.NewTabItem("Refresher", v.refresher.Content())
-	v.calcTab = container.NewTabItem("Calculator", v.calc.Content())
+	v.refTab = container.NewTabItem(i18n.L("lifting.refresher"), v.refresher.Content())
+	v.calcTab = container.NewTabItem(i18n.L("lifting.calculator"), v.calc.Content())
 	v.tabs = container.NewAppTabs(v.refTab, v.calcTab)
 	v.tabs.OnSelected = v.OnTab
 	v.win.SetContent(container.NewPadded(container.NewBorder(nil, v.message, nil, nil, v.tabs)))
@@ -129,11 +129,11 @@ func (v *LiftingView) ShowRefresher() {
 // while the refresher is shown.
 func (v *LiftingView) OnTab(t *container.TabItem) {
 	if t == v.calcTab {
-		v.win.SetTitle("Lifting calculator — Limber")
+		v.win.SetTitle(i18n.L("lifting.lifting_calculator_limber"))
 		v.refresher.pause()
 		return
 	}
-	v.win.SetTitle("Lifting refresher — Limber")
+	v.win.SetTitle(i18n.L("lifting.lifting_refresher_limber"))
 	v.refresher.resume()
 }
 
@@ -180,7 +180,7 @@ func (v *LiftingView) record(r journal.Record) {
 		}
 	}
 	if err != nil {
-		v.warn("could not record this in your history: %v", err)
+		v.warn("%s", i18n.L("lifting.journal_failed", i18n.Args{"Error": err.Error()}))
 	}
 }
 
@@ -192,7 +192,7 @@ func (v *LiftingView) loadQuiz() *quiz.State {
 	}
 	st := quiz.NewState()
 	if err := store.Load(v.opt.QuizPath, st); err != nil {
-		v.warn("%v; the quiz starts afresh", err)
+		v.warn("%s", i18n.L("lifting.quiz_afresh", i18n.Args{"Error": err.Error()}))
 	}
 	return st
 }

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/lifting"
 )
 
@@ -28,6 +29,18 @@ var (
 	couplingValues  = []lifting.Coupling{lifting.Good, lifting.Fair, lifting.Poor}
 	zoneEstimated   = "Estimated from V and D"
 )
+
+// localizeLiftChoices puts the selects' choices and the zone names into
+// the current language; build calls it, after the view chose its language.
+func localizeLiftChoices() {
+	unitChoices = []string{i18n.L("lifting.units.metric"), i18n.L("lifting.units.us")}
+	durationChoices = []string{i18n.L("lifting.duration.short"), i18n.L("lifting.duration.moderate"), i18n.L("lifting.duration.long")}
+	couplingChoices = []string{i18n.L("lifting.coupling.good"), i18n.L("lifting.coupling.fair"), i18n.L("lifting.coupling.poor")}
+	zoneEstimated = i18n.L("lifting.zone.estimated")
+	for i := range zoneNames {
+		zoneNames[i] = i18n.L("lifting.zone." + strconv.Itoa(i+1))
+	}
+}
 
 // calcExample is the lift the calculator opens with: NIOSH's equation
 // worked by hand for a 15 kg box (RWL 8.55 kg, LI 1.75).
@@ -105,6 +118,7 @@ func NewLiftCalc(u lifting.Units) *LiftCalc {
 func (c *LiftCalc) Content() fyne.CanvasObject { return c.content }
 
 func (c *LiftCalc) build() {
+	localizeLiftChoices()
 	form := container.New(layout.NewFormLayout())
 	add := func(key, label string) {
 		f := &liftField{key: key, entry: widget.NewEntry(), unit: widget.NewLabel(""), err: widget.NewLabel("")}
@@ -121,34 +135,34 @@ func (c *LiftCalc) build() {
 	c.unitsIn = widget.NewRadioGroup(unitChoices, c.OnUnits)
 	c.unitsIn.Horizontal = true
 	c.unitsIn.Required = true
-	form.Add(widget.NewLabel("Units"))
+	form.Add(widget.NewLabel(i18n.L("lifting.units")))
 	form.Add(c.unitsIn)
-	add("load", "Load")
-	add("h", "H: reach")
-	add("v", "V: start height")
-	add("d", "D: travel")
-	add("a", "A: twist")
-	add("freq", "Lifts a minute")
+	add("load", i18n.L("lifting.field.load"))
+	add("h", i18n.L("lifting.field.h"))
+	add("v", i18n.L("lifting.field.v"))
+	add("d", i18n.L("lifting.field.d"))
+	add("a", i18n.L("lifting.field.a"))
+	add("freq", i18n.L("lifting.field.freq"))
 	c.duration = widget.NewSelect(durationChoices, c.onSelect)
 	c.coupling = widget.NewSelect(couplingChoices, c.onSelect)
 	c.zone = widget.NewSelect(append([]string{zoneEstimated}, zoneNames...), c.onSelect)
 	c.zone.SetSelectedIndex(0)
-	c.lowering = widget.NewCheck("Lowering, not lifting", c.onCheck)
-	form.Add(widget.NewLabel("Work spell"))
+	c.lowering = widget.NewCheck(i18n.L("lifting.lowering"), c.onCheck)
+	form.Add(widget.NewLabel(i18n.L("lifting.field.duration")))
 	form.Add(c.duration)
-	form.Add(widget.NewLabel("Grip"))
+	form.Add(widget.NewLabel(i18n.L("lifting.field.coupling")))
 	form.Add(c.coupling)
-	form.Add(widget.NewLabel("Hand zone"))
+	form.Add(widget.NewLabel(i18n.L("lifting.field.zone")))
 	form.Add(c.zone)
 	form.Add(layout.NewSpacer())
 	form.Add(c.lowering)
 	c.fields["a"].unit.SetText("°")
-	c.fields["freq"].unit.SetText("/min")
+	c.fields["freq"].unit.SetText(i18n.L("lifting.per_min"))
 
-	help := widget.NewLabel("H: hands out from the midpoint between the ankles. V: hand height at the start. D: how far the hands travel. A: how far the body twists. Lifts a minute: averaged over 15 minutes. Grip: good with handles or hand-hold cut-outs; fair with poorer handles, or fingers curled under; poor for bulky, awkward or sagging loads.")
+	help := widget.NewLabel(i18n.L("lifting.help"))
 	help.Wrapping = fyne.TextWrapWord
 	help.SizeName = theme.SizeNameCaptionText
-	inputs := container.NewBorder(liftHeading("Your lift"), nil, nil, nil, container.NewVScroll(container.NewVBox(form, help)))
+	inputs := container.NewBorder(liftHeading(i18n.L("lifting.your_lift")), nil, nil, nil, container.NewVScroll(container.NewVBox(form, help)))
 
 	// Results.
 	c.status = widget.NewLabel("")
@@ -181,24 +195,24 @@ func (c *LiftCalc) build() {
 		mults.Add(n)
 		mults.Add(v)
 	}
-	c.notesHead = liftBold("Notes")
+	c.notesHead = liftBold(i18n.L("lifting.notes"))
 	c.notes = widget.NewLabel("")
 	c.notes.Wrapping = fyne.TextWrapWord
-	c.adviceHead = liftBold("Changes that would help most (one at a time)")
+	c.adviceHead = liftBold(i18n.L("lifting.advice"))
 	c.advice = widget.NewLabel("")
 	c.advice.Wrapping = fyne.TextWrapWord
 	c.results = container.NewVBox(
 		c.rwl,
 		container.NewHBox(c.li, container.NewCenter(badge), layout.NewSpacer()),
 		c.reading,
-		liftBold("Multipliers (1 = no reduction)"), mults,
+		liftBold(i18n.L("lifting.multipliers")), mults,
 		c.notesHead, c.notes,
 		c.adviceHead, c.advice,
 	)
-	note := widget.NewLabel("Guidance, not a diagnosis. The NIOSH equation covers smooth, two-handed lifts while standing. Sources: NIOSH Applications Manual for the Revised Lifting Equation (Pub. 94-110); HSE INDG143.")
+	note := widget.NewLabel(i18n.L("lifting.note"))
 	note.Wrapping = fyne.TextWrapWord
 	note.SizeName = theme.SizeNameCaptionText
-	results := container.NewBorder(liftHeading("NIOSH lifting equation"), nil, nil, nil,
+	results := container.NewBorder(liftHeading(i18n.L("lifting.niosh")), nil, nil, nil,
 		container.NewVScroll(container.NewVBox(c.status, c.results, note)))
 
 	// HSE filter.
@@ -215,13 +229,13 @@ func (c *LiftCalc) build() {
 	c.hseAfter.Wrapping = fyne.TextWrapWord
 	c.hseAfter.TextStyle.Bold = true
 	c.hseBox = container.NewVBox(c.hseBase, c.hseReduce, c.hseAfter, c.hseZones)
-	legend := widget.NewLabel("Guideline weights in kg: load close / arms extended. Tap a zone to choose it.")
+	legend := widget.NewLabel(i18n.L("lifting.hse.legend"))
 	legend.Wrapping = fyne.TextWrapWord
 	legend.SizeName = theme.SizeNameCaptionText
-	hseNote := widget.NewLabel("The filter is a quick screen, not a safe limit: it assumes an easy two-handed grip and a stable posture.")
+	hseNote := widget.NewLabel(i18n.L("lifting.hse.note"))
 	hseNote.Wrapping = fyne.TextWrapWord
 	hseNote.SizeName = theme.SizeNameCaptionText
-	hse := container.NewBorder(liftHeading("HSE risk filter"), nil, nil, nil,
+	hse := container.NewBorder(liftHeading(i18n.L("lifting.hse")), nil, nil, nil,
 		container.NewVScroll(container.NewVBox(legend, c.diagram, c.hseBox, hseNote)))
 
 	c.content = container.New(&liftColumns{widths: []float32{320, 0, 340}}, inputs, results, hse)
@@ -378,6 +392,10 @@ func convertInput(in lifting.Input, from, to lifting.Units) lifting.Input {
 	return in
 }
 
+// liftShow is liftTrim with the current language's decimal separator, for
+// display (entries keep liftTrim's point, which every parser takes).
+func liftShow(x float64, n int) string { return i18n.Point(liftTrim(x, n)) }
+
 // liftTrim writes x with at most n decimals and no trailing zeros.
 func liftTrim(x float64, n int) string {
 	p := math.Pow(10, float64(n))
@@ -422,9 +440,9 @@ func (c *LiftCalc) fieldError(key string, in lifting.Input) *lifting.FieldError 
 // FieldMessage words a field error for the line under the field.
 func FieldMessage(fe *lifting.FieldError) string {
 	if fe.Got == "" {
-		return "Enter " + fe.Want + "."
+		return i18n.L("lifting.field.enter", i18n.Args{"Want": fe.Want})
 	}
-	return "Expected " + fe.Want + "; got " + fe.Got + "."
+	return i18n.L("lifting.field.expected", i18n.Args{"Want": fe.Want, "Got": fe.Got})
 }
 
 // Recompute checks every field and, when all are valid, computes and shows
@@ -461,7 +479,7 @@ func (c *LiftCalc) Recompute() {
 	}
 	switch {
 	case bad > 0:
-		c.showProblem("Fix the field marked in red to see the result.")
+		c.showProblem(i18n.L("lifting.fix_fields"))
 		return
 	case err != nil:
 		c.showProblem(capitalize(err.Error()) + ".")
@@ -486,37 +504,37 @@ func (c *LiftCalc) showProblem(msg string) {
 // weight formats kg in the calculator's units (and kg too for US).
 func (c *LiftCalc) weight(kg float64) string {
 	if c.units == lifting.US {
-		return liftTrim(lifting.KgTo(kg, lifting.US), 1) + " lb (" + liftTrim(kg, 1) + " kg)"
+		return liftShow(lifting.KgTo(kg, lifting.US), 1) + " lb (" + liftShow(kg, 1) + " kg)"
 	}
-	return liftTrim(kg, 2) + " kg"
+	return liftShow(kg, 2) + " kg"
 }
 
 func (c *LiftCalc) length(cm float64) string {
-	return liftTrim(lifting.CmTo(cm, c.units), 1) + " " + c.units.LengthUnit()
+	return liftShow(lifting.CmTo(cm, c.units), 1) + " " + c.units.LengthUnit()
 }
 
 func (c *LiftCalc) showResult() {
 	l, r := c.lift, c.result
-	c.rwl.SetText("Recommended limit (RWL): " + c.weight(r.RWLKg))
+	c.rwl.SetText(i18n.L("lifting.rwl", i18n.Args{"Weight": c.weight(r.RWLKg)}))
 	th := theme.Current()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	var band color.Color
 	switch {
 	case r.Unbounded:
-		c.li.SetText("Lifting index (LI): no limit")
-		c.badgeText.Text = "not acceptable at any weight"
+		c.li.SetText(i18n.L("lifting.li.none"))
+		c.badgeText.Text = i18n.L("lifting.badge.unbounded")
 		band = th.Color(theme.ColorNameError, v)
 	default:
-		c.li.SetText("Lifting index (LI): " + liftTrim(r.LI, 2))
+		c.li.SetText(i18n.L("lifting.li", i18n.Args{"LI": liftShow(r.LI, 2)}))
 		switch r.Reading {
 		case lifting.Acceptable:
-			c.badgeText.Text = "1 or less: acceptable"
+			c.badgeText.Text = i18n.L("lifting.badge.acceptable")
 			band = th.Color(theme.ColorNameSuccess, v)
 		case lifting.Increased:
-			c.badgeText.Text = "over 1: increased risk"
+			c.badgeText.Text = i18n.L("lifting.badge.increased")
 			band = th.Color(theme.ColorNameWarning, v)
 		default:
-			c.badgeText.Text = "above 3: high risk"
+			c.badgeText.Text = i18n.L("lifting.badge.high")
 			band = th.Color(theme.ColorNameError, v)
 		}
 	}
@@ -527,22 +545,22 @@ func (c *LiftCalc) showResult() {
 		c.badgeText.Color = color.White
 	}
 	c.badgeText.Refresh()
-	reading := fmt.Sprintf("Load %s ÷ RWL: %s.", c.weight(l.LoadKg), r.ReadingText())
+	reading := i18n.L("lifting.reading", i18n.Args{"Load": c.weight(l.LoadKg), "Reading": r.ReadingText()})
 	if r.Unbounded {
-		reading = "With a multiplier of 0 the lift is " + r.ReadingText() + "."
+		reading = i18n.L("lifting.reading.unbounded", i18n.Args{"Reading": r.ReadingText()})
 	}
 	c.reading.SetText(capitalize(reading))
 
 	set := func(m, name string, val float64) {
 		c.multNames[m].SetText(m + " · " + name)
-		c.mults[m].SetText(liftTrim(val, 3))
+		c.mults[m].SetText(liftShow(val, 3))
 	}
-	set("HM", "reach, H "+c.length(l.HCm), r.HM)
-	set("VM", "start height, V "+c.length(l.VCm), r.VM)
-	set("DM", "travel, D "+c.length(l.DCm), r.DM)
-	set("AM", "twist, A "+liftTrim(l.ADeg, 1)+"°", r.AM)
-	set("FM", fmt.Sprintf("frequency, %s/min for %s", liftTrim(l.Freq, 2), l.Duration.Words()), r.FM)
-	set("CM", "grip, "+string(l.Coupling), r.CM)
+	set("HM", i18n.L("lifting.mult.h", i18n.Args{"Value": c.length(l.HCm)}), r.HM)
+	set("VM", i18n.L("lifting.mult.v", i18n.Args{"Value": c.length(l.VCm)}), r.VM)
+	set("DM", i18n.L("lifting.mult.d", i18n.Args{"Value": c.length(l.DCm)}), r.DM)
+	set("AM", i18n.L("lifting.mult.a", i18n.Args{"Value": liftShow(l.ADeg, 1)}), r.AM)
+	set("FM", i18n.L("lifting.mult.f", i18n.Args{"Freq": liftShow(l.Freq, 2), "Duration": l.Duration.Words()}), r.FM)
+	set("CM", i18n.L("lifting.mult.c", i18n.Args{"Grip": strings.ToLower(couplingChoices[liftIndex(couplingValues, l.Coupling)])}), r.CM)
 
 	notes := lifting.Notes(l, r, c.units)
 	if c.units == lifting.US {
@@ -562,9 +580,9 @@ func (c *LiftCalc) showResult() {
 		adv = append(adv, fmt.Sprintf("%s: RWL +%s", capitalize(a.Describe(c.units)), c.weight(a.RWLGainKg)))
 	}
 	if len(adv) == 0 {
-		adv = []string{"None: every factor is already at its best."}
+		adv = []string{i18n.L("lifting.advice.none")}
 		if r.Unbounded {
-			adv = []string{"Redesign the task so no factor is beyond its limit (see the notes)."}
+			adv = []string{i18n.L("lifting.advice.redesign")}
 		}
 	}
 	c.advice.SetText(liftBullets(adv))

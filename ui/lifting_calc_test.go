@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/lifting"
 )
 
@@ -184,5 +185,24 @@ func TestCalcZoneChoice(t *testing.T) {
 	liftType(c, "h", "50")
 	if c.hseBase.Text != "Guideline: men 5 kg, women 3 kg." || !strings.Contains(c.hseZones.Text, "arms extended (H 44 cm or more)") {
 		t.Fatalf("extended: %q %q", c.hseBase.Text, c.hseZones.Text)
+	}
+}
+
+// TestCalcWritesGermanDecimals: in German the results use a decimal comma
+// (RWL 8,55 kg, LI 1,75, HM 0,625), and a typed comma is read as one, with
+// the messages German has and English for the rest.
+func TestCalcWritesGermanDecimals(t *testing.T) {
+	defer i18n.WithLanguage("de", map[string]string{"lifting.rwl": "Empfohlene Grenze (RWL): {{.Weight}}"})()
+	c := newLiftCalcTest(t)
+	c.SetInput(lifting.Input{Load: "15", H: "40", V: "30", D: "50", A: "30", Freq: "1", Duration: "2h", Coupling: "fair"})
+	liftType(c, "load", "15,0")
+	if !c.valid {
+		t.Fatalf("invalid: %q", c.status.Text)
+	}
+	if c.rwl.Text != "Empfohlene Grenze (RWL): 8,55 kg" || c.li.Text != "Lifting index (LI): 1,75" {
+		t.Fatalf("%q / %q", c.rwl.Text, c.li.Text)
+	}
+	if c.mults["HM"].Text != "0,625" || c.mults["CM"].Text != "0,95" {
+		t.Errorf("HM %q CM %q", c.mults["HM"].Text, c.mults["CM"].Text)
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/limberapp/limber/i18n"
 )
 
 // LiftChoices is a column of radio choices with wrapped text. Unlike
@@ -236,9 +238,9 @@ func (r *liftChoiceRenderer) Refresh() {
 	r.label.TextStyle.Bold = it.mark == 1
 	switch it.mark {
 	case 1:
-		r.label.Text = it.text + " (right answer)"
+		r.label.Text = it.text + " " + i18n.L("lifting.right_answer")
 	case -1:
-		r.label.Text = it.text + " (your answer)"
+		r.label.Text = it.text + " " + i18n.L("lifting.your_answer")
 	default:
 		r.label.Text = it.text
 	}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/limberapp/limber/content"
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/journal"
 	"github.com/limberapp/limber/quiz"
 )
@@ -120,10 +121,10 @@ func (r *LiftRefresher) Deck() *quiz.Deck { return r.deck }
 
 func (r *LiftRefresher) build() {
 	r.heading = liftHeading("")
-	r.back = widget.NewButton("Back (←)", r.OnBack)
-	r.next = widget.NewButton("Next (→)", r.OnNext)
+	r.back = widget.NewButton(i18n.L("lifting.back"), r.OnBack)
+	r.next = widget.NewButton(i18n.L("lifting.next"), r.OnNext)
 	r.next.Importance = widget.HighImportance
-	r.calcBtn = widget.NewButton("Open the calculator", r.OnOpenCalculator)
+	r.calcBtn = widget.NewButton(i18n.L("lifting.open_the_calculator"), r.OnOpenCalculator)
 	r.calcBtn.Hide()
 
 	// Technique: the figure, and the numbered steps beside it.
@@ -147,7 +148,7 @@ func (r *LiftRefresher) build() {
 		r.figure.OnStep = r.onFigureStep
 		figSlot.Add(r.figure)
 	}
-	caution := widget.NewLabel("Only lift what you can manage; get help or use an aid for heavy or awkward loads. With a recent back injury, ask a clinician before lifting.")
+	caution := widget.NewLabel(i18n.L("lifting.only_lift_what_you_can"))
 	caution.Wrapping = fyne.TextWrapWord
 	caution.SizeName = theme.SizeNameCaptionText
 	left := container.NewVBox(container.NewGridWrap(fyne.NewSize(340, 340), figSlot), caution)
@@ -167,7 +168,7 @@ func (r *LiftRefresher) build() {
 	r.qSource = widget.NewLabel("")
 	r.qSource.Wrapping = fyne.TextWrapWord
 	r.qSource.SizeName = theme.SizeNameCaptionText
-	r.keysHint = widget.NewLabel("Choose with the mouse, a number key, or ↑ ↓ and Space; Enter answers.")
+	r.keysHint = widget.NewLabel(i18n.L("lifting.choose_with_the_mouse_a"))
 	r.keysHint.SizeName = theme.SizeNameCaptionText
 	r.questionBox = container.NewVBox(r.qText, r.choiceSlot, r.keysHint, r.verdict, r.explanation, r.qSource)
 	r.question = container.NewVScroll(r.questionBox)
@@ -179,11 +180,11 @@ func (r *LiftRefresher) build() {
 	r.score.TextStyle.Bold = true
 	r.missed = widget.NewLabel("")
 	r.missed.Wrapping = fyne.TextWrapWord
-	mistakes := container.NewVBox(liftBold("Common mistakes, and how to avoid them"))
+	mistakes := container.NewVBox(liftBold(i18n.L("lifting.common_mistakes_and_how_to")))
 	var srcs []string
 	seen := map[string]bool{}
 	for _, m := range r.lib.Mistakes {
-		t := widget.NewLabel(m.Text + "\nFix: " + m.Fix)
+		t := widget.NewLabel(m.Text + "\n" + i18n.L("wizard.fix", i18n.Args{"Fix": m.Fix}))
 		t.Wrapping = fyne.TextWrapWord
 		mistakes.Add(liftBold(m.Title))
 		mistakes.Add(t)
@@ -330,14 +331,14 @@ func (r *LiftRefresher) highlight(i int) {
 		row.detail.Hidden = j != i
 	}
 	r.stepList.Refresh()
-	r.heading.SetText(fmt.Sprintf("Lifting technique · step %d of %d", i+1, len(r.steps)))
+	r.heading.SetText(i18n.L("lifting.step_of", i18n.Args{"Step": i + 1, "Steps": len(r.steps)}))
 	r.back.Enable()
 	if i == 0 {
 		r.back.Disable()
 	}
-	r.next.SetText("Next (→)")
+	r.next.SetText(i18n.L("lifting.next"))
 	if i == len(r.steps)-1 {
-		r.next.SetText("On to the questions (→)")
+		r.next.SetText(i18n.L("lifting.on_to_the_questions"))
 	}
 	r.relayout()
 }
@@ -389,7 +390,7 @@ func (r *LiftRefresher) showQuestion(i int) {
 	r.q = i
 	r.answered = false
 	q := r.questions[i]
-	r.heading.SetText(fmt.Sprintf("Question %d of %d", i+1, len(r.questions)))
+	r.heading.SetText(i18n.L("lifting.question_of", i18n.Args{"Question": i + 1, "Questions": len(r.questions)}))
 	r.qText.SetText(q.Question)
 	r.choices = NewLiftChoices(q.Choices, r.v.win.Canvas().Focus)
 	r.choices.OnChanged = r.onChoice
@@ -405,7 +406,7 @@ func (r *LiftRefresher) showQuestion(i int) {
 	r.body.Refresh()
 	r.back.Hide()
 	r.calcBtn.Hide()
-	r.next.SetText("Answer (Enter)")
+	r.next.SetText(i18n.L("lifting.answer_enter"))
 	r.next.Disable()
 	r.relayout()
 	if len(r.choices.Items) > 0 {
@@ -447,7 +448,7 @@ func (r *LiftRefresher) OnAnswer() {
 		r.verdict.Importance = widget.SuccessImportance
 		r.choices.Mark(q.Answer, -1)
 	} else {
-		r.verdict.SetText("Not quite. The answer is: " + q.Choices[q.Answer] + ".")
+		r.verdict.SetText(i18n.L("lifting.not_quite", i18n.Args{"Answer": q.Choices[q.Answer]}))
 		r.verdict.Importance = widget.DangerImportance
 		r.choices.Mark(q.Answer, pick)
 	}
@@ -462,9 +463,9 @@ func (r *LiftRefresher) OnAnswer() {
 	r.v.record(journal.Record{Event: journal.EventQuiz, Outcome: outcome, Data: map[string]any{"question": q.ID, "choice": pick}})
 	r.next.Enable()
 	if r.q+1 < len(r.questions) {
-		r.next.SetText("Next question (Enter)")
+		r.next.SetText(i18n.L("lifting.next_question_enter"))
 	} else {
-		r.next.SetText("See how you did (Enter)")
+		r.next.SetText(i18n.L("lifting.see_how_you_did_enter"))
 	}
 	r.relayout()
 	// Focus stays on the choice, where Enter goes on (a focused button
@@ -478,21 +479,21 @@ func (r *LiftRefresher) showSummary() {
 		return
 	}
 	r.screen = LiftScreenSummary
-	r.heading.SetText("Refresher done")
-	r.score.SetText(fmt.Sprintf("%d of %d right", r.right, len(r.questions)))
+	r.heading.SetText(i18n.L("lifting.refresher_done"))
+	r.score.SetText(i18n.L("lifting.score", i18n.Args{"Right": r.right, "Questions": len(r.questions)}))
 	switch {
 	case len(r.questions) == 0:
-		r.missed.SetText("No questions this time.")
+		r.missed.SetText(i18n.L("lifting.no_questions_this_time"))
 	case r.right == len(r.questions):
-		r.missed.SetText("Well done. Questions you get right come back less often.")
+		r.missed.SetText(i18n.L("lifting.well_done_questions_you_get"))
 	default:
-		r.missed.SetText("The questions you missed come back at the next refresher.")
+		r.missed.SetText(i18n.L("lifting.the_questions_you_missed_come"))
 	}
 	r.body.Objects = []fyne.CanvasObject{r.summary}
 	r.body.Refresh()
 	r.back.Hide()
 	r.calcBtn.Show()
-	r.next.SetText("Done (Enter)")
+	r.next.SetText(i18n.L("lifting.done_enter"))
 	r.next.Enable()
 	r.relayout()
 	r.v.record(journal.Record{Event: journal.EventCompleted, Seconds: r.v.opt.Now().Sub(r.started).Seconds(),

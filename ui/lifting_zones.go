@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/lifting"
 )
 
@@ -82,10 +83,10 @@ func ZoneValues(z lifting.Zone) string {
 	g := func(s lifting.Sex) string {
 		return fmt.Sprintf("%s / %s", liftKg(lifting.Guideline(z, s, false)), liftKg(lifting.Guideline(z, s, true)))
 	}
-	return fmt.Sprintf("men %s · women %s kg", g(lifting.Men), g(lifting.Women))
+	return i18n.L("lifting.zone.values", i18n.Args{"Men": g(lifting.Men), "Women": g(lifting.Women)})
 }
 
-func liftKg(x float64) string { return liftTrim(x, 1) }
+func liftKg(x float64) string { return liftShow(x, 1) }
 
 // CreateRenderer implements fyne.Widget.
 func (d *ZoneDiagram) CreateRenderer() fyne.WidgetRenderer {

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
@@ -13,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/limberapp/limber/content"
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/recovery"
 )
 
@@ -136,7 +136,9 @@ type RecoveryView struct {
 }
 
 // howChoices are offered for "How did it happen?" (free text is fine too).
-var howChoices = []string{"Lifting something", "Twisting or reaching", "During exercise or sport", "A sudden movement", "After a long spell of sitting", "Not sure"}
+func howChoices() []string {
+	return []string{i18n.L("recovery.lifting_something"), i18n.L("recovery.twisting_or_reaching"), i18n.L("recovery.during_exercise_or_sport"), i18n.L("recovery.a_sudden_movement"), i18n.L("recovery.after_a_long_spell_of"), i18n.L("recovery.not_sure")}
+}
 
 // NewRecoveryView builds the window; Show displays it.
 func NewRecoveryView(a fyne.App, opt RecoveryOptions) *RecoveryView {
@@ -144,7 +146,7 @@ func NewRecoveryView(a fyne.App, opt RecoveryOptions) *RecoveryView {
 		opt.Now = time.Now
 	}
 	v := &RecoveryView{opt: opt}
-	v.win = a.NewWindow("Back-strain recovery — Limber")
+	v.win = a.NewWindow(i18n.L("recovery.back_strain_recovery_limber"))
 	lib := opt.Library
 	v.emergency = newRecFlagChecks(recovery.FlagsAt(lib, "emergency"))
 	v.sameDay = newRecFlagChecks(recovery.FlagsAt(lib, "same-day"))
@@ -160,8 +162,8 @@ func NewRecoveryView(a fyne.App, opt RecoveryOptions) *RecoveryView {
 	v.since.SetText(opt.Now().Format(recovery.DateLayout))
 	v.since.SetPlaceHolder("YYYY-MM-DD")
 	v.since.OnSubmitted = func(string) { v.OnNext() }
-	v.how = widget.NewSelectEntry(howChoices)
-	v.how.SetPlaceHolder("Pick one or write a few words")
+	v.how = widget.NewSelectEntry(howChoices())
+	v.how.SetPlaceHolder(i18n.L("recovery.pick_one_or_write_a"))
 	v.how.OnSubmitted = func(string) { v.OnNext() }
 	v.pain = widget.NewSlider(0, 10)
 	v.pain.Step = 1
@@ -175,15 +177,15 @@ func NewRecoveryView(a fyne.App, opt RecoveryOptions) *RecoveryView {
 	v.message.Wrapping = fyne.TextWrapWord
 	v.message.Importance = widget.DangerImportance
 	v.message.Hide()
-	v.back = widget.NewButton("Back (Esc)", v.OnBack)
-	v.next = widget.NewButton("Continue (Enter)", v.OnNext)
+	v.back = widget.NewButton(i18n.L("recovery.back_esc"), v.OnBack)
+	v.next = widget.NewButton(i18n.L("recovery.continue_enter"), v.OnNext)
 	v.next.Importance = widget.HighImportance
-	v.checkin = widget.NewButton("Check in now", v.OnCheckin)
+	v.checkin = widget.NewButton(i18n.L("recovery.check_in_now"), v.OnCheckin)
 	v.checkin.Hide()
-	v.assessedDone = widget.NewButton("Start the plan's exercises", v.OnAssessed)
+	v.assessedDone = widget.NewButton(i18n.L("recovery.start_the_plan_s_exercises"), v.OnAssessed)
 	v.assessedDone.Importance = widget.HighImportance
 	v.assessedDone.Disable()
-	v.assessed = widget.NewCheck("I have been assessed by a clinician, and they are happy for me to follow this plan", func(on bool) {
+	v.assessed = widget.NewCheck(i18n.L("recovery.i_have_been_assessed_by"), func(on bool) {
 		if on {
 			v.assessedDone.Enable()
 		} else {
@@ -252,44 +254,44 @@ func (v *RecoveryView) setBody(step, next string, back bool, objs ...fyne.Canvas
 }
 
 func (v *RecoveryView) showEmergencyQuestions() {
-	v.setBody(RecoveryStepEmergency, "Continue (Enter)", false,
-		recHeading("Before you start: safety questions", theme.SizeNameHeadingText),
-		recWrapped("Back pain with any of these signs needs urgent care, not an exercise plan. Tick each one that is true for you now.", false),
+	v.setBody(RecoveryStepEmergency, i18n.L("recovery.continue_enter"), false,
+		recHeading(i18n.L("recovery.heading.safety"), theme.SizeNameHeadingText),
+		recWrapped(i18n.L("recovery.back_pain_with_any_of"), false),
 		v.emergency.box(),
-		recWrapped("None of these? Continue.", false),
+		recWrapped(i18n.L("recovery.none_of_these_continue"), false),
 	)
 }
 
 func (v *RecoveryView) showUrgentCare() {
 	a, _ := recovery.ScreenFlags(v.opt.Library, v.emergency.yes())
 	v.urgent.Set(a)
-	v.setBody(RecoveryStepUrgentCare, "Close (Enter)", true,
+	v.setBody(RecoveryStepUrgentCare, i18n.L("recovery.close_enter"), true,
 		v.urgent,
-		recWrapped("No exercise plan has been started. Limber's plan is for simple muscle strains; these signs need a clinician first.", false),
+		recWrapped(i18n.L("recovery.no_exercise_plan_has_been"), false),
 		recSourceLine(flagSources(a.Flags), v.opt.Library.Sources),
 	)
-	v.win.SetTitle("Get urgent care now — Limber")
+	v.win.SetTitle(i18n.L("recovery.get_urgent_care_now_limber"))
 }
 
 func (v *RecoveryView) showSameDay() {
-	v.win.SetTitle("Back-strain recovery — Limber")
-	v.setBody(RecoveryStepSameDay, "Continue (Enter)", true,
-		recHeading("Do any of these apply?", theme.SizeNameHeadingText),
-		recWrapped("These signs need medical advice today. Tick each one that is true for you.", false),
+	v.win.SetTitle(i18n.L("recovery.back_strain_recovery_limber"))
+	v.setBody(RecoveryStepSameDay, i18n.L("recovery.continue_enter"), true,
+		recHeading(i18n.L("recovery.heading.same_day"), theme.SizeNameHeadingText),
+		recWrapped(i18n.L("recovery.these_signs_need_medical_advice"), false),
 		v.sameDay.box(),
 	)
 }
 
 func (v *RecoveryView) showRoutine() {
-	v.setBody(RecoveryStepRoutine, "Continue (Enter)", true,
-		recHeading("A few more questions", theme.SizeNameHeadingText),
-		recWrapped("A doctor or physiotherapist should know about these. Past spine problems or osteoporosis put the plan's exercises on hold until a clinician has assessed you; the others don't stop the plan. Tick each one that is true for you.", false),
+	v.setBody(RecoveryStepRoutine, i18n.L("recovery.continue_enter"), true,
+		recHeading(i18n.L("recovery.heading.routine"), theme.SizeNameHeadingText),
+		recWrapped(i18n.L("recovery.a_doctor_or_physiotherapist_should"), false),
 		v.routine.box(),
 	)
 }
 
 func (v *RecoveryView) showIntake() {
-	objs := []fyne.CanvasObject{recHeading("About your strain", theme.SizeNameHeadingText)}
+	objs := []fyne.CanvasObject{recHeading(i18n.L("recovery.heading.intake"), theme.SizeNameHeadingText)}
 	if ids := v.sameDay.yes(); len(ids) > 0 {
 		a, _ := recovery.ScreenFlags(v.opt.Library, ids)
 		v.urgent.Set(a)
@@ -297,20 +299,20 @@ func (v *RecoveryView) showIntake() {
 	}
 	today := v.opt.Now().Format(recovery.DateLayout)
 	objs = append(objs,
-		recHeading("When did it start?", theme.SizeNameSubHeadingText),
-		container.NewHBox(container.NewGridWrap(fyne.NewSize(160, v.since.MinSize().Height), v.since), widget.NewLabel("YYYY-MM-DD; today is "+today)),
-		recHeading("How did it happen?", theme.SizeNameSubHeadingText),
+		recHeading(i18n.L("recovery.heading.since"), theme.SizeNameSubHeadingText),
+		container.NewHBox(container.NewGridWrap(fyne.NewSize(160, v.since.MinSize().Height), v.since), widget.NewLabel(i18n.L("recovery.since.hint", i18n.Args{"Today": today}))),
+		recHeading(i18n.L("recovery.heading.how"), theme.SizeNameSubHeadingText),
 		v.how,
-		recHeading("How bad is it now?", theme.SizeNameSubHeadingText),
-		container.NewBorder(nil, nil, widget.NewLabel("0 none"), container.NewHBox(widget.NewLabel("10 worst"), v.painValue), v.pain),
+		recHeading(i18n.L("recovery.heading.pain"), theme.SizeNameSubHeadingText),
+		container.NewBorder(nil, nil, widget.NewLabel(i18n.L("recovery.0_none")), container.NewHBox(widget.NewLabel(i18n.L("recovery.10_worst")), v.painValue), v.pain),
 	)
-	v.setBody(RecoveryStepIntake, "Start my plan (Enter)", true, objs...)
+	v.setBody(RecoveryStepIntake, i18n.L("recovery.start_my_plan_enter"), true, objs...)
 	v.win.Canvas().Focus(v.since)
 }
 
 // OnPain shows the slider's value.
 func (v *RecoveryView) OnPain(f float64) {
-	v.painValue.SetText(fmt.Sprintf("· now %d / 10", int(f)))
+	v.painValue.SetText(i18n.L("recovery.pain.now", i18n.Args{"Pain": int(f)}))
 }
 
 func (v *RecoveryView) showOverview() {
@@ -319,25 +321,25 @@ func (v *RecoveryView) showOverview() {
 	st := p.PhaseState(now)
 	ph := st.Phase
 	if ph == nil {
-		v.setBody(RecoveryStepOverview, "Close (Enter)", false, recWrapped("The content library has no recovery phases.", false))
+		v.setBody(RecoveryStepOverview, i18n.L("recovery.close_enter"), false, recWrapped(i18n.L("recovery.the_content_library_has_no"), false))
 		return
 	}
-	v.win.SetTitle("Back-strain recovery: " + ph.Title + " — Limber")
+	v.win.SetTitle(i18n.L("recovery.window.phase", i18n.Args{"Phase": ph.Title}))
 	v.advice.Set(p.Advice(now))
 	ad := p.Adapt(now)
 
-	title := recHeading(fmt.Sprintf("Day %d · %s", p.Day(now), ph.Title), theme.SizeNameHeadingText)
+	title := recHeading(i18n.L("recovery.day_phase", i18n.Args{"Day": p.Day(now), "Phase": ph.Title}), theme.SizeNameHeadingText)
 	summary := recWrapped(ph.Summary, false)
 
 	// Exercises, with the figure of the first one; none while the plan
 	// waits for an assessment.
-	left := container.NewVBox(recHeading("Exercises for this phase", theme.SizeNameSubHeadingText))
+	left := container.NewVBox(recHeading(i18n.L("recovery.heading.exercises"), theme.SizeNameSubHeadingText))
 	var first *content.Exercise
 	var names []string
 	exercises := ph.Exercises
 	if ad.AwaitingAssessment {
 		exercises = nil
-		left.Add(recWrapped("On hold until a clinician has assessed you.", true))
+		left.Add(recWrapped(i18n.L("recovery.on_hold_until_a_clinician"), true))
 	}
 	for _, id := range exercises {
 		if ex, ok := v.opt.Library.Exercise(id); ok {
@@ -363,22 +365,22 @@ func (v *RecoveryView) showOverview() {
 		left.Add(recWrapped(recBullets(names), false))
 	}
 	if ad.WalkEvery > 0 {
-		left.Add(recWrapped(fmt.Sprintf("Limber prompts a short walk every %d minutes.", int(ad.WalkEvery.Minutes())), true))
+		left.Add(recWrapped(i18n.N("recovery.walk_every", int(ad.WalkEvery.Minutes())), true))
 	}
 
 	right := container.NewVBox(recHeading("Do", theme.SizeNameSubHeadingText), recWrapped(recBullets(ph.Do), false),
 		recHeading("Avoid", theme.SizeNameSubHeadingText), recWrapped(recBullets(ph.Avoid), false))
-	right.Add(recHeading("Ice and heat", theme.SizeNameSubHeadingText))
+	right.Add(recHeading(i18n.L("recovery.heading.thermal"), theme.SizeNameSubHeadingText))
 	if len(ad.Thermal) == 0 {
-		right.Add(recWrapped("No ice or heat in this phase.", false))
+		right.Add(recWrapped(i18n.L("recovery.no_ice_or_heat_in"), false))
 	}
 	for _, r := range ad.Thermal {
-		right.Add(recWrapped(fmt.Sprintf("%s: up to %d minutes at a time.", r.Title, int(r.Max.Minutes())), true))
+		right.Add(recWrapped(i18n.N("recovery.thermal_max", int(r.Max.Minutes()), i18n.Args{"Title": r.Title}), true))
 		right.Add(recWrapped(recBullets(r.Rules), false))
 	}
 	right.Add(recSourceLine(ph.Sources, v.opt.Library.Sources))
 	if ph.AdvanceWhen != "" {
-		right.Add(recWrapped("Next step: "+ph.AdvanceWhen, false))
+		right.Add(recWrapped(i18n.L("recovery.next_step", i18n.Args{"When": ph.AdvanceWhen}), false))
 	}
 
 	cols := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(280, left.MinSize().Height), left), nil, right)
@@ -387,9 +389,9 @@ func (v *RecoveryView) showOverview() {
 		objs = append(objs, v.holdBox(wait))
 	}
 	objs = append(objs, summary, cols, recSeekCareBox(v.opt.Library, v.opt.Library.Sources))
-	v.setBody(RecoveryStepOverview, "Close (Esc)", false, objs...)
+	v.setBody(RecoveryStepOverview, i18n.L("recovery.close_esc"), false, objs...)
 	if v.opt.OnCheckin != nil {
-		v.checkin.SetText("Check in now (Enter)")
+		v.checkin.SetText(i18n.L("recovery.check_in_now_enter"))
 		v.checkin.Importance = widget.HighImportance
 		v.checkin.Show()
 		v.next.Importance = widget.MediumImportance
@@ -411,9 +413,9 @@ func (v *RecoveryView) holdBox(wait []*content.RedFlag) fyne.CanvasObject {
 	v.assessed.SetChecked(false)
 	v.assessedDone.Disable()
 	return container.NewVBox(
-		recHeading("Your plan is on hold until you have been assessed", theme.SizeNameSubHeadingText),
+		recHeading(i18n.L("recovery.heading.on_hold"), theme.SizeNameSubHeadingText),
 		recWrapped(recBullets(why), false),
-		recWrapped("Limber holds the plan's exercises and does not move it on until then. Keep up gentle everyday movement. Once a doctor or physiotherapist has assessed you, confirm it here.", false),
+		recWrapped(i18n.L("recovery.limber_holds_the_plan_s"), false),
 		v.assessed,
 		container.NewHBox(v.assessedDone),
 		recSourceLine(flagSources(wait), v.opt.Library.Sources),
@@ -435,7 +437,7 @@ func (v *RecoveryView) OnAssessed() {
 	if v.opt.Save != nil {
 		if err := v.opt.Save(v.plan); err != nil {
 			v.plan.Assessed = prev
-			v.showMessage("Could not save the plan: " + err.Error())
+			v.showMessage(i18n.L("recovery.save_failed", i18n.Args{"Error": err.Error()}))
 			return
 		}
 	}
@@ -483,7 +485,7 @@ func (v *RecoveryView) OnNext() {
 func (v *RecoveryView) OnBack() {
 	switch v.step {
 	case RecoveryStepUrgentCare, RecoveryStepSameDay:
-		v.win.SetTitle("Back-strain recovery — Limber")
+		v.win.SetTitle(i18n.L("recovery.back_strain_recovery_limber"))
 		v.showEmergencyQuestions()
 	case RecoveryStepRoutine:
 		v.showSameDay()
@@ -514,7 +516,7 @@ func (v *RecoveryView) OnStart() {
 	}
 	if v.opt.Save != nil {
 		if err := v.opt.Save(p); err != nil {
-			v.showMessage("Could not save the plan: " + err.Error())
+			v.showMessage(i18n.L("recovery.save_failed", i18n.Args{"Error": err.Error()}))
 			return
 		}
 	}
@@ -575,6 +577,9 @@ func recFieldMessage(err error) string {
 		return err.Error()
 	}
 	label := recFieldLabels[fe.Field]
+	if i18n.Has("recovery.field." + fe.Field) {
+		label = i18n.L("recovery.field." + fe.Field)
+	}
 	if label == "" {
 		label = fe.Field
 	}

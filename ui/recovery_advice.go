@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/limberapp/limber/content"
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/recovery"
 )
 
@@ -114,9 +115,9 @@ func (b *AdviceBox) Set(a recovery.Advice) {
 	} else {
 		b.over.Theme = base
 	}
-	b.heading.SetText(recLevelLabels[a.Level])
+	b.heading.SetText(recLevelText("recovery.level."+a.Level, recLevelLabels[a.Level]))
 	b.body.RemoveAll()
-	if note := recLevelNotes[a.Level]; note != "" {
+	if note := recLevelText("recovery.level."+a.Level+".note", recLevelNotes[a.Level]); note != "" {
 		b.body.Add(recWrapped(note, true))
 	}
 	if len(a.Reasons) > 0 {
@@ -174,8 +175,8 @@ func recPanel(c fyne.CanvasObject) fyne.CanvasObject {
 // seekCareBox is the "Seek care if…" box: the seed guide's reasons for an
 // evaluation and the emergency signs.
 func recSeekCareBox(lib *content.Library, sources map[string]*content.Source) fyne.CanvasObject {
-	box := container.NewVBox(recHeading("Seek care if…", theme.SizeNameSubHeadingText),
-		recWrapped("See a doctor or physiotherapist if:", false))
+	box := container.NewVBox(recHeading(i18n.L("recovery.seek_care"), theme.SizeNameSubHeadingText),
+		recWrapped(i18n.L("recovery.see_a_doctor_or_physiotherapist"), false))
 	box.Add(recWrapped(recBullets(recovery.SeekCareIf), false))
 	var action string
 	em := recovery.FlagsAt(lib, "emergency")
@@ -188,7 +189,7 @@ func recSeekCareBox(lib *content.Library, sources map[string]*content.Source) fy
 		action = f.Action
 	}
 	if len(em) > 0 {
-		box.Add(recWrapped("Get urgent care now if you have any of: "+titles+". "+action, true))
+		box.Add(recWrapped(i18n.L("recovery.urgent_if", i18n.Args{"Signs": titles, "Action": action}), true))
 	}
 	box.Add(recSourceLine(recovery.SeekCareSources, sources))
 	return recPanel(box)
@@ -196,7 +197,7 @@ func recSeekCareBox(lib *content.Library, sources map[string]*content.Source) fy
 
 // sourceLine names sources by publisher, small and muted.
 func recSourceLine(ids []string, sources map[string]*content.Source) *widget.Label {
-	text := "Sources: "
+	text := i18n.L("recovery.sources") + " "
 	for i, id := range ids {
 		if i > 0 {
 			text += "; "
@@ -212,4 +213,13 @@ func recSourceLine(ids []string, sources map[string]*content.Source) *widget.Lab
 	l.SizeName = theme.SizeNameCaptionText
 	l.Importance = widget.LowImportance
 	return l
+}
+
+// recLevelText is a level's heading or note in the current language
+// (english where the catalog has no such key; "" stays "").
+func recLevelText(key, english string) string {
+	if english != "" && i18n.Has(key) {
+		return i18n.L(key)
+	}
+	return english
 }

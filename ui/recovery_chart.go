@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/limberapp/limber/i18n"
 )
 
 // PainPoint is one check-in on the pain chart.
@@ -118,7 +120,7 @@ func (r *painChartRenderer) rebuild() {
 	y0, y1 := float32(chartTop), s.Height-chartBottom
 	var objs []fyne.CanvasObject
 
-	title := canvas.NewText("Pain (0–10)", fg)
+	title := canvas.NewText(i18n.L("recovery.pain_0_10"), fg)
 	title.TextSize = small
 	title.Move(fyne.NewPos(4, 2))
 	objs = append(objs, title)
@@ -156,7 +158,7 @@ func (r *painChartRenderer) rebuild() {
 		lbl.Resize(ls)
 		objs = append(objs, lbl)
 	}
-	xt := canvas.NewText("Days since the strain", fg)
+	xt := canvas.NewText(i18n.L("recovery.days_since_the_strain"), fg)
 	xt.TextSize = small
 	xs := xt.MinSize()
 	xt.Move(fyne.NewPos((x0+x1-xs.Width)/2, y1+4+xs.Height))
@@ -183,7 +185,7 @@ func (r *painChartRenderer) rebuild() {
 		objs = append(objs, dot)
 	}
 	if len(r.c.points) == 0 {
-		empty := canvas.NewText("No check-ins yet", fg)
+		empty := canvas.NewText(i18n.L("recovery.no_check_ins_yet"), fg)
 		empty.TextSize = small
 		es := empty.MinSize()
 		empty.Move(fyne.NewPos((x0+x1-es.Width)/2, y0+(y1-y0)/4-es.Height/2))

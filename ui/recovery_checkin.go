@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -11,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/limberapp/limber/content"
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/journal"
 	"github.com/limberapp/limber/recovery"
 )
@@ -92,7 +92,7 @@ func NewCheckinView(a fyne.App, opt CheckinOptions) *CheckinView {
 		opt.Now = time.Now
 	}
 	v := &CheckinView{opt: opt}
-	v.win = a.NewWindow("Recovery check-in — Limber")
+	v.win = a.NewWindow(i18n.L("recovery.recovery_check_in_limber"))
 	lib := opt.Library
 	question := func(id string) *content.Checkin {
 		for _, q := range lib.Checkins {
@@ -135,7 +135,7 @@ func NewCheckinView(a fyne.App, opt CheckinOptions) *CheckinView {
 
 	q := func(id string) *widget.Label { return recWrapped(question(id).Question, true) }
 	form := container.NewVBox(
-		recHeading("How is your back today?", theme.SizeNameHeadingText),
+		recHeading(i18n.L("checkin.heading"), theme.SizeNameHeadingText),
 		q("pain"),
 		container.NewBorder(nil, nil, widget.NewLabel("0"), container.NewHBox(widget.NewLabel("10"), v.painValue), v.pain),
 		q("trend"), v.trend,
@@ -143,8 +143,8 @@ func NewCheckinView(a fyne.App, opt CheckinOptions) *CheckinView {
 		q("sleep"), v.sleep,
 		q("walking"), v.walking,
 		q("sharp-pain"), v.sharp,
-		recHeading("Any of these today?", theme.SizeNameSubHeadingText),
-		recWrapped("Tick each one that is true for you now.", false),
+		recHeading(i18n.L("checkin.flags"), theme.SizeNameSubHeadingText),
+		recWrapped(i18n.L("recovery.tick_each_one_that_is"), false),
 		v.flags.box(),
 	)
 
@@ -155,11 +155,11 @@ func NewCheckinView(a fyne.App, opt CheckinOptions) *CheckinView {
 	v.message = recWrapped("", false)
 	v.message.Importance = widget.DangerImportance
 	v.message.Hide()
-	v.save = widget.NewButton("Save check-in (Enter)", v.OnSave)
+	v.save = widget.NewButton(i18n.L("recovery.save_check_in_enter"), v.OnSave)
 	v.save.Importance = widget.HighImportance
-	v.close = widget.NewButton("Close (Esc)", v.OnClose)
+	v.close = widget.NewButton(i18n.L("recovery.close_esc"), v.OnClose)
 
-	v.right = container.NewVBox(v.advice, recHeading("Your check-ins", theme.SizeNameSubHeadingText),
+	v.right = container.NewVBox(v.advice, recHeading(i18n.L("checkin.history"), theme.SizeNameSubHeadingText),
 		container.NewGridWrap(fyne.NewSize(recRightWidth-20, 240), v.chart), v.phase, v.status)
 	body := container.NewBorder(nil, nil, nil, container.New(recFixedWidth(recRightWidth), container.NewVScroll(v.right)), container.NewVScroll(form))
 	top := container.NewVBox()
@@ -175,7 +175,7 @@ func NewCheckinView(a fyne.App, opt CheckinOptions) *CheckinView {
 
 	if c := opt.Plan.CheckinOn(time.Time{}, opt.Now()); c != nil {
 		v.fill(c)
-		v.save.SetText("Update today's check-in (Enter)")
+		v.save.SetText(i18n.L("recovery.update_today_s_check_in"))
 	}
 	v.refresh()
 	return v
@@ -192,7 +192,9 @@ func (v *CheckinView) Show() {
 }
 
 // OnPain shows the slider's value.
-func (v *CheckinView) OnPain(f float64) { v.painValue.SetText(fmt.Sprintf("· %d / 10", int(f))) }
+func (v *CheckinView) OnPain(f float64) {
+	v.painValue.SetText(i18n.L("checkin.pain", i18n.Args{"Pain": int(f)}))
+}
 
 // fill shows an earlier check-in's answers.
 func (v *CheckinView) fill(c *recovery.Checkin) {
@@ -251,7 +253,7 @@ func (v *CheckinView) OnSave() {
 	v.hideMessage()
 	if v.opt.Save != nil {
 		if err := v.opt.Save(p); err != nil {
-			v.showMessage("Could not save the check-in: " + err.Error())
+			v.showMessage(i18n.L("checkin.save_failed", i18n.Args{"Error": err.Error()}))
 		}
 	}
 	if v.opt.Journal != nil {
@@ -259,14 +261,14 @@ func (v *CheckinView) OnSave() {
 			err := v.opt.Journal(journal.Record{Time: now, Event: journal.EventCheckin, Kind: RecoveryKind,
 				Data: saved.JournalData(p.Phase, adv.Level, p.Day(now))})
 			if err != nil {
-				v.showMessage("The check-in is saved but not in your history: " + err.Error())
+				v.showMessage(i18n.L("checkin.journal_failed", i18n.Args{"Error": err.Error()}))
 			}
 		}
 	}
 	v.advice.Set(adv)
 	v.right.Refresh() // the advice may have grown
-	v.status.SetText(fmt.Sprintf("Saved today's check-in: pain %d.", c.Pain))
-	v.save.SetText("Update today's check-in (Enter)")
+	v.status.SetText(i18n.L("checkin.saved", i18n.Args{"Pain": c.Pain}))
+	v.save.SetText(i18n.L("recovery.update_today_s_check_in"))
 	v.buttons.Refresh()
 	v.refresh()
 }
@@ -277,9 +279,9 @@ func (v *CheckinView) refresh() {
 	p := v.opt.Plan
 	v.chart.SetPoints(RecoveryPoints(p))
 	if ph := p.CurrentPhase(now); ph != nil {
-		text := fmt.Sprintf("Day %d since the strain · %s", p.Day(now), ph.Title)
+		text := i18n.L("checkin.day", i18n.Args{"Day": p.Day(now), "Phase": ph.Title})
 		if p.PhaseState(now).ScaledBack {
-			text += " (stepped back after sharp or rising pain)"
+			text += " " + i18n.L("checkin.stepped_back")
 		}
 		v.phase.SetText(text)
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"reflect"
 	"testing"
 	"time"
 
@@ -40,5 +41,28 @@ func TestSettingsCheckListKeepsValuesItDoesNotOffer(t *testing.T) {
 	f.Lock("because")
 	if !f.Disabled() || f.lock.Text != "Locked: because" {
 		t.Fatal("a locked list disables every box")
+	}
+}
+
+// TestLanguageSelectShowsNamesStoresTags: the language setting offers Auto
+// and each language in its own name, and stores the tag.
+func TestLanguageSelectShowsNamesStoresTags(t *testing.T) {
+	test.NewTempApp(t)
+	k, _ := prefs.Lookup("ui.language")
+	f := newSettingsField(k, nil, nil, func(*settingsField) {})
+	if want := []string{"Auto", "English", "Deutsch", "Español"}; !reflect.DeepEqual(f.sel.Options, want) {
+		t.Fatalf("options %q, want %q", f.sel.Options, want)
+	}
+	f.Show("de")
+	if f.sel.Selected != "Deutsch" || f.Raw() != "de" {
+		t.Fatalf("shown %q, raw %v", f.sel.Selected, f.Raw())
+	}
+	f.sel.SetSelected("Español")
+	if f.Raw() != "es" {
+		t.Fatalf("Español gave %v", f.Raw())
+	}
+	f.Show("auto")
+	if f.sel.Selected != "Auto" || f.Raw() != "auto" {
+		t.Fatalf("shown %q, raw %v", f.sel.Selected, f.Raw())
 	}
 }
