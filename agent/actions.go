@@ -152,6 +152,21 @@ func (a *Agent) tell(k schedule.Kind, msg string) {
 	}
 }
 
+// shownError is an error from the schedule in the person's language; it
+// still matches the schedule's sentinel (errors.Is).
+type shownError struct {
+	err  error
+	text string
+}
+
+func (e *shownError) Error() string { return e.text }
+func (e *shownError) Unwrap() error { return e.err }
+
+// shown is err in the person's language.
+func shown(err error) error {
+	return &shownError{err: err, text: i18n.Msg(schedule.ErrorText(err))}
+}
+
 // applyOutcome records how a break ended and updates the schedule.
 // fromView is true when the break window itself reported it.
 func (a *Agent) applyOutcome(k schedule.Kind, outcome, exercise string, seconds float64, fromView bool) error {
@@ -170,7 +185,7 @@ func (a *Agent) applyOutcome(k schedule.Kind, outcome, exercise string, seconds 
 		return fmt.Errorf("unknown outcome %q: expected completed, ended_early, postponed, skipped or closed", outcome)
 	}
 	if err != nil {
-		return err
+		return shown(err)
 	}
 	if fromView {
 		a.viewWorked()

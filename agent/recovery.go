@@ -84,9 +84,9 @@ func (a *Agent) StartThermal(kind string) error {
 			return
 		}
 		tt := a.rec.ThermalTimer(now)
-		ok, why := tt.CanStart(kind, now, a.state.Thermal)
+		ok, why := tt.CanStartText(kind, now, a.state.Thermal)
 		if !ok {
-			err = fmt.Errorf("%s", why)
+			err = fmt.Errorf("%s", i18n.Msg(why))
 			return
 		}
 		length := tt.Length(kind)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/lifting"
+	"github.com/limberapp/limber/msg"
 )
 
 func init() {
@@ -127,7 +128,7 @@ func (o *liftingCalc) run(cmd *cobra.Command, _ []string) error {
 	}
 	out := liftingReport{units: units, lift: l, res: res, hse: hse}
 	if units == lifting.US {
-		out.extraNotes = lifting.USLimitNotes(l)
+		out.extraNotes = lifting.USLimitNotesText(l)
 	}
 	if o.json {
 		return out.writeJSON(cmd.OutOrStdout())
@@ -149,7 +150,8 @@ type hseSex struct {
 	BaseKg       float64      `json:"base_kg"`
 	AfterKg      float64      `json:"after_kg"`
 	Reductions   []string     `json:"reductions"`
-	WithinFilter bool         `json:"within_filter"`
+	reductions   []msg.Text
+	WithinFilter bool `json:"within_filter"`
 }
 
 // filter applies the HSE filter to the zones the hands pass through.
@@ -183,7 +185,7 @@ func (o *liftingCalc) filter(l lifting.Lift) (*hseReport, error) {
 		if err != nil {
 			return nil, err
 		}
-		rep.Results = append(rep.Results, hseSex{Sex: s, Zone: z, BaseKg: fr.BaseKg, AfterKg: fr.AfterKg, Reductions: fr.Reductions, WithinFilter: fr.WithinFilter})
+		rep.Results = append(rep.Results, hseSex{Sex: s, Zone: z, BaseKg: fr.BaseKg, AfterKg: fr.AfterKg, Reductions: fr.Reductions, reductions: fr.ReductionTexts, WithinFilter: fr.WithinFilter})
 	}
 	return rep, nil
 }
@@ -194,11 +196,11 @@ type liftingReport struct {
 	lift       lifting.Lift // metric
 	res        lifting.Result
 	hse        *hseReport
-	extraNotes []string
+	extraNotes []msg.Text
 }
 
-func (r liftingReport) notes() []string {
-	return append(lifting.Notes(r.lift, r.res, r.units), r.extraNotes...)
+func (r liftingReport) notes() []msg.Text {
+	return append(lifting.NotesText(r.lift, r.res, r.units), r.extraNotes...)
 }
 
 // liftRound rounds x to n decimals.
@@ -247,7 +249,7 @@ func (r liftingReport) writeJSON(w io.Writer) error {
 			"hm": liftRound(r.res.HM, 4), "vm": liftRound(r.res.VM, 4), "dm": liftRound(r.res.DM, 4),
 			"am": liftRound(r.res.AM, 4), "fm": liftRound(r.res.FM, 4), "cm": liftRound(r.res.CM, 4),
 		},
-		Notes:   r.notes(),
+		Notes:   msg.Englishes(r.notes()),
 		Advice:  []adviceJSON{},
 		HSE:     r.hse,
 		Sources: liftingSources,
@@ -298,7 +300,7 @@ func (r liftingReport) writeText(w io.Writer) error {
 	fmt.Fprintf(tw, "  %s\t%s\tVM %s\n", i18n.L("cli.lifting.v"), r.length(l.VCm), liftMult(res.VM))
 	fmt.Fprintf(tw, "  %s\t%s\tDM %s\n", i18n.L("cli.lifting.d"), r.length(l.DCm), liftMult(res.DM))
 	fmt.Fprintf(tw, "  %s\t%s°\tAM %s\n", i18n.L("cli.lifting.a"), liftNum(l.ADeg), liftMult(res.AM))
-	fmt.Fprintf(tw, "  %s\t%s\tFM %s\n", i18n.L("cli.lifting.f"), i18n.L("cli.lifting.f.value", i18n.Args{"Freq": liftNum(l.Freq), "Duration": l.Duration.Words()}), liftMult(res.FM))
+	fmt.Fprintf(tw, "  %s\t%s\tFM %s\n", i18n.L("cli.lifting.f"), i18n.L("cli.lifting.f.value", i18n.Args{"Freq": liftNum(l.Freq), "Duration": i18n.Msg(l.Duration.WordsText())}), liftMult(res.FM))
 	fmt.Fprintf(tw, "  %s\t%s\tCM %s\n", i18n.L("cli.lifting.c"), l.Coupling, liftMult(res.CM))
 	if err := tw.Flush(); err != nil {
 		return err
@@ -309,8 +311,8 @@ func (r liftingReport) writeText(w io.Writer) error {
 	} else {
 		fmt.Fprintln(w, i18n.L("cli.lifting.li", i18n.Args{"LI": i18n.Decimal(res.LI, 2)}))
 	}
-	fmt.Fprintln(w, i18n.L("cli.lifting.reading", i18n.Args{"Reading": res.ReadingText()}))
-	if ns := r.notes(); len(ns) > 0 {
+	fmt.Fprintln(w, i18n.L("cli.lifting.reading", i18n.Args{"Reading": i18n.Msg(res.ReadingMsg())}))
+	if ns := i18n.Msgs(r.notes()); len(ns) > 0 {
 		fmt.Fprintln(w, "\n"+i18n.L("cli.lifting.notes"))
 		for _, n := range ns {
 			fmt.Fprintf(w, "  - %s\n", n)
@@ -319,7 +321,7 @@ func (r liftingReport) writeText(w io.Writer) error {
 	if len(res.Advice) > 0 {
 		fmt.Fprintln(w, "\n"+i18n.L("cli.lifting.advice"))
 		for _, a := range res.Advice {
-			fmt.Fprintf(w, "  - %s: RWL +%s\n", a.Describe(r.units), r.weight(a.RWLGainKg))
+			fmt.Fprintf(w, "  - %s: RWL +%s\n", i18n.Msg(a.DescribeText(r.units)), r.weight(a.RWLGainKg))
 		}
 	}
 	if r.hse != nil {
@@ -349,10 +351,10 @@ func (r liftingReport) writeHSE(w io.Writer) {
 		if i18n.Has("cli.lifting.sex." + sex) {
 			sex = i18n.L("cli.lifting.sex." + sex)
 		}
-		fmt.Fprintf(w, "  %-6s %s\n", sex, i18n.L("cli.lifting.hse.row", i18n.Args{"Zone": s.Zone.Words(), "Base": r.weight(s.BaseKg), "After": r.weight(s.AfterKg), "Verdict": verdict}))
+		fmt.Fprintf(w, "  %-6s %s\n", sex, i18n.L("cli.lifting.hse.row", i18n.Args{"Zone": i18n.Msg(s.Zone.WordsText()), "Base": r.weight(s.BaseKg), "After": r.weight(s.AfterKg), "Verdict": verdict}))
 	}
 	if len(h.Results) > 0 {
-		for _, red := range h.Results[0].Reductions {
+		for _, red := range i18n.Msgs(h.Results[0].reductions) {
 			fmt.Fprintf(w, "  - %s\n", red)
 		}
 	}

@@ -490,6 +490,7 @@ const banner = "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
 
 // printAdvice writes the advice, emergency and urgent advice boxed first.
 func printAdvice(out io.Writer, a recovery.Advice) {
+	headline, reasons := ui.AdviceHeadline(a), ui.AdviceReasons(a)
 	switch a.Level {
 	case recovery.LevelEmergency, recovery.LevelUrgent:
 		label := i18n.L("cli.recovery.emergency")
@@ -497,14 +498,14 @@ func printAdvice(out io.Writer, a recovery.Advice) {
 			label = i18n.L("cli.recovery.urgent")
 		}
 		fmt.Fprintln(out, banner)
-		fmt.Fprintf(out, "%s: %s\n", label, a.Headline)
+		fmt.Fprintf(out, "%s: %s\n", label, headline)
 		for _, f := range a.Flags {
 			if recovery.Rank(recovery.FlagLevel(f)) >= recovery.Rank(recovery.LevelUrgent) {
 				fmt.Fprintf(out, "  • %s: %s\n    → %s\n", f.Title, f.Text, f.Action)
 			}
 		}
 		fmt.Fprintln(out, banner)
-		if rest := a.Reasons[min(countUrgent(a), len(a.Reasons)):]; len(rest) > 0 {
+		if rest := reasons[min(countUrgent(a), len(reasons)):]; len(rest) > 0 {
 			fmt.Fprintln(out, i18n.L("cli.recovery.also"))
 			for _, r := range rest {
 				fmt.Fprintln(out, "  • "+r)
@@ -512,14 +513,14 @@ func printAdvice(out io.Writer, a recovery.Advice) {
 		}
 		fmt.Fprintln(out)
 	case recovery.LevelSeeClinician:
-		fmt.Fprintln(out, i18n.L("cli.recovery.see_clinician", i18n.Args{"Headline": a.Headline}))
-		for _, r := range a.Reasons {
+		fmt.Fprintln(out, i18n.L("cli.recovery.see_clinician", i18n.Args{"Headline": headline}))
+		for _, r := range reasons {
 			fmt.Fprintln(out, "  • "+r)
 		}
 		fmt.Fprintln(out)
 	default:
-		fmt.Fprintln(out, a.Headline)
-		for _, r := range a.Reasons {
+		fmt.Fprintln(out, headline)
+		for _, r := range reasons {
 			fmt.Fprintln(out, "  • "+r)
 		}
 		fmt.Fprintln(out)
@@ -564,7 +565,7 @@ func printPhase(out io.Writer, ph *content.Phase, a recovery.Adaptation) {
 // emergency signs.
 func printSeekCare(out io.Writer, flags []*content.RedFlag) {
 	fmt.Fprintln(out, "\n"+i18n.L("cli.recovery.seek_care"))
-	for _, s := range recovery.SeekCareIf {
+	for _, s := range i18n.Msgs(recovery.SeekCareIfTexts) {
 		fmt.Fprintln(out, "  • "+s)
 	}
 	if flags == nil {

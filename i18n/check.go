@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -18,6 +19,10 @@ import (
 // ImportPath is this package's import path, which the source check looks
 // for.
 const ImportPath = "github.com/limberapp/limber/i18n"
+
+// MsgImportPath is the pure packages' message package: its msg.L calls
+// are checked like L's.
+const MsgImportPath = "github.com/limberapp/limber/msg"
 
 // Check compares every language of c with English: each problem names the
 // file, the key and what differs — a key English has that the language
@@ -116,8 +121,8 @@ func Uses(root string) (uses []Call, dynamic []string, err error) {
 		}
 		names := map[string]bool{}
 		for _, im := range f.Imports {
-			if v, _ := strconv.Unquote(im.Path.Value); v == ImportPath {
-				n := "i18n"
+			if v, _ := strconv.Unquote(im.Path.Value); v == ImportPath || v == MsgImportPath {
+				n := path.Base(v)
 				if im.Name != nil {
 					n = im.Name.Name
 				}

@@ -1,7 +1,12 @@
 package i18n
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -155,5 +160,57 @@ func TestComputedKeys(t *testing.T) {
 		if !Has(key) {
 			t.Errorf("en.json has no %s", key)
 		}
+	}
+}
+
+// TestNoFyneLangStrings: Limber's own text goes through this catalog, not
+// Fyne's lang.L/X/N (whose catalog is Fyne's and whose language Limber
+// cannot set on every system); a call there would bypass the check.
+func TestNoFyneLangStrings(t *testing.T) {
+	fset := token.NewFileSet()
+	err := filepath.WalkDir("..", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if n := d.Name(); p != ".." && (n == "testdata" || strings.HasPrefix(n, ".")) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(fset, p, nil, 0)
+		if err != nil {
+			return err
+		}
+		name := ""
+		for _, im := range f.Imports {
+			if im.Path.Value == `"fyne.io/fyne/v2/lang"` {
+				name = "lang"
+				if im.Name != nil {
+					name = im.Name.Name
+				}
+			}
+		}
+		if name == "" {
+			return nil
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if sel, ok := n.(*ast.SelectorExpr); ok {
+				if id, ok := sel.X.(*ast.Ident); ok && id.Name == name {
+					switch sel.Sel.Name {
+					case "L", "X", "N", "XN", "Localize", "LocalizeKey", "LocalizePlural", "LocalizePluralKey":
+						t.Errorf("%s: lang.%s: use i18n.L or i18n.N with a key in en.json", fset.Position(sel.Pos()), sel.Sel.Name)
+					}
+				}
+			}
+			return true
+		})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -30,6 +30,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/limberapp/limber/internal/i18n"
+	"github.com/limberapp/limber/msg"
 )
 
 //go:embed translations/*.json
@@ -325,4 +326,45 @@ func WithLanguage(tag string, messages map[string]string) (restore func()) {
 	restore = Replace(c)
 	UseLanguages([]string{tag})
 	return restore
+}
+
+// Msg renders a pure package's message in the current language: its key
+// with its arguments, or its own text when it has no key.
+func Msg(t msg.Text) string {
+	if t.Key == "" {
+		return t.English
+	}
+	var args Args
+	if t.Args != nil {
+		args = make(Args, len(t.Args))
+		for k, v := range t.Args {
+			switch m := v.(type) {
+			case msg.Text:
+				v = Msg(m)
+			case msg.Number:
+				if m.Short {
+					v = Point(m.String())
+				} else {
+					v = Decimal(m.V, m.Prec)
+				}
+			}
+			args[k] = v
+		}
+	}
+	if t.Plural {
+		return N(t.Key, t.Count, args)
+	}
+	return L(t.Key, args)
+}
+
+// Msgs renders each of ts with Msg.
+func Msgs(ts []msg.Text) []string {
+	if ts == nil {
+		return nil
+	}
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = Msg(t)
+	}
+	return out
 }

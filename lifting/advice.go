@@ -3,6 +3,8 @@ package lifting
 import (
 	"fmt"
 	"sort"
+
+	"github.com/limberapp/limber/msg"
 )
 
 // Factor names a changeable part of a lift in Advice.
@@ -104,34 +106,57 @@ func (a Advice) apply(l Lift) Lift {
 
 // Describe words the change with lengths in the units u (From and To are
 // always kept in cm).
-func (a Advice) Describe(u Units) string {
+func (a Advice) Describe(u Units) string { return a.DescribeText(u).English }
+
+// DescribeText is Describe as a message.
+func (a Advice) DescribeText(u Units) msg.Text {
 	lu := u.LengthUnit()
 	from, to := fmtNum(CmTo(a.From, u)), fmtNum(CmTo(a.To, u))
 	by := fmtNum(CmTo(a.From-a.To, u))
+	nFrom, nTo, nBy := msg.Short(CmTo(a.From, u)), msg.Short(CmTo(a.To, u)), msg.Short(CmTo(a.From-a.To, u))
 	switch a.Factor {
 	case FactorH:
-		return fmt.Sprintf("bring the load %s %s closer (H %s → %s %s)", by, lu, from, to, lu)
+		return msg.L("lifting.advice.h", fmt.Sprintf("bring the load %s %s closer (H %s → %s %s)", by, lu, from, to, lu), msg.Args{"By": nBy, "Unit": lu, "From": nFrom, "To": nTo})
 	case FactorV:
 		if a.To > a.From {
 			by = fmtNum(CmTo(a.To-a.From, u))
-			return fmt.Sprintf("raise the start of the lift by %s %s, to about knuckle height (V %s → %s %s)", by, lu, from, to, lu)
+			return msg.L("lifting.advice.v_raise", fmt.Sprintf("raise the start of the lift by %s %s, to about knuckle height (V %s → %s %s)", by, lu, from, to, lu), msg.Args{"By": msg.Short(CmTo(a.To-a.From, u)), "Unit": lu, "From": nFrom, "To": nTo})
 		}
-		return fmt.Sprintf("lower the start of the lift by %s %s, to about knuckle height (V %s → %s %s)", by, lu, from, to, lu)
+		return msg.L("lifting.advice.v_lower", fmt.Sprintf("lower the start of the lift by %s %s, to about knuckle height (V %s → %s %s)", by, lu, from, to, lu), msg.Args{"By": nBy, "Unit": lu, "From": nFrom, "To": nTo})
 	case FactorD:
-		return fmt.Sprintf("shorten the vertical travel by %s %s (D %s → %s %s)", by, lu, from, to, lu)
+		return msg.L("lifting.advice.d", fmt.Sprintf("shorten the vertical travel by %s %s (D %s → %s %s)", by, lu, from, to, lu), msg.Args{"By": nBy, "Unit": lu, "From": nFrom, "To": nTo})
 	case FactorA:
-		return fmt.Sprintf("remove the twist: turn with the feet (A %s° → 0°)", fmtNum(a.From))
+		return msg.L("lifting.advice.a", fmt.Sprintf("remove the twist: turn with the feet (A %s° → 0°)", fmtNum(a.From)), msg.Args{"From": msg.Short(a.From)})
 	case FactorFreq:
-		return fmt.Sprintf("lift less often: %s a minute instead of %s", liftsWords(a.To), fmtNum(a.From))
+		return msg.L("lifting.advice.freq", fmt.Sprintf("lift less often: %s a minute instead of %s", liftsWords(a.To), fmtNum(a.From)), msg.Args{"Lifts": liftsText(a.To), "From": msg.Short(a.From)})
 	case FactorDuration:
 		if a.ToBand == Short {
-			return "work in spells of up to 1 h, each followed by recovery at least as long"
+			return msg.L("lifting.advice.duration_short", "work in spells of up to 1 h, each followed by recovery at least as long")
 		}
-		return "work in spells of up to 2 h, each followed by recovery of at least 0.3 times the work time"
+		return msg.L("lifting.advice.duration_moderate", "work in spells of up to 2 h, each followed by recovery of at least 0.3 times the work time")
 	case FactorCoupling:
-		return fmt.Sprintf("get a better grip: handles or hand-hold cut-outs (coupling %s → good)", a.FromGrip)
+		return msg.L("lifting.advice.coupling", fmt.Sprintf("get a better grip: handles or hand-hold cut-outs (coupling %s → good)", a.FromGrip), msg.Args{"From": gripText(a.FromGrip)})
 	}
-	return string(a.Factor)
+	return msg.Plain(string(a.Factor))
+}
+
+// gripText names a coupling as a message.
+func gripText(c Coupling) msg.Text {
+	switch c {
+	case Fair:
+		return msg.L("lifting.advice.coupling_fair", "fair")
+	case Poor:
+		return msg.L("lifting.advice.coupling_poor", "poor")
+	}
+	return msg.Plain(string(c))
+}
+
+// liftsText is liftsWords as a message.
+func liftsText(n float64) msg.Text {
+	if fmtNum(n) == "1" {
+		return msg.L("lifting.lifts.one", "1 lift")
+	}
+	return msg.L("lifting.lifts.other", fmtNum(n)+" lifts", msg.Args{"N": msg.Short(n)})
 }
 
 // liftsWords is "1 lift" or "n lifts".

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/limberapp/limber/msg"
 )
 
 // Source: HSE, Manual handling at work: a brief guide (INDG143), lifting and
@@ -27,20 +29,23 @@ const (
 var Zones = []Zone{AboveShoulder, ShoulderElbow, ElbowKnuckle, KnuckleMidshin, BelowMidshin}
 
 // Words names the zone in plain words.
-func (z Zone) Words() string {
+func (z Zone) Words() string { return z.WordsText().English }
+
+// WordsText is Words as a message.
+func (z Zone) WordsText() msg.Text {
 	switch z {
 	case AboveShoulder:
-		return "above shoulder height"
+		return msg.L("lifting.zone.above_shoulder", "above shoulder height")
 	case ShoulderElbow:
-		return "shoulder to elbow height"
+		return msg.L("lifting.zone.shoulder_elbow", "shoulder to elbow height")
 	case ElbowKnuckle:
-		return "elbow to knuckle height"
+		return msg.L("lifting.zone.elbow_knuckle", "elbow to knuckle height")
 	case KnuckleMidshin:
-		return "knuckle to mid-lower-leg height"
+		return msg.L("lifting.zone.knuckle_midshin", "knuckle to mid-lower-leg height")
 	case BelowMidshin:
-		return "below mid-lower-leg height"
+		return msg.L("lifting.zone.below_midshin", "below mid-lower-leg height")
 	}
-	return string(z)
+	return msg.Plain(string(z))
 }
 
 // Sex selects the men's or women's guideline weights.
@@ -146,10 +151,12 @@ type FilterInput struct {
 
 // FilterResult is the guideline weight before and after the reductions.
 type FilterResult struct {
-	BaseKg       float64  // guideline for the zone, sex and reach
-	AfterKg      float64  // after the frequency and twisting reductions
-	Reductions   []string // each reduction applied, in plain words
-	WithinFilter bool     // the load is at or below AfterKg
+	BaseKg     float64  // guideline for the zone, sex and reach
+	AfterKg    float64  // after the frequency and twisting reductions
+	Reductions []string // each reduction applied, in plain words
+	// ReductionTexts are Reductions as messages.
+	ReductionTexts []msg.Text
+	WithinFilter   bool // the load is at or below AfterKg
 }
 
 // Filter applies the HSE risk filter. The two reductions combine by
@@ -173,8 +180,8 @@ func Filter(in FilterInput) (FilterResult, error) {
 	r.AfterKg = r.BaseKg
 	if f := FrequencyReduction(in.LiftsPerMin); f > 0 {
 		r.AfterKg *= 1 - f
-		r.Reductions = append(r.Reductions, fmt.Sprintf("%.0f%% less for %s a minute (%s)",
-			f*100, liftsWords(in.LiftsPerMin), freqBandWords(f)))
+		r.ReductionTexts = append(r.ReductionTexts, msg.L("lifting.hse.freq_reduction", fmt.Sprintf("%.0f%% less for %s a minute (%s)",
+			f*100, liftsWords(in.LiftsPerMin), freqBandWords(f)), msg.Args{"Percent": msg.Dec(f*100, 0), "Lifts": liftsText(in.LiftsPerMin), "Band": freqBandText(f)}))
 	}
 	if t := TwistReduction(in.TwistDeg); t > 0 {
 		r.AfterKg *= 1 - t
@@ -182,21 +189,24 @@ func Filter(in FilterInput) (FilterResult, error) {
 		if t == 0.2 {
 			from = "90°"
 		}
-		r.Reductions = append(r.Reductions, fmt.Sprintf("%.0f%% less for a %s° twist (HSE: from %s)",
-			t*100, fmtNum(in.TwistDeg), from))
+		r.ReductionTexts = append(r.ReductionTexts, msg.L("lifting.hse.twist_reduction", fmt.Sprintf("%.0f%% less for a %s° twist (HSE: from %s)",
+			t*100, fmtNum(in.TwistDeg), from), msg.Args{"Percent": msg.Dec(t*100, 0), "Twist": msg.Short(in.TwistDeg), "From": from}))
 	}
+	r.Reductions = msg.Englishes(r.ReductionTexts)
 	r.WithinFilter = in.LoadKg <= r.AfterKg
 	return r, nil
 }
 
-func freqBandWords(f float64) string {
+func freqBandWords(f float64) string { return freqBandText(f).English }
+
+func freqBandText(f float64) msg.Text {
 	switch f {
 	case 0.3:
-		return "HSE: 30% at one or two a minute; used from just over 30 an hour"
+		return msg.L("lifting.hse.band_30", "HSE: 30% at one or two a minute; used from just over 30 an hour")
 	case 0.5:
-		return "HSE: 50% at five to eight a minute; used from just over two a minute"
+		return msg.L("lifting.hse.band_50", "HSE: 50% at five to eight a minute; used from just over two a minute")
 	}
-	return "HSE: 80% above about twelve a minute; used from just over eight a minute"
+	return msg.L("lifting.hse.band_80", "HSE: 80% above about twelve a minute; used from just over eight a minute")
 }
 
 // Typical hand-zone boundaries, in cm above the floor, for an adult about

@@ -3,6 +3,8 @@ package lifting
 import (
 	"fmt"
 	"math"
+
+	"github.com/limberapp/limber/msg"
 )
 
 // Source: NIOSH Applications Manual for the Revised NIOSH Lifting Equation,
@@ -102,16 +104,19 @@ type Result struct {
 }
 
 // ReadingText is the reading in plain words.
-func (r Result) ReadingText() string {
+func (r Result) ReadingText() string { return r.ReadingMsg().English }
+
+// ReadingMsg is ReadingText as a message.
+func (r Result) ReadingMsg() msg.Text {
 	switch {
 	case r.Unbounded:
-		return "not acceptable at any weight: redesign the task"
+		return msg.L("lifting.reading.text.unbounded", "not acceptable at any weight: redesign the task")
 	case r.Reading == Acceptable:
-		return "acceptable for most healthy workers (LI 1 or below; 1.0 is the nominal limit)"
+		return msg.L("lifting.reading.text.acceptable", "acceptable for most healthy workers (LI 1 or below; 1.0 is the nominal limit)")
 	case r.Reading == Increased:
-		return "increased risk for some workers (LI above 1, up to 3): make changes"
+		return msg.L("lifting.reading.text.increased", "increased risk for some workers (LI above 1, up to 3): make changes")
 	default:
-		return "high risk (LI above 3): redesign the task"
+		return msg.L("lifting.reading.text.high", "high risk (LI above 3): redesign the task")
 	}
 }
 
@@ -307,82 +312,99 @@ func validate(l Lift) error {
 
 const notAcceptable = "the lift is not acceptable at any weight"
 
+// notAcceptableText is notAcceptable as a message.
+var notAcceptableText = msg.L("lifting.note.not_acceptable", notAcceptable)
+
 // Notes explains, for a metric Lift and its Result, capped and zero
 // multipliers and how the frequency was read. With u US, the lift's lengths
 // are given in inches first (the metric limits are the ones applied).
 // Compute fills Result.Notes with the metric wording.
-func Notes(l Lift, r Result, u Units) []string {
-	length := func(cm float64) string {
+func Notes(l Lift, r Result, u Units) []string { return msg.Englishes(NotesText(l, r, u)) }
+
+// NotesText is Notes as messages.
+func NotesText(l Lift, r Result, u Units) []msg.Text {
+	length := func(cm float64) msg.Text {
 		if u == US {
-			return fmtNum(cm/CmPerInch) + " in (" + fmtNum(cm) + " cm)"
+			return msg.L("lifting.note.length_us", fmtNum(cm/CmPerInch)+" in ("+fmtNum(cm)+" cm)", msg.Args{"In": msg.Short(cm / CmPerInch), "Cm": msg.Short(cm)})
 		}
-		return fmtNum(cm) + " cm"
+		return msg.L("lifting.note.length_cm", fmtNum(cm)+" cm", msg.Args{"Cm": msg.Short(cm)})
 	}
-	var ns []string
+	na := notAcceptableText
+	var ns []msg.Text
 	switch {
 	case l.HCm > HMaxCm:
-		ns = append(ns, fmt.Sprintf("H %s is beyond the 63 cm limit: %s", length(l.HCm), notAcceptable))
+		ns = append(ns, msg.L("lifting.note.h_beyond", fmt.Sprintf("H %s is beyond the 63 cm limit: %s", length(l.HCm), notAcceptable), msg.Args{"H": length(l.HCm), "Verdict": na}))
 	case l.HCm < HMinCm:
-		ns = append(ns, fmt.Sprintf("H %s is closer than 25 cm, about as close as the body allows: HM is capped at 1", length(l.HCm)))
+		ns = append(ns, msg.L("lifting.note.h_close", fmt.Sprintf("H %s is closer than 25 cm, about as close as the body allows: HM is capped at 1", length(l.HCm)), msg.Args{"H": length(l.HCm)}))
 	}
 	if l.VCm > VMaxCm {
-		ns = append(ns, fmt.Sprintf("V %s is above the 175 cm limit: %s", length(l.VCm), notAcceptable))
+		ns = append(ns, msg.L("lifting.note.v_above", fmt.Sprintf("V %s is above the 175 cm limit: %s", length(l.VCm), notAcceptable), msg.Args{"V": length(l.VCm), "Verdict": na}))
 	} else if l.Dest == nil && !l.Lowering && l.VCm+l.DCm > VMaxCm {
-		ns = append(ns, fmt.Sprintf("V + D = %s is above the 175 cm limit (the hands would end above 175 cm): %s", length(l.VCm+l.DCm), notAcceptable))
+		ns = append(ns, msg.L("lifting.note.vd_above", fmt.Sprintf("V + D = %s is above the 175 cm limit (the hands would end above 175 cm): %s", length(l.VCm+l.DCm), notAcceptable), msg.Args{"VD": length(l.VCm + l.DCm), "Verdict": na}))
 	}
 	switch {
 	case l.DCm > DMaxCm:
-		ns = append(ns, fmt.Sprintf("D %s is beyond the 175 cm limit: %s", length(l.DCm), notAcceptable))
+		ns = append(ns, msg.L("lifting.note.d_beyond", fmt.Sprintf("D %s is beyond the 175 cm limit: %s", length(l.DCm), notAcceptable), msg.Args{"D": length(l.DCm), "Verdict": na}))
 	case l.DCm < DMinCm:
-		ns = append(ns, fmt.Sprintf("D %s is shorter than 25 cm: DM is capped at 1", length(l.DCm)))
+		ns = append(ns, msg.L("lifting.note.d_short", fmt.Sprintf("D %s is shorter than 25 cm: DM is capped at 1", length(l.DCm)), msg.Args{"D": length(l.DCm)}))
 	}
 	if l.ADeg > AMaxDeg {
-		ns = append(ns, fmt.Sprintf("A %s° is beyond the 135° limit: %s", fmtNum(l.ADeg), notAcceptable))
+		ns = append(ns, msg.L("lifting.note.a_beyond", fmt.Sprintf("A %s° is beyond the 135° limit: %s", fmtNum(l.ADeg), notAcceptable), msg.Args{"A": msg.Short(l.ADeg), "Verdict": na}))
 	}
 	lo, hi, exact := fmRows(l.Freq)
 	switch {
 	case l.Freq < fmFreqs[0]:
-		ns = append(ns, fmt.Sprintf("%s lifts/min is below the table's first row: 0.2 lifts/min is used, as NIOSH directs", fmtNum(l.Freq)))
+		ns = append(ns, msg.L("lifting.note.freq_below", fmt.Sprintf("%s lifts/min is below the table's first row: 0.2 lifts/min is used, as NIOSH directs", fmtNum(l.Freq)), msg.Args{"Freq": msg.Short(l.Freq)}))
 	case !exact && hi < len(fmFreqs) && r.FM > 0:
-		ns = append(ns, fmt.Sprintf("%s lifts/min lies between the table rows %s and %s: FM is interpolated linearly",
-			fmtNum(l.Freq), fmtNum(fmFreqs[lo]), fmtNum(fmFreqs[hi])))
+		ns = append(ns, msg.L("lifting.note.freq_between", fmt.Sprintf("%s lifts/min lies between the table rows %s and %s: FM is interpolated linearly",
+			fmtNum(l.Freq), fmtNum(fmFreqs[lo]), fmtNum(fmFreqs[hi])), msg.Args{"Freq": msg.Short(l.Freq), "Lo": msg.Short(fmFreqs[lo]), "Hi": msg.Short(fmFreqs[hi])}))
 	}
 	if r.AtDestination != nil {
 		d := r.AtDestination
-		ns = append(ns, fmt.Sprintf("the lift needs control at the destination, so it is assessed at both ends: RWL %s kg at the origin, %s kg at the destination; the %s governs",
-			fmtNum(r.OriginRWLKg), fmtNum(d.RWLKg), r.Governs))
+		english := fmt.Sprintf("the lift needs control at the destination, so it is assessed at both ends: RWL %s kg at the origin, %s kg at the destination; the %s governs",
+			fmtNum(r.OriginRWLKg), fmtNum(d.RWLKg), r.Governs)
+		if r.Governs == "destination" {
+			ns = append(ns, msg.L("lifting.note.both_ends.destination", english, msg.Args{"Origin": msg.Short(r.OriginRWLKg), "Dest": msg.Short(d.RWLKg)}))
+		} else {
+			ns = append(ns, msg.L("lifting.note.both_ends.origin", english, msg.Args{"Origin": msg.Short(r.OriginRWLKg), "Dest": msg.Short(d.RWLKg)}))
+		}
 		if l.Dest.VCm > VMaxCm {
-			ns = append(ns, fmt.Sprintf("the destination V %s is above the 175 cm limit: %s", length(l.Dest.VCm), notAcceptable))
+			ns = append(ns, msg.L("lifting.note.dest_v_above", fmt.Sprintf("the destination V %s is above the 175 cm limit: %s", length(l.Dest.VCm), notAcceptable), msg.Args{"V": length(l.Dest.VCm), "Verdict": na}))
 		}
 		if l.Dest.HCm > HMaxCm {
-			ns = append(ns, fmt.Sprintf("the destination H %s is beyond the 63 cm limit: %s", length(l.Dest.HCm), notAcceptable))
+			ns = append(ns, msg.L("lifting.note.dest_h_beyond", fmt.Sprintf("the destination H %s is beyond the 63 cm limit: %s", length(l.Dest.HCm), notAcceptable), msg.Args{"H": length(l.Dest.HCm), "Verdict": na}))
 		}
 		if l.Dest.ADeg > AMaxDeg {
-			ns = append(ns, fmt.Sprintf("the destination A %s° is beyond the 135° limit: %s", fmtNum(l.Dest.ADeg), notAcceptable))
+			ns = append(ns, msg.L("lifting.note.dest_a_beyond", fmt.Sprintf("the destination A %s° is beyond the 135° limit: %s", fmtNum(l.Dest.ADeg), notAcceptable), msg.Args{"A": msg.Short(l.Dest.ADeg), "Verdict": na}))
 		}
 	}
 	if r.FM == 0 {
 		band := "V below 75 cm"
+		bandText := msg.L("lifting.note.v_below_75", band)
 		if l.VCm >= VBestCm {
 			band = "V from 75 cm"
+			bandText = msg.L("lifting.note.v_from_75", band)
 		}
-		ns = append(ns, fmt.Sprintf("%s lifts/min is beyond the frequency table for %s of work with %s: %s",
-			fmtNum(l.Freq), l.Duration.Words(), band, notAcceptable))
+		ns = append(ns, msg.L("lifting.note.fm_beyond", fmt.Sprintf("%s lifts/min is beyond the frequency table for %s of work with %s: %s",
+			fmtNum(l.Freq), l.Duration.Words(), band, notAcceptable), msg.Args{"Freq": msg.Short(l.Freq), "Duration": l.Duration.WordsText(), "Band": bandText, "Verdict": na}))
 	}
 	return ns
 }
 
 // Words describes the band in plain words.
-func (b DurationBand) Words() string {
+func (b DurationBand) Words() string { return b.WordsText().English }
+
+// WordsText is Words as a message.
+func (b DurationBand) WordsText() msg.Text {
 	switch b {
 	case Short:
-		return "up to 1 h"
+		return msg.L("lifting.duration_words.short", "up to 1 h")
 	case Moderate:
-		return "1 to 2 h"
+		return msg.L("lifting.duration_words.moderate", "1 to 2 h")
 	case Long:
-		return "2 to 8 h"
+		return msg.L("lifting.duration_words.long", "2 to 8 h")
 	}
-	return string(b)
+	return msg.Plain(string(b))
 }
 
 // fmtNum formats a number with at most one decimal and no trailing zeros.

@@ -1,6 +1,10 @@
 package lifting
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/limberapp/limber/msg"
+)
 
 // Units is the unit system of user input and output.
 type Units string
@@ -94,12 +98,16 @@ func (u Units) LengthUnit() string {
 // USLimitNotes explains, for a lift entered in US units and converted with
 // ToMetric, each value that is within the US equation's limit (25 in, 70 in)
 // but beyond the metric one (63 cm, 175 cm), which Compute applies.
-func USLimitNotes(metric Lift) []string {
-	var ns []string
+func USLimitNotes(metric Lift) []string { return msg.Englishes(USLimitNotesText(metric)) }
+
+// USLimitNotesText is USLimitNotes as messages.
+func USLimitNotesText(metric Lift) []msg.Text {
+	var ns []msg.Text
 	check := func(name string, cm, metricMax, usMaxIn float64) {
 		if cm > metricMax && cm <= usMaxIn*CmPerInch+1e-9 {
-			ns = append(ns, fmt.Sprintf("%s %s in (%s cm) is within the US limit of %s in but beyond the metric %s cm limit, which Limber applies",
-				name, fmtNum(cm/CmPerInch), fmtNum(cm), fmtNum(usMaxIn), fmtNum(metricMax)))
+			ns = append(ns, msg.L("lifting.note.us_limit", fmt.Sprintf("%s %s in (%s cm) is within the US limit of %s in but beyond the metric %s cm limit, which Limber applies",
+				name, fmtNum(cm/CmPerInch), fmtNum(cm), fmtNum(usMaxIn), fmtNum(metricMax)),
+				msg.Args{"Name": name, "In": msg.Short(cm / CmPerInch), "Cm": msg.Short(cm), "USMax": msg.Short(usMaxIn), "MetricMax": msg.Short(metricMax)}))
 		}
 	}
 	check("H", metric.HCm, HMaxCm, 25)

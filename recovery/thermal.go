@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/limberapp/limber/content"
+	"github.com/limberapp/limber/msg"
 )
 
 // Heat is refused from NightFrom to NightUntil local time: never heat while
@@ -112,32 +113,51 @@ func (t ThermalTimer) Usable() []ThermalRule {
 // sessions, the daily cap for ice, and never heat at night: heat is refused
 // from 22:00 to 07:00 local time and when the session would run past 22:00.
 func (t ThermalTimer) CanStart(kind string, now time.Time, last []Session) (bool, string) {
+	ok, why := t.CanStartText(kind, now, last)
+	return ok, why.English
+}
+
+// CanStartText is CanStart with the reason as a message.
+func (t ThermalTimer) CanStartText(kind string, now time.Time, last []Session) (bool, msg.Text) {
 	r, ok := t.Rule(kind)
 	if !ok {
 		kinds := make([]string, 0, len(t.Rules))
 		for _, r := range t.Rules {
 			kinds = append(kinds, r.Kind)
 		}
-		return false, fmt.Sprintf("unknown kind %q: expected %s", kind, strings.Join(kinds, " or "))
+		return false, msg.Plain(fmt.Sprintf("unknown kind %q: expected %s", kind, strings.Join(kinds, " or ")))
 	}
 	if t.Phase == "" {
-		return false, "No recovery plan is active: start one with `limber recovery start`."
+		return false, msg.L("recovery.thermal.no_plan", "No recovery plan is active: start one with `limber recovery start`.")
 	}
 	if !slices.Contains(r.Phases, t.Phase) {
 		why := fmt.Sprintf("%s is not part of the %s phase.", capitalize(kind), t.PhaseTitle)
-		for _, o := range t.Usable() {
+		usable := t.Usable()
+		for _, o := range usable {
 			why += fmt.Sprintf(" Use %s instead if it helps.", o.Kind)
 		}
-		return false, why
+		switch {
+		case kind == "ice" && len(usable) == 0:
+			return false, msg.L("recovery.thermal.ice_not_in_phase", why, msg.Args{"Phase": t.PhaseTitle})
+		case kind == "heat" && len(usable) == 0:
+			return false, msg.L("recovery.thermal.heat_not_in_phase", why, msg.Args{"Phase": t.PhaseTitle})
+		case kind == "ice" && len(usable) == 1 && usable[0].Kind == "heat":
+			return false, msg.L("recovery.thermal.ice_not_in_phase_use_heat", why, msg.Args{"Phase": t.PhaseTitle})
+		case kind == "heat" && len(usable) == 1 && usable[0].Kind == "ice":
+			return false, msg.L("recovery.thermal.heat_not_in_phase_use_ice", why, msg.Args{"Phase": t.PhaseTitle})
+		}
+		return false, msg.Plain(why)
 	}
 	if kind == "heat" {
 		h := now.Hour()
 		if h >= NightFrom || h < NightUntil {
-			return false, fmt.Sprintf("No heat between %02d:00 and %02d:00: never use heat while you are asleep or might doze off.", NightFrom, NightUntil)
+			return false, msg.L("recovery.thermal.no_heat_at_night", fmt.Sprintf("No heat between %02d:00 and %02d:00: never use heat while you are asleep or might doze off.", NightFrom, NightUntil),
+				msg.Args{"From": fmt.Sprintf("%02d:00", NightFrom), "Until": fmt.Sprintf("%02d:00", NightUntil)})
 		}
 		night := time.Date(now.Year(), now.Month(), now.Day(), NightFrom, 0, 0, 0, now.Location())
 		if now.Add(r.Max).After(night) {
-			return false, fmt.Sprintf("A %d-minute heat session would run past %02d:00: never use heat while you are asleep or might doze off.", int(r.Max.Minutes()), NightFrom)
+			return false, msg.L("recovery.thermal.heat_past_night", fmt.Sprintf("A %d-minute heat session would run past %02d:00: never use heat while you are asleep or might doze off.", int(r.Max.Minutes()), NightFrom),
+				msg.Args{"Minutes": int(r.Max.Minutes()), "From": fmt.Sprintf("%02d:00", NightFrom)})
 		}
 	}
 	today := 0
@@ -151,19 +171,44 @@ func (t ThermalTimer) CanStart(kind string, now time.Time, last []Session) (bool
 			end = s.Start.Add(sr.Max)
 		}
 		if now.Before(end) && !now.Before(s.Start) {
-			return false, fmt.Sprintf("A %s session is already running until %s.", s.Kind, end.Format("15:04"))
+			article := "A"
+			if s.Kind == "ice" {
+				article = "An"
+			}
+			why := fmt.Sprintf("%s %s session is already running until %s.", article, s.Kind, end.Format("15:04"))
+			switch s.Kind {
+			case "ice":
+				return false, msg.L("recovery.thermal.ice_running", why, msg.Args{"Time": end.Format("15:04")})
+			case "heat":
+				return false, msg.L("recovery.thermal.heat_running", why, msg.Args{"Time": end.Format("15:04")})
+			}
+			return false, msg.Plain(why)
 		}
 		if next := end.Add(r.Gap); !now.Before(s.Start) && now.Before(next) {
-			return false, fmt.Sprintf("Leave at least %s between sessions: the next one can start at %s.", humanGap(r.Gap), next.Format("15:04"))
+			return false, msg.L("recovery.thermal.gap", fmt.Sprintf("Leave at least %s between sessions: the next one can start at %s.", humanGap(r.Gap), next.Format("15:04")),
+				msg.Args{"Gap": gapText(r.Gap), "Time": next.Format("15:04")})
 		}
 		if s.Kind == kind && sameDate(s.Start, now) {
 			today++
 		}
 	}
 	if n, ok := maxPerDay[kind]; ok && today >= n {
-		return false, fmt.Sprintf("That is %d %s sessions today, the most for one day. Try again tomorrow.", today, kind)
+		why := fmt.Sprintf("That is %d %s sessions today, the most for one day. Try again tomorrow.", today, kind)
+		switch kind {
+		case "ice":
+			return false, msg.N("recovery.thermal.ice_most_today", today, why)
+		}
+		return false, msg.Plain(why)
 	}
-	return true, ""
+	return true, msg.Text{}
+}
+
+// gapText is humanGap as a message.
+func gapText(d time.Duration) msg.Text {
+	if d%time.Hour == 0 {
+		return msg.N("recovery.thermal.hours", int(d.Hours()), humanGap(d))
+	}
+	return msg.N("recovery.thermal.minutes", int(d.Minutes()), humanGap(d))
 }
 
 func capitalize(s string) string {
@@ -180,6 +225,9 @@ func humanGap(d time.Duration) string {
 			return "1 hour"
 		}
 		return fmt.Sprintf("%d hours", int(d.Hours()))
+	}
+	if d == time.Minute {
+		return "1 minute"
 	}
 	return fmt.Sprintf("%d minutes", int(d.Minutes()))
 }

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 	"image/color"
 	"math"
 	"strconv"
@@ -545,9 +544,9 @@ func (c *LiftCalc) showResult() {
 		c.badgeText.Color = color.White
 	}
 	c.badgeText.Refresh()
-	reading := i18n.L("lifting.reading", i18n.Args{"Load": c.weight(l.LoadKg), "Reading": r.ReadingText()})
+	reading := i18n.L("lifting.reading", i18n.Args{"Load": c.weight(l.LoadKg), "Reading": i18n.Msg(r.ReadingMsg())})
 	if r.Unbounded {
-		reading = i18n.L("lifting.reading.unbounded", i18n.Args{"Reading": r.ReadingText()})
+		reading = i18n.L("lifting.reading.unbounded", i18n.Args{"Reading": i18n.Msg(r.ReadingMsg())})
 	}
 	c.reading.SetText(capitalize(reading))
 
@@ -559,12 +558,12 @@ func (c *LiftCalc) showResult() {
 	set("VM", i18n.L("lifting.mult.v", i18n.Args{"Value": c.length(l.VCm)}), r.VM)
 	set("DM", i18n.L("lifting.mult.d", i18n.Args{"Value": c.length(l.DCm)}), r.DM)
 	set("AM", i18n.L("lifting.mult.a", i18n.Args{"Value": liftShow(l.ADeg, 1)}), r.AM)
-	set("FM", i18n.L("lifting.mult.f", i18n.Args{"Freq": liftShow(l.Freq, 2), "Duration": l.Duration.Words()}), r.FM)
+	set("FM", i18n.L("lifting.mult.f", i18n.Args{"Freq": liftShow(l.Freq, 2), "Duration": i18n.Msg(l.Duration.WordsText())}), r.FM)
 	set("CM", i18n.L("lifting.mult.c", i18n.Args{"Grip": strings.ToLower(couplingChoices[liftIndex(couplingValues, l.Coupling)])}), r.CM)
 
-	notes := lifting.Notes(l, r, c.units)
+	notes := i18n.Msgs(lifting.NotesText(l, r, c.units))
 	if c.units == lifting.US {
-		notes = append(notes, lifting.USLimitNotes(l)...)
+		notes = append(notes, i18n.Msgs(lifting.USLimitNotesText(l))...)
 	}
 	c.notes.SetText(liftBullets(notes))
 	c.notesHead.Hidden = len(notes) == 0
@@ -577,7 +576,7 @@ func (c *LiftCalc) showResult() {
 		if i == 3 {
 			break
 		}
-		adv = append(adv, fmt.Sprintf("%s: RWL +%s", capitalize(a.Describe(c.units)), c.weight(a.RWLGainKg)))
+		adv = append(adv, i18n.L("lifting.advice.item", i18n.Args{"Change": capitalize(i18n.Msg(a.DescribeText(c.units))), "Gain": c.weight(a.RWLGainKg)}))
 	}
 	if len(adv) == 0 {
 		adv = []string{i18n.L("lifting.advice.none")}
@@ -620,18 +619,18 @@ func (c *LiftCalc) showFilter() {
 	passed, chosen, estimated := c.zones()
 	ext := lifting.Extended(l.HCm)
 	c.diagram.Set(passed, chosen)
-	reach := fmt.Sprintf("load close to the body (H under %s)", c.length(lifting.ExtendedReachCm))
+	reach := i18n.L("lifting.hse.reach_close", i18n.Args{"H": c.length(lifting.ExtendedReachCm)})
 	if ext {
-		reach = fmt.Sprintf("arms extended (H %s or more)", c.length(lifting.ExtendedReachCm))
+		reach = i18n.L("lifting.hse.reach_extended", i18n.Args{"H": c.length(lifting.ExtendedReachCm)})
 	}
+	zone := i18n.Msg(chosen.WordsText())
 	switch {
 	case !estimated:
-		c.hseZones.SetText(fmt.Sprintf("Zone: %s (chosen). Reach: %s.", chosen.Words(), reach))
+		c.hseZones.SetText(i18n.L("lifting.hse.zone_chosen", i18n.Args{"Zone": zone, "Reach": reach}))
 	case len(passed) > 1:
-		c.hseZones.SetText(fmt.Sprintf("Zone: %s, the lowest guideline of the %d zones the hands pass (estimated from V and D for an adult about 170 cm tall). Reach: %s.",
-			chosen.Words(), len(passed), reach))
+		c.hseZones.SetText(i18n.L("lifting.hse.zone_lowest", i18n.Args{"Zone": zone, "Zones": len(passed), "Reach": reach}))
 	default:
-		c.hseZones.SetText(fmt.Sprintf("Zone: %s (estimated from V and D for an adult about 170 cm tall). Reach: %s.", chosen.Words(), reach))
+		c.hseZones.SetText(i18n.L("lifting.hse.zone_estimated", i18n.Args{"Zone": zone, "Reach": reach}))
 	}
 	var base, after, within, over, reductions []string
 	for _, s := range []lifting.Sex{lifting.Men, lifting.Women} {
@@ -640,32 +639,36 @@ func (c *LiftCalc) showFilter() {
 			c.hseBase.SetText(capitalize(err.Error()) + ".")
 			return
 		}
-		base = append(base, fmt.Sprintf("%s %s", s, c.weight(fr.BaseKg)))
-		after = append(after, fmt.Sprintf("%s %s", s, c.weight(fr.AfterKg)))
-		if fr.WithinFilter {
-			within = append(within, string(s))
-		} else {
-			over = append(over, string(s))
+		sex := i18n.L("cli.lifting.sex.men")
+		if s == lifting.Women {
+			sex = i18n.L("cli.lifting.sex.women")
 		}
-		reductions = fr.Reductions
+		base = append(base, i18n.L("lifting.hse.sex_weight", i18n.Args{"Sex": sex, "Weight": c.weight(fr.BaseKg)}))
+		after = append(after, i18n.L("lifting.hse.sex_weight", i18n.Args{"Sex": sex, "Weight": c.weight(fr.AfterKg)}))
+		if fr.WithinFilter {
+			within = append(within, sex)
+		} else {
+			over = append(over, sex)
+		}
+		reductions = i18n.Msgs(fr.ReductionTexts)
 	}
-	c.hseBase.SetText("Guideline: " + strings.Join(base, ", ") + ".")
+	c.hseBase.SetText(i18n.L("lifting.hse.guideline", i18n.Args{"Weights": strings.Join(base, ", ")}))
 	if len(reductions) == 0 {
-		c.hseReduce.SetText("Reductions: none (up to 30 lifts an hour, twist under 45°).")
+		c.hseReduce.SetText(i18n.L("lifting.hse.reductions_none"))
 	} else {
 		for i := range reductions {
 			reductions[i] = capitalize(reductions[i])
 		}
-		c.hseReduce.SetText("Reductions:\n" + liftBullets(reductions))
+		c.hseReduce.SetText(i18n.L("lifting.hse.reductions") + "\n" + liftBullets(reductions))
 	}
-	verdict := fmt.Sprintf("Your %s load is ", c.weight(l.LoadKg))
+	var verdict string
 	switch {
 	case len(over) == 0:
-		verdict += "within the filter for men and women."
+		verdict = i18n.L("lifting.hse.verdict_within_both", i18n.Args{"Load": c.weight(l.LoadKg)})
 	case len(within) == 0:
-		verdict += "over the filter for men and women: the task needs a fuller assessment."
+		verdict = i18n.L("lifting.hse.verdict_over_both", i18n.Args{"Load": c.weight(l.LoadKg)})
 	default:
-		verdict += fmt.Sprintf("within the filter for %s but over it for %s: for %s the task needs a fuller assessment.", within[0], over[0], over[0])
+		verdict = i18n.L("lifting.hse.verdict_split", i18n.Args{"Load": c.weight(l.LoadKg), "Within": within[0], "Over": over[0]})
 	}
-	c.hseAfter.SetText("After reductions: " + strings.Join(after, ", ") + ". " + verdict)
+	c.hseAfter.SetText(i18n.L("lifting.hse.after", i18n.Args{"Weights": strings.Join(after, ", "), "Verdict": verdict}))
 }

@@ -120,8 +120,8 @@ func (b *AdviceBox) Set(a recovery.Advice) {
 	if note := recLevelText("recovery.level."+a.Level+".note", recLevelNotes[a.Level]); note != "" {
 		b.body.Add(recWrapped(note, true))
 	}
-	if len(a.Reasons) > 0 {
-		b.body.Add(recWrapped(recBullets(a.Reasons), false))
+	if reasons := AdviceReasons(a); len(reasons) > 0 {
+		b.body.Add(recWrapped(recBullets(reasons), false))
 	}
 	// Each urgent or emergency flag's own action, once.
 	var actions []string
@@ -131,7 +131,7 @@ func (b *AdviceBox) Set(a recovery.Advice) {
 		}
 	}
 	if len(actions) == 0 && recLevelNotes[a.Level] == "" {
-		actions = []string{a.Headline}
+		actions = []string{AdviceHeadline(a)}
 	}
 	for _, act := range actions {
 		b.body.Add(recWrapped("→ "+act, true))
@@ -139,6 +139,24 @@ func (b *AdviceBox) Set(a recovery.Advice) {
 	b.over.Refresh()
 	b.bg.Refresh()
 	b.Refresh()
+}
+
+// AdviceHeadline is a's headline in the current language (its English
+// Headline when it carries no message).
+func AdviceHeadline(a recovery.Advice) string {
+	if a.HeadlineText.Key == "" {
+		return a.Headline
+	}
+	return i18n.Msg(a.HeadlineText)
+}
+
+// AdviceReasons are a's reasons in the current language (its English
+// Reasons when it carries no messages for them).
+func AdviceReasons(a recovery.Advice) []string {
+	if len(a.ReasonTexts) != len(a.Reasons) {
+		return a.Reasons
+	}
+	return i18n.Msgs(a.ReasonTexts)
 }
 
 func (b *AdviceBox) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(b.root) }
@@ -177,7 +195,7 @@ func recPanel(c fyne.CanvasObject) fyne.CanvasObject {
 func recSeekCareBox(lib *content.Library, sources map[string]*content.Source) fyne.CanvasObject {
 	box := container.NewVBox(recHeading(i18n.L("recovery.seek_care"), theme.SizeNameSubHeadingText),
 		recWrapped(i18n.L("recovery.see_a_doctor_or_physiotherapist"), false))
-	box.Add(recWrapped(recBullets(recovery.SeekCareIf), false))
+	box.Add(recWrapped(recBullets(i18n.Msgs(recovery.SeekCareIfTexts)), false))
 	var action string
 	em := recovery.FlagsAt(lib, "emergency")
 	titles := ""

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/limberapp/limber/i18n"
+	"github.com/limberapp/limber/msg"
 	"github.com/limberapp/limber/workstation"
 )
 
@@ -33,7 +34,7 @@ func (v *WizardView) measureView() fyne.CanvasObject {
 	v.measurePage = container.NewVBox(
 		wrapped(i18n.L("wizard.measure.intro")),
 		form, v.measureErr, v.measureBox,
-		muted(workstation.MeasureMethod()),
+		muted(i18n.Msg(workstation.MeasureMethodText())),
 		muted(i18n.L("wizard.measure.sources", i18n.Args{"Source": workstation.MeasureSource})),
 	)
 	v.measureScroll = container.NewVScroll(v.measurePage)
@@ -132,8 +133,8 @@ func (v *WizardView) updateMeasure() {
 		v.measureBox.Add(muted(note))
 		v.measureRows = append(v.measureRows, [3]string{name, value, note})
 	}
-	row(i18n.L("wizard.measure.seat"), workstation.FormatRange(m.Seat), workstation.FitNote(m.Seat, workstation.ANSISeat, i18n.L("wizard.measure.seat.inline")))
-	row(i18n.L("wizard.measure.keyboard"), workstation.FormatRange(m.Keyboard), workstation.FitNote(m.Keyboard, workstation.ANSIKeyboard, i18n.L("wizard.measure.keyboard.inline")))
+	row(i18n.L("wizard.measure.seat"), workstation.FormatRange(m.Seat), i18n.Msg(workstation.FitNoteText(m.Seat, workstation.ANSISeat, msg.Plain(i18n.L("wizard.measure.seat.inline")))))
+	row(i18n.L("wizard.measure.keyboard"), workstation.FormatRange(m.Keyboard), i18n.Msg(workstation.FitNoteText(m.Keyboard, workstation.ANSIKeyboard, msg.Plain(i18n.L("wizard.measure.keyboard.inline")))))
 	row(i18n.L("wizard.measure.eye"), workstation.FormatRange(m.Eye), i18n.L("wizard.measure.eye.note"))
 	row(i18n.L("wizard.measure.centre"), workstation.FormatRange(m.ScreenCentre), i18n.L("wizard.measure.centre.note"))
 }

@@ -145,7 +145,7 @@ func (v *WizardView) summaryPage() fyne.CanvasObject {
 		v.historyRows = append(v.historyRows, l)
 		box.Add(l)
 	}
-	box.Add(muted(workstation.Disclaimer))
+	box.Add(muted(i18n.Msg(workstation.DisclaimerText)))
 	return container.NewVScroll(box)
 }
 

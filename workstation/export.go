@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/limberapp/limber/content"
+	"github.com/limberapp/limber/msg"
 )
 
 // Report is what an export shows: a check, the check before it (for the
@@ -22,6 +23,9 @@ type Report struct {
 // Disclaimer closes every export.
 const Disclaimer = "This is guidance for setting up a workstation, not a medical assessment. If you have pain that lasts, " +
 	"numbness or tingling, ask a clinician."
+
+// DisclaimerText is Disclaimer as a message.
+var DisclaimerText = msg.L("workstation.disclaimer", Disclaimer)
 
 // reportArea is one row of the scores table.
 type reportArea struct {
@@ -167,20 +171,23 @@ func measureRows(m Measurements) []reportMeasure {
 }
 
 // FitNote compares an estimate with an ANSI/HFS 100 range in words.
-func FitNote(r, std Range, what string) string {
-	span := fmt.Sprintf("ANSI/HFS 100 %s: %.1f–%.1f cm (%.1f–%.1f in)", what, std.Low, std.High, std.Low/CmPerInch, std.High/CmPerInch)
+func FitNote(r, std Range, what string) string { return FitNoteText(r, std, msg.Plain(what)).English }
+
+// FitNoteText is FitNote as a message; what names the measure.
+func FitNoteText(r, std Range, what msg.Text) msg.Text {
+	span := fmt.Sprintf("ANSI/HFS 100 %s: %.1f–%.1f cm (%.1f–%.1f in)", what.English, std.Low, std.High, std.Low/CmPerInch, std.High/CmPerInch)
 	switch r.Against(std) {
 	case FitInside:
-		return span + "; yours is inside it."
+		return msg.L("workstation.fit.inside", span+"; yours is inside it.", msg.Args{"What": what, "Low": msg.Dec(std.Low, 1), "High": msg.Dec(std.High, 1), "LowIn": msg.Dec(std.Low/CmPerInch, 1), "HighIn": msg.Dec(std.High/CmPerInch, 1)})
 	case FitBelow:
-		return span + "; yours is below it: a footrest or a lower desk may help."
+		return msg.L("workstation.fit.below", span+"; yours is below it: a footrest or a lower desk may help.", msg.Args{"What": what, "Low": msg.Dec(std.Low, 1), "High": msg.Dec(std.High, 1), "LowIn": msg.Dec(std.Low/CmPerInch, 1), "HighIn": msg.Dec(std.High/CmPerInch, 1)})
 	case FitAbove:
-		return span + "; yours is above it: you may need a higher desk or seat."
+		return msg.L("workstation.fit.above", span+"; yours is above it: you may need a higher desk or seat.", msg.Args{"What": what, "Low": msg.Dec(std.Low, 1), "High": msg.Dec(std.High, 1), "LowIn": msg.Dec(std.Low/CmPerInch, 1), "HighIn": msg.Dec(std.High/CmPerInch, 1)})
 	}
 	if r.High > std.High {
-		return span + "; yours is near its top end."
+		return msg.L("workstation.fit.near_top", span+"; yours is near its top end.", msg.Args{"What": what, "Low": msg.Dec(std.Low, 1), "High": msg.Dec(std.High, 1), "LowIn": msg.Dec(std.Low/CmPerInch, 1), "HighIn": msg.Dec(std.High/CmPerInch, 1)})
 	}
-	return span + "; yours is near its bottom end."
+	return msg.L("workstation.fit.near_bottom", span+"; yours is near its bottom end.", msg.Args{"What": what, "Low": msg.Dec(std.Low, 1), "High": msg.Dec(std.High, 1), "LowIn": msg.Dec(std.Low/CmPerInch, 1), "HighIn": msg.Dec(std.High/CmPerInch, 1)})
 }
 
 // Markdown writes the report as Markdown.

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/limberapp/limber/msg"
 )
 
 // Body proportions as fractions of standing height H, from Drillis &
@@ -212,11 +214,19 @@ func FormatRange(r Range) string {
 const MeasureSource = "Body proportions of Drillis & Contini (1966), as given in D. A. Winter, Biomechanics and Motor Control of Human Movement (fig. 4.1)"
 
 // MeasureMethod explains the estimate in plain words.
-func MeasureMethod() string {
-	return fmt.Sprintf("Estimated from your height with the body proportions of Drillis & Contini (1966), as given in Winter, "+
+func MeasureMethod() string { return MeasureMethodText().English }
+
+// MeasureMethodText is MeasureMethod as a message.
+func MeasureMethodText() msg.Text {
+	english := fmt.Sprintf("Estimated from your height with the body proportions of Drillis & Contini (1966), as given in Winter, "+
 		"Biomechanics and Motor Control of Human Movement: knee %.3f × height, hip %.3f, shoulder %.3f, eyes %.3f, upper arm %.3f. "+
 		"Limber adds its own allowances to sit these on a chair: the seat meets the thigh about %.2f × height below the knee joint, "+
 		"and the hip joint sits about %.2f × height above the seat. Ranges allow ±%.0f%% for body build and 0–%.0f cm for shoes. "+
 		"People differ: use these as a starting point and adjust until the checks feel right.",
 		KneeFrac, HipFrac, ShoulderFrac, EyeFrac, UpperArmFrac, UnderThighFrac, HipAboveSeatFrac, BuildTolerance*100, ShoeMaxCm)
+	return msg.L("workstation.measure_method", english, msg.Args{
+		"Knee": msg.Dec(KneeFrac, 3), "Hip": msg.Dec(HipFrac, 3), "Shoulder": msg.Dec(ShoulderFrac, 3), "Eye": msg.Dec(EyeFrac, 3),
+		"UpperArm": msg.Dec(UpperArmFrac, 3), "UnderThigh": msg.Dec(UnderThighFrac, 2), "HipAboveSeat": msg.Dec(HipAboveSeatFrac, 2),
+		"Build": msg.Dec(BuildTolerance*100, 0), "Shoe": msg.Dec(ShoeMaxCm, 0),
+	})
 }

@@ -1,0 +1,292 @@
+package i18n_test
+
+import (
+	"fmt"
+	"math/rand"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/limberapp/limber/content"
+	"github.com/limberapp/limber/i18n"
+	"github.com/limberapp/limber/lifting"
+	"github.com/limberapp/limber/msg"
+	"github.com/limberapp/limber/recovery"
+	"github.com/limberapp/limber/schedule"
+	"github.com/limberapp/limber/workstation"
+)
+
+// englishMatches fails when a pure package's English wording of a
+// message differs from en.json's, rendered with its arguments: the two
+// must say the same thing, or English readers of the window and of the
+// JSON status would read different text.
+func englishMatches(t *testing.T, where string, ts ...msg.Text) {
+	t.Helper()
+	for _, m := range ts {
+		if m.Key == "" {
+			continue
+		}
+		if !i18n.Has(m.Key) {
+			t.Errorf("%s: key %q is not in en.json", where, m.Key)
+			continue
+		}
+		if got := i18n.Msg(m); got != m.English {
+			t.Errorf("%s: %s renders\n  %q\nbut the package says\n  %q", where, m.Key, got, m.English)
+		}
+	}
+}
+
+func TestRecoveryStaticTextsMatchEnglish(t *testing.T) {
+	i18n.UseLanguages([]string{"en"})
+	for _, l := range recovery.Levels {
+		englishMatches(t, "headline "+l, recovery.HeadlineTexts[l])
+	}
+	englishMatches(t, "seek care", recovery.SeekCareIfTexts...)
+	if len(recovery.SeekCareIf) != len(recovery.SeekCareIfTexts) {
+		t.Fatal("SeekCareIf and SeekCareIfTexts differ in length")
+	}
+}
+
+// TestRecoveryAdviceMatchesEnglish runs random plans (seeded; the seed is
+// printed on failure) and checks every headline and reason the advice
+// gives renders in English exactly as the package words it.
+func TestRecoveryAdviceMatchesEnglish(t *testing.T) {
+	i18n.UseLanguages([]string{"en"})
+	lib, err := recovery.DefaultLibrary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed := time.Now().UnixNano()
+	rng := rand.New(rand.NewSource(seed))
+	zone := time.FixedZone("UTC+1", 3600)
+	day0 := time.Date(2026, 3, 2, 0, 0, 0, 0, zone)
+	keys := map[string]bool{}
+	for run := 0; run < 200; run++ {
+		var flags []string
+		for _, f := range lib.RedFlags {
+			if rng.Intn(12) == 0 {
+				flags = append(flags, f.ID)
+			}
+		}
+		p, a, err := recovery.Start(day0, day0.Add(10*time.Hour), recovery.Intake{How: "lifting", Pain: rng.Intn(11), Flags: flags})
+		if err != nil {
+			continue // an emergency sign at intake starts no plan
+		}
+		check := func(where string, a recovery.Advice) {
+			if len(a.ReasonTexts) != len(a.Reasons) || a.HeadlineText.English != a.Headline {
+				t.Fatalf("seed %d %s: texts and English differ: %+v", seed, where, a)
+			}
+			englishMatches(t, where, a.HeadlineText)
+			englishMatches(t, where, a.ReasonTexts...)
+			for _, r := range a.ReasonTexts {
+				keys[r.Key] = true
+			}
+		}
+		check("start", a)
+		d := 0
+		for d < 28 {
+			d += 1 + rng.Intn(5)
+			c := recovery.Checkin{Date: day0.AddDate(0, 0, d), Pain: rng.Intn(11), Function: recovery.FunctionValues[rng.Intn(3)]}
+			if rng.Intn(15) == 0 && len(lib.RedFlags) > 0 {
+				c.Flags = []string{lib.RedFlags[rng.Intn(len(lib.RedFlags))].ID}
+			}
+			a, err := p.CheckIn(c, day0.AddDate(0, 0, d).Add(20*time.Hour))
+			if err != nil {
+				continue // a stopped or held plan
+			}
+			check("check-in", a)
+			check("later", p.Advice(day0.AddDate(0, 0, d+rng.Intn(10)).Add(9*time.Hour)))
+		}
+	}
+	if t.Failed() {
+		t.Logf("seed %d", seed)
+	}
+	for _, k := range []string{"recovery.reason.flag", "recovery.reason.worsening", "recovery.reason.no_checkin"} {
+		if !keys[k] {
+			t.Errorf("seed %d: the random plans never gave %s (keys seen: %v)", seed, k, keys)
+		}
+	}
+}
+
+func TestMsgSpeaksTheLanguage(t *testing.T) {
+	restore := i18n.WithLanguage("de", map[string]string{
+		"recovery.headline.urgent":  "Heute ärztlichen Rat holen.",
+		"recovery.reason.worsening": "Schmerz {{.Pain}} jetzt, {{.Start}} am Anfang.",
+	})
+	defer restore()
+	if got := i18n.Msg(recovery.HeadlineTexts[recovery.LevelUrgent]); got != "Heute ärztlichen Rat holen." {
+		t.Errorf("headline %q", got)
+	}
+	if got := i18n.Msg(msg.L("recovery.reason.worsening", "…", msg.Args{"Pain": 6, "Start": 4})); got != "Schmerz 6 jetzt, 4 am Anfang." {
+		t.Errorf("reason %q", got)
+	}
+	// A message without a key is content already in the reader's language.
+	if got := i18n.Msg(msg.Plain("Mobilisieren")); got != "Mobilisieren" {
+		t.Errorf("plain %q", got)
+	}
+	// A key the language lacks is English, not the key.
+	if got := i18n.Msg(recovery.HeadlineTexts[recovery.LevelSelfCare]); got != recovery.Headlines[recovery.LevelSelfCare] {
+		t.Errorf("fallback %q", got)
+	}
+}
+
+// TestThermalReasonsMatchEnglish asks random timers (every phase, random
+// earlier sessions and times; seeded) whether ice or heat may start, and
+// checks each refusal renders in English as the package words it.
+func TestThermalReasonsMatchEnglish(t *testing.T) {
+	i18n.UseLanguages([]string{"en"})
+	lib, err := recovery.DefaultLibrary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed := time.Now().UnixNano()
+	rng := rand.New(rand.NewSource(seed))
+	rules := recovery.ThermalRules(lib)
+	phases := append([]*content.Phase{nil}, recovery.Phases(lib)...)
+	keys := map[string]bool{}
+	day := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
+	for i := 0; i < 3000; i++ {
+		ph := phases[rng.Intn(len(phases))]
+		tt := recovery.ThermalTimer{Rules: rules}
+		if ph != nil {
+			tt.Phase, tt.PhaseTitle = ph.ID, ph.Title
+		}
+		now := day.Add(time.Duration(rng.Intn(24*60)) * time.Minute)
+		var last []recovery.Session
+		for n := rng.Intn(6); n > 0; n-- {
+			k := []string{"ice", "heat"}[rng.Intn(2)]
+			last = append(last, recovery.Session{Kind: k, Start: now.Add(-time.Duration(rng.Intn(6*60)) * time.Minute)})
+		}
+		kind := []string{"ice", "heat"}[rng.Intn(2)]
+		ok, why := tt.CanStartText(kind, now, last)
+		if _, eng := tt.CanStart(kind, now, last); eng != why.English {
+			t.Fatalf("seed %d: CanStart %q, CanStartText %q", seed, eng, why.English)
+		}
+		if ok {
+			continue
+		}
+		if why.Key == "" {
+			t.Errorf("seed %d: %q has no key", seed, why.English)
+		}
+		keys[why.Key] = true
+		englishMatches(t, "seed "+strconv.FormatInt(seed, 10), why)
+	}
+	t.Logf("refusals seen: %v", keys)
+	for _, k := range []string{"recovery.thermal.no_plan", "recovery.thermal.no_heat_at_night", "recovery.thermal.gap"} {
+		if !keys[k] {
+			t.Errorf("seed %d: never refused with %s (%v)", seed, k, keys)
+		}
+	}
+}
+
+// TestWorkstationTextsMatchEnglish checks the measure helper's notes for
+// random heights (seeded), its method and the disclaimer.
+func TestWorkstationTextsMatchEnglish(t *testing.T) {
+	i18n.UseLanguages([]string{"en"})
+	englishMatches(t, "method", workstation.MeasureMethodText())
+	englishMatches(t, "disclaimer", workstation.DisclaimerText)
+	seed := time.Now().UnixNano()
+	rng := rand.New(rand.NewSource(seed))
+	keys := map[string]bool{}
+	for i := 0; i < 2000; i++ {
+		cm := 120 + rng.Float64()*100
+		m, err := workstation.Measure(cm)
+		if err != nil {
+			continue
+		}
+		for _, n := range []msg.Text{
+			workstation.FitNoteText(m.Seat, workstation.ANSISeat, msg.Plain("seat height")),
+			workstation.FitNoteText(m.Keyboard, workstation.ANSIKeyboard, msg.Plain("keyboard height")),
+		} {
+			keys[n.Key] = true
+			englishMatches(t, fmt.Sprintf("seed %d height %.1f", seed, cm), n)
+		}
+	}
+	if len(keys) < 4 {
+		t.Errorf("seed %d: only %v", seed, keys)
+	}
+}
+
+func TestMsgNumbersUseTheLanguageSeparator(t *testing.T) {
+	restore := i18n.WithLanguage("de", map[string]string{"workstation.fit.inside": "{{.What}}: {{.Low}}–{{.High}} cm; passt."})
+	defer restore()
+	std := workstation.ANSISeat
+	inside := workstation.Range{Low: std.Low, Mid: (std.Low + std.High) / 2, High: std.High}
+	got := i18n.Msg(workstation.FitNoteText(inside, std, msg.Plain("Sitzhöhe")))
+	want := fmt.Sprintf("Sitzhöhe: %s–%s cm; passt.", strings.Replace(fmt.Sprintf("%.1f", workstation.ANSISeat.Low), ".", ",", 1), strings.Replace(fmt.Sprintf("%.1f", workstation.ANSISeat.High), ".", ",", 1))
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestLiftingTextsMatchEnglish computes random lifts (seeded) and checks
+// the reading, notes, advice, HSE reductions and zone words render in
+// English exactly as the package words them.
+func TestLiftingTextsMatchEnglish(t *testing.T) {
+	i18n.UseLanguages([]string{"en"})
+	seed := time.Now().UnixNano()
+	rng := rand.New(rand.NewSource(seed))
+	where := "seed " + strconv.FormatInt(seed, 10)
+	keys := map[string]bool{}
+	pick := func(vs ...float64) float64 { return vs[rng.Intn(len(vs))] }
+	for i := 0; i < 3000; i++ {
+		l := lifting.Lift{
+			LoadKg: pick(5, 12.5, 23), HCm: pick(20, 25, 40, 55, 63, 64), VCm: pick(0, 30, 75, 120, 175, 176),
+			DCm: pick(10, 25, 50, 100, 175), ADeg: pick(0, 30, 90, 135, 136), Freq: pick(0.1, 0.2, 1, 3.5, 9, 13, 15, 16),
+			Duration: []lifting.DurationBand{lifting.Short, lifting.Moderate, lifting.Long}[rng.Intn(3)],
+			Coupling: []lifting.Coupling{lifting.Good, lifting.Fair, lifting.Poor}[rng.Intn(3)],
+			Lowering: rng.Intn(2) == 0,
+		}
+		if rng.Intn(4) == 0 {
+			l.Lowering = false
+			dv := pick(0, 40, 100)
+			if l.VCm+dv <= 180 {
+				l.Dest = &lifting.Place{HCm: pick(25, 50, 64), VCm: l.VCm + dv, ADeg: pick(0, 140)}
+				l.DCm = dv
+			}
+		}
+		r, err := lifting.Compute(l)
+		if err != nil {
+			continue
+		}
+		ts := []msg.Text{r.ReadingMsg(), l.Duration.WordsText()}
+		for _, u := range []lifting.Units{lifting.Metric, lifting.US} {
+			ts = append(ts, lifting.NotesText(l, r, u)...)
+			for _, a := range r.Advice {
+				ts = append(ts, a.DescribeText(u))
+			}
+		}
+		ts = append(ts, lifting.USLimitNotesText(l)...)
+		z := lifting.Zones[rng.Intn(len(lifting.Zones))]
+		ts = append(ts, z.WordsText())
+		if fr, err := lifting.Filter(lifting.FilterInput{Zone: z, Sex: lifting.Men, LoadKg: l.LoadKg, LiftsPerMin: l.Freq, TwistDeg: l.ADeg}); err == nil {
+			ts = append(ts, fr.ReductionTexts...)
+			if strings.Join(msg.Englishes(fr.ReductionTexts), "|") != strings.Join(fr.Reductions, "|") {
+				t.Fatalf("%s: reductions differ", where)
+			}
+		}
+		for _, m := range ts {
+			keys[m.Key] = true
+		}
+		englishMatches(t, where, ts...)
+		if t.Failed() {
+			t.Fatalf("%s: lift %+v", where, l)
+		}
+	}
+	t.Logf("%d keys seen", len(keys))
+	if len(keys) < 30 {
+		t.Errorf("%s: only %d keys seen: %v", where, len(keys), keys)
+	}
+}
+
+func TestScheduleErrorsMatchEnglish(t *testing.T) {
+	i18n.UseLanguages([]string{"en"})
+	for _, err := range []error{schedule.ErrStrict, schedule.ErrSkipBudget, schedule.ErrPostponeLimit, schedule.ErrNotInBreak, schedule.ErrDisabled} {
+		m := schedule.ErrorText(fmt.Errorf("wrapped: %w", err))
+		if m.Key == "" || m.English != err.Error() {
+			t.Errorf("%v: %+v", err, m)
+		}
+		englishMatches(t, err.Error(), m)
+	}
+}
