@@ -323,7 +323,7 @@ func (a *Agent) statusJSON(now time.Time) StatusJSON {
 			DurationSeconds: int64(a.sched.Breaks[n.Kind].Duration / time.Second), Walk: n.Kind == schedule.Rest && a.adaptation.Active && a.adaptation.WalkEvery > 0})
 	}
 	for _, p := range a.problems {
-		out.Problems = append(out.Problems, p.String())
+		out.Problems = append(out.Problems, p.Say(i18n.Msg))
 	}
 	return out
 }
@@ -399,7 +399,7 @@ func (a *Agent) Handle(req Request) Response {
 		var msgs []string
 		for _, p := range probs {
 			if p.File == a.opt.ConfigPath {
-				msgs = append(msgs, p.String())
+				msgs = append(msgs, p.Say(i18n.Msg))
 			}
 		}
 		if len(msgs) > 0 {

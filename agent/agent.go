@@ -82,6 +82,9 @@ type Options struct {
 	// Rotate files the journal's closed months away (at start and when a
 	// month begins); nil: never.
 	Rotate func(now time.Time) error
+	// Alarm makes the loop's alarm clock; nil: a Go runtime timer
+	// (NewTimerAlarm), which the tests' fake clock runs.
+	Alarm func() Alarm
 }
 
 // Agent is the resident process's state. Everything it owns is touched
@@ -199,7 +202,7 @@ func (a *Agent) ReportProblems() {
 	for i, p := range a.problems {
 		fmt.Fprintln(a.opt.Log, "limber: settings:", p.String())
 		if i < 3 {
-			body += p.String() + "\n"
+			body += p.Say(i18n.Msg) + "\n"
 		}
 	}
 	if len(a.problems) > 3 {
@@ -242,21 +245,20 @@ func (a *Agent) Run(ctx context.Context) {
 		a.watcher = w
 		a.watchEvents(w)
 	}
-	timer := time.NewTimer(time.Hour)
-	defer timer.Stop()
+	newAlarm := a.opt.Alarm
+	if newAlarm == nil {
+		newAlarm = NewTimerAlarm
+	}
+	alarm := newAlarm()
+	defer alarm.Close()
 	for {
 		a.turns++
 		a.tick()
 		wait, ok := a.nextWake()
-		if !timer.Stop() {
-			select {
-			case <-timer.C:
-			default:
-			}
+		if !ok {
+			wait = -1
 		}
-		if ok {
-			timer.Reset(wait)
-		}
+		alarm.Set(wait)
 		if a.trace {
 			fmt.Fprintf(a.opt.Log, "limber: loop turn %d at %s: sleeping %v (%v)\n", a.turns, a.wall().Format("15:04:05.000"), wait, ok)
 		}
@@ -267,7 +269,7 @@ func (a *Agent) Run(ctx context.Context) {
 		case <-a.quit:
 			a.journalActive(a.wall(), true)
 			return
-		case <-timer.C:
+		case <-alarm.C():
 		case f := <-a.calls:
 			f()
 		}

@@ -4,8 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net"
 	"time"
+
+	"github.com/limberapp/limber/platform"
 )
 
 // Request is one message on the control socket: a JSON object per
@@ -61,7 +62,7 @@ var ErrNoAgent = errors.New("Limber is not running (start it with `limber`)")
 
 // Call sends one request to the agent at socket and waits for the answer.
 func Call(socket string, req Request) (Response, error) {
-	c, err := net.DialTimeout("unix", socket, 2*time.Second)
+	c, err := platform.DialControl(socket, 2*time.Second)
 	if err != nil {
 		return Response{}, ErrNoAgent
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -17,6 +18,10 @@ import (
 	"github.com/limberapp/limber/recovery"
 	"github.com/limberapp/limber/store"
 )
+
+// releaseAfter is how long after start the agent returns its start-up
+// memory to the system.
+const releaseAfter = 5 * time.Second
 
 // Main runs the resident agent until Quit, SIGINT or SIGTERM. It returns
 // platform.ErrRunning when another agent runs (after asking that one to
@@ -42,7 +47,7 @@ func Main(configPath string, withViews bool) error {
 	if err != nil {
 		return fmt.Errorf("control socket %s: %w", sock, err)
 	}
-	defer os.Remove(sock)
+	defer platform.RemoveControl(sock)
 
 	opt := Options{ConfigPath: configPath, Log: os.Stderr, Zone: platform.LocalZone().Current}
 	if dir, err := platform.StateDir(); err == nil {
@@ -92,7 +97,7 @@ func Main(configPath string, withViews bool) error {
 	if withViews && noWindows != nil {
 		fmt.Fprintln(os.Stderr, "limber: windows cannot open:", noWindows, "(breaks come as notifications)")
 	} else if withViews {
-		exe, err := os.Executable()
+		exe, err := platform.GUIExecutable()
 		if err != nil {
 			return err
 		}
@@ -113,11 +118,15 @@ func Main(configPath string, withViews bool) error {
 		fmt.Fprintln(os.Stderr, "limber: idle detection:", err, "(you count as active whenever Limber runs)")
 	}
 	opt.Redetect = platform.DetectIdle
+	opt.Alarm = newAlarm
 	opt.DND = platform.CheckDND
 	if events, _, err := platform.WatchSession(ctx); err == nil {
 		opt.Session = events
 	}
 	a = New(opt)
+	// Start-up (package inits, the settings, the journal's tail) leaves
+	// heap pages the idle agent never uses again: hand them back once.
+	time.AfterFunc(releaseAfter, debug.FreeOSMemory)
 	a.ReportProblems()
 	a.FirstRun()
 

@@ -3,29 +3,16 @@ package agent
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"io"
 	"net"
-	"os"
 	"time"
+
+	"github.com/limberapp/limber/platform"
 )
 
-// listen opens the control socket. The caller holds the instance lock, so
-// a socket file left by a crashed agent can be removed safely.
-func listen(path string) (net.Listener, error) {
-	if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return nil, err
-	}
-	l, err := net.Listen("unix", path)
-	if err != nil {
-		return nil, err
-	}
-	if err := os.Chmod(path, 0o600); err != nil {
-		l.Close()
-		return nil, err
-	}
-	return l, nil
-}
+// listen opens the control channel (a unix socket, on Windows a named
+// pipe) at path. The caller holds the instance lock.
+func listen(path string) (net.Listener, error) { return platform.ListenControl(path) }
 
 // serve answers requests until the listener closes. Each connection is
 // handled by handle, which runs the request on the agent's loop; after

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/systray"
 
-	"github.com/limberapp/limber/assets"
 	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/platform"
 	"github.com/limberapp/limber/schedule"
@@ -68,7 +67,7 @@ func (t *systrayTray) add(parent *systray.MenuItem, title, tip string) *systray.
 // item's clicks arrive on a channel read by a goroutine that sleeps until
 // a click.
 func buildMenu(a *Agent) *systrayTray {
-	systray.SetIcon(assets.Icon22)
+	systray.SetIcon(trayIcon())
 	systray.SetTitle("Limber")
 	systray.SetTooltip("Limber")
 	t := &systrayTray{lang: i18n.Language()}

@@ -2,11 +2,14 @@ package cmd
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
+	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -17,6 +20,7 @@ import (
 	"github.com/limberapp/limber/agent"
 	"github.com/limberapp/limber/assets"
 	"github.com/limberapp/limber/content"
+	"github.com/limberapp/limber/i18n"
 	"github.com/limberapp/limber/journal"
 	"github.com/limberapp/limber/platform"
 	"github.com/limberapp/limber/prefs"
@@ -79,7 +83,7 @@ func loadLibrary() (*content.Library, error) {
 func runBreakView(cmd *cobra.Command, args []string) error {
 	kind, err := schedule.ParseKind(uiKind)
 	if err != nil {
-		return &exitError{code: 2, err: fmt.Errorf("--kind: %w", err)}
+		return &exitError{code: 2, err: fmt.Errorf("--kind: %s", i18n.Msg(schedule.ErrorText(err)))}
 	}
 	path, err := platform.ConfigFile(configPath)
 	if err != nil {
@@ -103,7 +107,7 @@ func runBreakView(cmd *cobra.Command, args []string) error {
 	if uiExercise != "" {
 		e, ok := lib.Exercise(uiExercise)
 		if !ok {
-			return &exitError{code: 2, err: fmt.Errorf("--exercise: no exercise with id %q (see `limber content list --type exercise`)", uiExercise)}
+			return &exitError{code: 2, err: errors.New(i18n.L("cli.ui.no_exercise", i18n.Args{"ID": strconv.Quote(uiExercise)}))}
 		}
 		choice.Exercise = e
 	} else {
@@ -127,6 +131,16 @@ func runBreakView(cmd *cobra.Command, args []string) error {
 		next = nil // nothing else to offer: no "Next exercise"
 	}
 
+	// The window's live Go heap is some 19 MB and the figure allocates
+	// little per frame; Go's default (GOGC 100) lets the heap reach
+	// twice the live size before collecting, 25 % collects every few
+	// seconds for well under 1 % of a core and keeps the process's RSS
+	// under 150 MB while the figure moves (measured with
+	// scripts/bench-break-cpu.sh; a memory limit near the live heap
+	// made the collector run hundreds of times a second instead).
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(25)
+	}
 	a := newApp()
 	// Every monitor, and strict mode's hold, through X11/XWayland (EWMH;
 	// sway's IPC under sway); without it (a Wayland-only or other
@@ -180,11 +194,21 @@ func runBreakView(cmd *cobra.Command, args []string) error {
 			a.Lifecycle().SetOnExitedForeground(spread.Hold)
 		}
 	}
-	quit := func() { fyne.Do(a.Quit) }
+	// quit ends a view the agent closed (or left): its window is already
+	// hidden and it has nothing to report, so it exits at once. Fyne's own
+	// teardown (a.Quit) could crash: a cursor event that arrives while it
+	// destroys the window meets a nil native window (Fyne 2.7.1,
+	// processMouseMoved), and the agent would count a crash.
+	quit := func() { os.Exit(0) }
 	if uiHidden {
-		// Everything but the native window is ready now; load the GL
-		// driver too, so that "show" only has the window left to make.
-		a.Lifecycle().SetOnStarted(ui.WarmGL)
+		// Everything but the native window is ready now: make it, its GL
+		// context and first frame too, unseen, so that "show" has only
+		// the map left; where that cannot be, load the GL driver at least.
+		a.Lifecycle().SetOnStarted(func() {
+			if !v.Prepare() {
+				ui.WarmGL()
+			}
+		})
 	}
 	switch {
 	case uiControl:

@@ -98,17 +98,27 @@ func TestBreakViewControlChannel(t *testing.T) {
 		{"EOF while hidden", []string{"--hidden"}, ""},
 		{"EOF while shown", nil, "bogus\n"},
 	} {
-		cmd := exec.Command(bin, append([]string{"ui", "break", "--kind", "posture", "--control"}, c.args...)...)
-		cmd.Env = append(os.Environ(), "LIMBER_SOCKET="+sock, "XDG_CONFIG_HOME="+dir, "XDG_STATE_HOME="+dir, "HOME="+dir)
-		in, _ := cmd.StdinPipe()
-		cmd.Stderr = os.Stderr
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
+		rounds := 1
+		if c.args == nil {
+			// A shown window closed under the pointer: Fyne 2.7.1 crashed
+			// (nil window in processMouseMoved) on a cursor event that
+			// arrived while it tore the window down, about one run in
+			// three here. The view now exits as soon as it is hidden.
+			rounds = 6
 		}
-		io.WriteString(in, c.input)
-		in.Close()
-		if err := cmd.Wait(); err != nil {
-			t.Errorf("%s: %v", c.name, err)
+		for r := 0; r < rounds; r++ {
+			cmd := exec.Command(bin, append([]string{"ui", "break", "--kind", "posture", "--control"}, c.args...)...)
+			cmd.Env = append(os.Environ(), "LIMBER_SOCKET="+sock, "XDG_CONFIG_HOME="+dir, "XDG_STATE_HOME="+dir, "HOME="+dir)
+			in, _ := cmd.StdinPipe()
+			cmd.Stderr = os.Stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			io.WriteString(in, c.input)
+			in.Close()
+			if err := cmd.Wait(); err != nil {
+				t.Errorf("%s (round %d): %v", c.name, r+1, err)
+			}
 		}
 	}
 	if got := fa.outcomes(); len(got) != 0 {

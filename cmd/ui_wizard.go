@@ -61,7 +61,7 @@ func loadWorkstationState() (string, workstation.State, error) {
 
 // startWizard starts `limber ui wizard` as its own process.
 func startWizard() error {
-	exe, err := os.Executable()
+	exe, err := platform.GUIExecutable()
 	if err != nil {
 		return err
 	}
@@ -226,7 +226,7 @@ func exportWorkstation(path string, html bool, out, errOut io.Writer, file strin
 	if err != nil {
 		return err
 	}
-	r := workstation.Report{Check: last, Items: lib.Checklist, Sources: lib.Sources}
+	r := workstation.Report{Check: last, Items: lib.Checklist, Sources: lib.Sources, Say: i18n.Msg, Lang: i18n.Language()}
 	if prev, ok := st.History.Before(len(st.History) - 1); ok {
 		r.Previous = &prev
 	}

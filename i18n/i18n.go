@@ -331,8 +331,8 @@ func WithLanguage(tag string, messages map[string]string) (restore func()) {
 // Msg renders a pure package's message in the current language: its key
 // with its arguments, or its own text when it has no key.
 func Msg(t msg.Text) string {
-	if t.Key == "" {
-		return t.English
+	if t.Key == "" || !Has(t.Key) {
+		return t.English // a computed key English lacks: the package's words
 	}
 	var args Args
 	if t.Args != nil {

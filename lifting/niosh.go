@@ -127,6 +127,20 @@ type FieldError struct {
 	Field string
 	Want  string // what was expected
 	Got   string // what was given; empty when missing
+	// WantText is Want as a message; empty: Want as is.
+	WantText msg.Text
+}
+
+// Text is the error as a message.
+func (e *FieldError) Text() msg.Text {
+	want := e.WantText
+	if want.Key == "" {
+		want = msg.Plain(e.Want)
+	}
+	if e.Got == "" {
+		return msg.L("lifting.error.missing", e.Error(), msg.Args{"Field": e.Field, "Want": want})
+	}
+	return msg.L("lifting.error.got", e.Error(), msg.Args{"Field": e.Field, "Want": want, "Got": e.Got})
 }
 
 func (e *FieldError) Error() string {
@@ -201,7 +215,7 @@ func Compute(l Lift) (Result, error) {
 	}
 	r := compute(l)
 	if math.IsNaN(r.LI) || math.IsInf(r.LI, 0) {
-		return Result{}, &FieldError{Field: "load", Want: "a smaller load", Got: fmtNum(l.LoadKg)}
+		return Result{}, &FieldError{Field: "load", Want: "a smaller load", Got: fmtNum(l.LoadKg), WantText: msg.L("lifting.want.smaller_load", "a smaller load")}
 	}
 	r.Notes = Notes(l, r, Metric)
 	r.Advice = advise(l, r.RWLKg)
@@ -269,19 +283,20 @@ func read(r Result, load float64) Result {
 // validate checks a metric Lift.
 func validate(l Lift) error {
 	nums := []struct {
-		field, want string
-		v           float64
+		field string
+		want  msg.Text
+		v     float64
 	}{
-		{"load", "a weight in kg, 0 or more", l.LoadKg},
-		{"h", "a horizontal distance in cm, 0 or more", l.HCm},
-		{"v", "a hand height in cm, 0 or more", l.VCm},
-		{"d", "a vertical travel in cm, 0 or more", l.DCm},
-		{"a", "a twist angle in degrees, 0 or more", l.ADeg},
-		{"freq", "lifts per minute, 0 or more", l.Freq},
+		{"load", msg.L("lifting.want.load", "a weight in kg, 0 or more (below 1000000)"), l.LoadKg},
+		{"h", msg.L("lifting.want.h", "a horizontal distance in cm, 0 or more (below 1000000)"), l.HCm},
+		{"v", msg.L("lifting.want.v", "a hand height in cm, 0 or more (below 1000000)"), l.VCm},
+		{"d", msg.L("lifting.want.d", "a vertical travel in cm, 0 or more (below 1000000)"), l.DCm},
+		{"a", msg.L("lifting.want.a", "a twist angle in degrees, 0 or more (below 1000000)"), l.ADeg},
+		{"freq", msg.L("lifting.want.freq", "lifts per minute, 0 or more (below 1000000)"), l.Freq},
 	}
 	for _, n := range nums {
 		if math.IsNaN(n.v) || math.IsInf(n.v, 0) || n.v < 0 || n.v > maxInput {
-			return &FieldError{Field: n.field, Want: n.want + " (below 1000000)", Got: fmtNum(n.v)}
+			return &FieldError{Field: n.field, Want: n.want.English, WantText: n.want, Got: fmtNum(n.v)}
 		}
 	}
 	if _, ok := fmTable[l.Duration]; !ok {
@@ -292,19 +307,22 @@ func validate(l Lift) error {
 	}
 	if d := l.Dest; d != nil {
 		for _, n := range []struct {
-			field, want string
-			v           float64
+			field string
+			want  msg.Text
+			v     float64
 		}{
-			{"dest-h", "a horizontal distance in cm at the destination, 0 or more", d.HCm},
-			{"dest-v", "a hand height in cm at the destination, 0 or more", d.VCm},
-			{"dest-a", "a twist angle in degrees at the destination, 0 or more", d.ADeg},
+			{"dest-h", msg.L("lifting.want.dest_h", "a horizontal distance in cm at the destination, 0 or more (below 1000000)"), d.HCm},
+			{"dest-v", msg.L("lifting.want.dest_v", "a hand height in cm at the destination, 0 or more (below 1000000)"), d.VCm},
+			{"dest-a", msg.L("lifting.want.dest_a", "a twist angle in degrees at the destination, 0 or more (below 1000000)"), d.ADeg},
 		} {
 			if math.IsNaN(n.v) || math.IsInf(n.v, 0) || n.v < 0 || n.v > maxInput {
-				return &FieldError{Field: n.field, Want: n.want + " (below 1000000)", Got: fmtNum(n.v)}
+				return &FieldError{Field: n.field, Want: n.want.English, WantText: n.want, Got: fmtNum(n.v)}
 			}
 		}
 		if want := math.Abs(d.VCm - l.VCm); math.Abs(l.DCm-want) > 0.5 {
-			return &FieldError{Field: "d", Want: fmt.Sprintf("the vertical travel between origin (V %s cm) and destination (V %s cm): %s cm", fmtNum(l.VCm), fmtNum(d.VCm), fmtNum(want)), Got: fmtNum(l.DCm)}
+			w := fmt.Sprintf("the vertical travel between origin (V %s cm) and destination (V %s cm): %s cm", fmtNum(l.VCm), fmtNum(d.VCm), fmtNum(want))
+			return &FieldError{Field: "d", Want: w, Got: fmtNum(l.DCm),
+				WantText: msg.L("lifting.want.d_between", w, msg.Args{"Origin": msg.Short(l.VCm), "Dest": msg.Short(d.VCm), "Want": msg.Short(want)})}
 		}
 	}
 	return nil

@@ -22,11 +22,7 @@ func (a Autostart) exe() (string, error) {
 	if a.Exe != "" {
 		return a.Exe, nil
 	}
-	p, err := os.Executable()
-	if err != nil {
-		return "", err
-	}
-	return filepath.EvalSymlinks(p)
+	return GUIExecutable()
 }
 
 // ErrAutostartUnsupported is returned where no autostart mechanism exists.

@@ -11,15 +11,6 @@ import (
 
 var procSHQueryUserNotificationState = windows.NewLazySystemDLL("shell32.dll").NewProc("SHQueryUserNotificationState")
 
-// QUERY_USER_NOTIFICATION_STATE values.
-const (
-	qunsBusy                 = 2 // a full-screen application
-	qunsRunningD3DFullScreen = 3 // a full-screen Direct3D game
-	qunsPresentationMode     = 4 // presentation settings are on
-	qunsQuietTime            = 6 // the quiet hour after a new user's first login
-	qunsApp                  = 7 // a full-screen Store app
-)
-
 // webcamConsent is where Windows records which apps use the camera now.
 const webcamConsent = `Software\Microsoft\Windows\CurrentVersion\CapabilityAccessManager\ConsentStore\webcam`
 
@@ -27,15 +18,8 @@ func checkDND(cfg DNDConfig) DNDState {
 	if cfg.Desktop || cfg.Fullscreen {
 		var state uint32
 		if hr, _, _ := procSHQueryUserNotificationState.Call(uintptr(unsafe.Pointer(&state))); hr == 0 {
-			switch state {
-			case qunsBusy, qunsRunningD3DFullScreen, qunsApp:
-				if cfg.Fullscreen {
-					return activeFor(ReasonFullscreen)
-				}
-			case qunsPresentationMode, qunsQuietTime:
-				if cfg.Desktop {
-					return activeFor(ReasonDesktop)
-				}
+			if r := qunsReason(state, cfg); r != "" {
+				return activeFor(r)
 			}
 		}
 	}

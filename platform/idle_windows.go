@@ -42,9 +42,7 @@ func (winIdle) IdleTime() (time.Duration, error) {
 		return 0, fmt.Errorf("GetLastInputInfo: %w", err)
 	}
 	now, _, _ := procGetTickCount.Call()
-	// Both are 32-bit millisecond ticks; the unsigned difference stays
-	// right across the 49.7-day wrap.
-	return time.Duration(uint32(now)-info.time) * time.Millisecond, nil
+	return tickIdle(uint32(now), info.time), nil
 }
 
 func (winIdle) Close() error { return nil }

@@ -47,6 +47,28 @@ every = "25m"
 	}
 }
 
+// On Windows the administrator's layer is %ProgramData%\Limber\config.toml
+// (what an MSI or group policy writes), whatever XDG says.
+func TestSystemFilesOnWindows(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	for _, c := range []struct {
+		env  map[string]string
+		want string
+	}{
+		{map[string]string{"ProgramData": `C:\ProgramData`}, `C:\ProgramData\Limber\config.toml`},
+		{map[string]string{"ProgramData": `D:\PD\`, "XDG_CONFIG_DIRS": "/etc/xdg"}, `D:\PD\Limber\config.toml`},
+		{map[string]string{"XDG_CONFIG_DIRS": "/etc/xdg"}, ""},
+		{map[string]string{"ProgramData": `relative`}, ""},
+	} {
+		if got := strings.Join(systemFilesFor("windows", env(c.env)), ","); got != c.want {
+			t.Errorf("%v: %q, want %q", c.env, got, c.want)
+		}
+	}
+	if got := systemFilesFor("linux", env(map[string]string{"ProgramData": `C:\ProgramData`})); len(got) != 1 || got[0] != "/etc/xdg/limber/config.toml" {
+		t.Errorf("linux with a ProgramData variable: %q", got)
+	}
+}
+
 func TestSystemFilesFollowXDG(t *testing.T) {
 	t.Setenv("XDG_CONFIG_DIRS", "/opt/a:/opt/b:relative")
 	got := strings.Join(SystemFiles(), ",")

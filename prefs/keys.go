@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/limberapp/limber/msg"
 )
 
 // valueType is the type of a setting's value.
@@ -280,7 +282,11 @@ func (k Key) Get(c *Config) any { return cloneValue(k.get(c)) }
 func (k Key) Set(c *Config, raw any) error {
 	v, err := k.parse(raw)
 	if err != nil {
-		return fmt.Errorf("%s: %v; expected %s", k.Name, err, k.Expect())
+		t := errText(err)
+		return &valueError{
+			t:     msg.L("prefs.value.set", fmt.Sprintf("%s: %v; expected %s", k.Name, err, k.Expect()), msg.Args{"Key": k.Name, "Error": t, "Expected": k.Expect()}),
+			field: msg.L("prefs.value.expected", fmt.Sprintf("%v; expected %s", err, k.Expect()), msg.Args{"Error": t, "Expected": k.Expect()}),
+		}
 	}
 	k.set(c, v)
 	return nil

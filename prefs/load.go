@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 	"github.com/spf13/viper"
 
+	"github.com/limberapp/limber/msg"
 	"github.com/limberapp/limber/schedule"
 )
 
@@ -27,6 +29,55 @@ type Problem struct {
 	Line int    // 1-based line in File, 0 when unknown
 	Key  string // dotted key, empty for a syntax error
 	Msg  string
+	// Text is Msg as a message, for a window or command to show in the
+	// person's language (Say); its Key is empty for an old-style Problem.
+	Text msg.Text
+	// Short is the part of Text a settings field shows beside the value
+	// (what is wrong, not what Limber uses instead); empty: all of Text.
+	Short msg.Text
+}
+
+// with sets the problem's message.
+func (p Problem) with(t msg.Text) Problem {
+	p.Msg, p.Text = t.English, t
+	return p
+}
+
+// Say is String with the message rendered by say (i18n.Msg): the file,
+// line and key stay as they are.
+func (p Problem) Say(say func(msg.Text) string) string {
+	if p.Text.Key != "" && say != nil {
+		p.Msg = say(p.Text)
+	}
+	return p.String()
+}
+
+// valueError is a parse error as a message; field, when set, is the
+// message a settings field shows (without the key).
+type valueError struct{ t, field msg.Text }
+
+func (e *valueError) Error() string { return e.t.English }
+
+// errText is err as a message.
+func errText(err error) msg.Text {
+	var ve *valueError
+	if errors.As(err, &ve) {
+		return ve.t
+	}
+	return msg.Plain(err.Error())
+}
+
+// verr makes a valueError.
+func verr(t msg.Text) error { return &valueError{t: t} }
+
+// FieldText is an error of Key.Set as a settings field shows it: what is
+// wrong and what was expected, without the key, as a message.
+func FieldText(err error) msg.Text {
+	var ve *valueError
+	if errors.As(err, &ve) && ve.field.English != "" {
+		return ve.field
+	}
+	return errText(err)
 }
 
 func (p Problem) String() string {
@@ -58,9 +109,23 @@ type Options struct {
 	SystemFiles []string
 }
 
-// SystemFiles lists the administrator's config files to look for.
-func SystemFiles() []string {
-	dirs := os.Getenv("XDG_CONFIG_DIRS")
+// SystemFiles lists the administrator's config files to look for: on
+// Windows %ProgramData%\Limber\config.toml, elsewhere config.toml under
+// limber/ in each of $XDG_CONFIG_DIRS (default /etc/xdg).
+func SystemFiles() []string { return systemFilesFor(runtime.GOOS, os.Getenv) }
+
+// systemFilesFor is SystemFiles' rule for goos, given the environment.
+func systemFilesFor(goos string, getenv func(string) string) []string {
+	if goos == "windows" {
+		// Where an installer or group policy puts machine-wide files;
+		// Windows sets %ProgramData% (C:\ProgramData) for every process.
+		pd := strings.TrimRight(getenv("ProgramData"), `\/`)
+		if len(pd) < 3 || pd[1] != ':' {
+			return nil
+		}
+		return []string{pd + `\Limber\config.toml`}
+	}
+	dirs := getenv("XDG_CONFIG_DIRS")
 	if dirs == "" {
 		dirs = "/etc/xdg"
 	}
@@ -81,7 +146,7 @@ func readLayer(path string) (map[string]any, []byte, []Problem) {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, nil, nil
 	case err != nil:
-		return nil, nil, []Problem{{File: path, Msg: "cannot read the file: " + err.Error() + "; using defaults"}}
+		return nil, nil, []Problem{Problem{File: path}.with(msg.L("prefs.problem.cannot_read", "cannot read the file: "+err.Error()+"; using defaults", msg.Args{"Error": err.Error()}))}
 	}
 	var m map[string]any
 	if err := toml.Unmarshal(b, &m); err != nil {
@@ -139,7 +204,7 @@ func Load(path string, opt Options) (Config, []Problem) {
 				continue
 			}
 			if _, ok := keyByName(k); !ok {
-				probs = append(probs, Problem{File: sp, Line: lineOf(sdata, k), Key: k, Msg: "unknown key; ignored"})
+				probs = append(probs, Problem{File: sp, Line: lineOf(sdata, k), Key: k}.with(msg.L("prefs.problem.unknown_key_admin", "unknown key; ignored")))
 				continue
 			}
 			if _, seen := sysVals[k]; !seen {
@@ -150,17 +215,17 @@ func Load(path string, opt Options) (Config, []Problem) {
 		if raw, ok := flat["admin.locked"]; ok {
 			list, isList := raw.([]any)
 			if !isList {
-				probs = append(probs, Problem{File: sp, Line: lineOf(sdata, "admin.locked"), Key: "admin.locked", Msg: fmt.Sprintf("%v is not a list; expected a list of setting names such as [\"breaks.strict\"]; nothing is locked", raw)})
+				probs = append(probs, Problem{File: sp, Line: lineOf(sdata, "admin.locked"), Key: "admin.locked"}.with(msg.L("prefs.problem.locked_not_list", fmt.Sprintf("%v is not a list; expected a list of setting names such as [\"breaks.strict\"]; nothing is locked", raw), msg.Args{"Value": fmt.Sprintf("%v", raw)})))
 			}
 			for _, x := range list {
 				name, isString := x.(string)
 				if !isString {
-					probs = append(probs, Problem{File: sp, Line: lineOf(sdata, "admin.locked"), Key: "admin.locked", Msg: fmt.Sprintf("%v is not a setting name in quotes; ignored", x)})
+					probs = append(probs, Problem{File: sp, Line: lineOf(sdata, "admin.locked"), Key: "admin.locked"}.with(msg.L("prefs.problem.locked_not_name", fmt.Sprintf("%v is not a setting name in quotes; ignored", x), msg.Args{"Value": fmt.Sprintf("%v", x)})))
 					continue
 				}
 				name = strings.ToLower(name)
 				if _, ok := keyByName(name); !ok {
-					probs = append(probs, Problem{File: sp, Line: lineOf(sdata, "admin.locked"), Key: "admin.locked", Msg: fmt.Sprintf("%q is not a setting; ignored", name)})
+					probs = append(probs, Problem{File: sp, Line: lineOf(sdata, "admin.locked"), Key: "admin.locked"}.with(msg.L("prefs.problem.locked_unknown", fmt.Sprintf("%q is not a setting; ignored", name), msg.Args{"Value": strconv.Quote(name)})))
 					continue
 				}
 				if _, ok := cfg.Locked[name]; !ok {
@@ -191,7 +256,7 @@ func Load(path string, opt Options) (Config, []Problem) {
 		data = b
 		if m != nil {
 			if err := v.MergeConfigMap(m); err != nil {
-				probs = append(probs, Problem{File: path, Msg: err.Error() + "; using defaults"})
+				probs = append(probs, Problem{File: path}.with(msg.L("prefs.problem.using_defaults", err.Error()+"; using defaults", msg.Args{"Error": err.Error()})))
 			} else {
 				fileMap = m
 			}
@@ -219,7 +284,7 @@ func Load(path string, opt Options) (Config, []Problem) {
 		where := Problem{File: path, Key: k.Name, Line: lineOf(data, k.Name)}
 		if why, locked := cfg.Locked[k.Name]; locked {
 			if _, set := userFlat[k.Name]; set {
-				probs = append(probs, Problem{File: path, Line: lineOf(data, k.Name), Key: k.Name, Msg: "this setting is locked (" + why + "); your value is ignored"})
+				probs = append(probs, Problem{File: path, Line: lineOf(data, k.Name), Key: k.Name}.with(msg.L("prefs.problem.locked", "this setting is locked ("+why+"); your value is ignored", msg.Args{"Why": why})))
 			}
 			raw = sysVals[k.Name]
 			if raw == nil {
@@ -227,7 +292,7 @@ func Load(path string, opt Options) (Config, []Problem) {
 			}
 			val, err := k.parse(raw)
 			if err != nil {
-				probs = append(probs, Problem{File: sysPath, Line: lineOf(sysData, k.Name), Key: k.Name, Msg: fmt.Sprintf("%s; expected %s; using the default %s", err, k.Expect(), k.DefaultString())})
+				probs = append(probs, Problem{File: sysPath, Line: lineOf(sysData, k.Name), Key: k.Name}.with(msg.L("prefs.problem.bad_value_default", fmt.Sprintf("%s; expected %s; using the default %s", err, k.Expect(), k.DefaultString()), msg.Args{"Error": errText(err), "Expected": k.Expect(), "Default": k.DefaultString()})))
 				continue
 			}
 			k.set(&cfg, val)
@@ -249,13 +314,12 @@ func Load(path string, opt Options) (Config, []Problem) {
 		if err != nil {
 			// A bad value falls back to the administrator's value when it
 			// is good, otherwise to the built-in default (base has both).
-			fallback := k.DefaultString()
 			if adminGood[k.Name] && !fromAdmin {
-				fallback = "the administrator's " + k.Format(k.get(&base))
+				admin := k.Format(k.get(&base))
+				where = where.with(msg.L("prefs.problem.bad_value_admin", fmt.Sprintf("%s; expected %s; using the administrator's %s", err, k.Expect(), admin), msg.Args{"Error": errText(err), "Expected": k.Expect(), "Admin": admin}))
 			} else {
-				fallback = "the default " + fallback
+				where = where.with(msg.L("prefs.problem.bad_value_default", fmt.Sprintf("%s; expected %s; using the default %s", err, k.Expect(), k.DefaultString()), msg.Args{"Error": errText(err), "Expected": k.Expect(), "Default": k.DefaultString()}))
 			}
-			where.Msg = fmt.Sprintf("%s; expected %s; using %s", err, k.Expect(), fallback)
 			probs = append(probs, where)
 			k.set(&cfg, cloneValue(k.get(&base)))
 			continue
@@ -264,7 +328,7 @@ func Load(path string, opt Options) (Config, []Problem) {
 	}
 
 	for _, name := range unknownKeys(fileMap) {
-		probs = append(probs, Problem{File: path, Line: lineOf(data, name), Key: name, Msg: "unknown key; ignored (see the README for the list of keys)"})
+		probs = append(probs, Problem{File: path, Line: lineOf(data, name), Key: name}.with(msg.L("prefs.problem.unknown_key", "unknown key; ignored (see the README for the list of keys)")))
 	}
 	for _, p := range crossCheck(&cfg, base) {
 		p.File = path
@@ -283,9 +347,9 @@ func syntaxProblem(path string, err error) Problem {
 	var de *toml.DecodeError
 	if errors.As(err, &de) {
 		row, col := de.Position()
-		return Problem{File: path, Line: row, Msg: fmt.Sprintf("column %d: %s; the file is not valid TOML, so every setting uses its default until it is fixed", col, de.Error())}
+		return Problem{File: path, Line: row}.with(msg.L("prefs.problem.syntax_at", fmt.Sprintf("column %d: %s; the file is not valid TOML, so every setting uses its default until it is fixed", col, de.Error()), msg.Args{"Column": col, "Error": de.Error()}))
 	}
-	return Problem{File: path, Msg: err.Error() + "; the file is not valid TOML, so every setting uses its default until it is fixed"}
+	return Problem{File: path}.with(msg.L("prefs.problem.syntax", err.Error()+"; the file is not valid TOML, so every setting uses its default until it is fixed", msg.Args{"Error": err.Error()}))
 }
 
 // parse converts a raw value from the file, viper's defaults or the
@@ -299,11 +363,11 @@ func (k Key) parse(raw any) (any, error) {
 		case string:
 			b, err := strconv.ParseBool(x)
 			if err != nil {
-				return nil, fmt.Errorf("%q is not true or false", x)
+				return nil, verr(msg.L("prefs.value.not_bool", fmt.Sprintf("%q is not true or false", x), msg.Args{"Value": strconv.Quote(x)}))
 			}
 			return b, nil
 		}
-		return nil, fmt.Errorf("%v is not true or false", raw)
+		return nil, verr(msg.L("prefs.value.not_bool", fmt.Sprintf("%v is not true or false", raw), msg.Args{"Value": fmt.Sprintf("%v", raw)}))
 	case tDuration:
 		var d time.Duration
 		switch x := raw.(type) {
@@ -313,13 +377,13 @@ func (k Key) parse(raw any) (any, error) {
 			var err error
 			d, err = time.ParseDuration(strings.TrimSpace(x))
 			if err != nil {
-				return nil, fmt.Errorf("%q is not a duration", x)
+				return nil, verr(msg.L("prefs.value.not_duration", fmt.Sprintf("%q is not a duration", x), msg.Args{"Value": strconv.Quote(x)}))
 			}
 		default:
-			return nil, fmt.Errorf("%v is not a duration (write it in quotes, like \"20m\")", raw)
+			return nil, verr(msg.L("prefs.value.not_duration_quoted", fmt.Sprintf("%v is not a duration (write it in quotes, like \"20m\")", raw), msg.Args{"Value": fmt.Sprintf("%v", raw)}))
 		}
 		if (k.min != 0 || k.max != 0) && (int64(d) < k.min || int64(d) > k.max) {
-			return nil, fmt.Errorf("%s is out of range", fmtDur(d))
+			return nil, verr(msg.L("prefs.value.out_of_range", fmt.Sprintf("%s is out of range", fmtDur(d)), msg.Args{"Value": fmtDur(d)}))
 		}
 		return d, nil
 	case tInt:
@@ -333,26 +397,26 @@ func (k Key) parse(raw any) (any, error) {
 			var err error
 			n, err = strconv.ParseInt(strings.TrimSpace(x), 10, 64)
 			if err != nil {
-				return nil, fmt.Errorf("%q is not a whole number", x)
+				return nil, verr(msg.L("prefs.value.not_int", fmt.Sprintf("%q is not a whole number", x), msg.Args{"Value": strconv.Quote(x)}))
 			}
 		default:
-			return nil, fmt.Errorf("%v is not a whole number", raw)
+			return nil, verr(msg.L("prefs.value.not_int", fmt.Sprintf("%v is not a whole number", raw), msg.Args{"Value": fmt.Sprintf("%v", raw)}))
 		}
 		if n < k.min || n > k.max {
-			return nil, fmt.Errorf("%d is out of range", n)
+			return nil, verr(msg.L("prefs.value.out_of_range", fmt.Sprintf("%d is out of range", n), msg.Args{"Value": strconv.FormatInt(n, 10)}))
 		}
 		return int(n), nil
 	case tString:
 		s, ok := raw.(string)
 		if !ok {
-			return nil, fmt.Errorf("%v is not a string", raw)
+			return nil, verr(msg.L("prefs.value.not_string", fmt.Sprintf("%v is not a string", raw), msg.Args{"Value": fmt.Sprintf("%v", raw)}))
 		}
 		if len(k.choices) > 0 && !contains(k.choices, s) {
-			return nil, fmt.Errorf("%q is not accepted", s)
+			return nil, verr(msg.L("prefs.value.not_accepted", fmt.Sprintf("%q is not accepted", s), msg.Args{"Value": strconv.Quote(s)}))
 		}
 		if k.clock {
 			if _, _, ok := parseClock(s); !ok {
-				return nil, fmt.Errorf("%q is not a time of day like \"06:00\"", s)
+				return nil, verr(msg.L("prefs.value.not_clock", fmt.Sprintf("%q is not a time of day like \"06:00\"", s), msg.Args{"Value": strconv.Quote(s)}))
 			}
 		}
 		return s, nil
@@ -365,7 +429,7 @@ func (k Key) parse(raw any) (any, error) {
 			for _, e := range x {
 				s, ok := e.(string)
 				if !ok {
-					return nil, fmt.Errorf("%v is not a string", e)
+					return nil, verr(msg.L("prefs.value.not_string", fmt.Sprintf("%v is not a string", e), msg.Args{"Value": fmt.Sprintf("%v", e)}))
 				}
 				out = append(out, s)
 			}
@@ -376,11 +440,11 @@ func (k Key) parse(raw any) (any, error) {
 				}
 			}
 		default:
-			return nil, fmt.Errorf("%v is not a list of strings", raw)
+			return nil, verr(msg.L("prefs.value.not_strings", fmt.Sprintf("%v is not a list of strings", raw), msg.Args{"Value": fmt.Sprintf("%v", raw)}))
 		}
 		for _, s := range out {
 			if len(k.choices) > 0 && !contains(k.choices, s) {
-				return nil, fmt.Errorf("%q is not accepted", s)
+				return nil, verr(msg.L("prefs.value.not_accepted", fmt.Sprintf("%q is not accepted", s), msg.Args{"Value": strconv.Quote(s)}))
 			}
 			if k.spans {
 				if _, err := schedule.ParseSpan(s); err != nil {
@@ -419,20 +483,25 @@ func crossCheck(c *Config, base Config) []Problem {
 		candidates := []Break{base.Breaks[kind], def.Breaks[kind]}
 		b := c.Breaks[kind]
 		if b.Duration >= b.Every {
-			key, msg := prefix+"duration", fmt.Sprintf("%s is not shorter than every (%s); expected a duration shorter than the interval", fmtDur(b.Duration), fmtDur(b.Every))
+			key := prefix + "duration"
+			what := msg.L("prefs.cross.duration", fmt.Sprintf("%s is not shorter than every (%s); expected a duration shorter than the interval", fmtDur(b.Duration), fmtDur(b.Every)), msg.Args{"Duration": fmtDur(b.Duration), "Every": fmtDur(b.Every)})
 			if locked("duration") && !locked("every") {
-				key, msg = prefix+"every", fmt.Sprintf("%s is not longer than duration (%s, locked); expected an interval longer than the break", fmtDur(b.Every), fmtDur(b.Duration))
+				key = prefix + "every"
+				what = msg.L("prefs.cross.every", fmt.Sprintf("%s is not longer than duration (%s, locked); expected an interval longer than the break", fmtDur(b.Every), fmtDur(b.Duration)), msg.Args{"Every": fmtDur(b.Every), "Duration": fmtDur(b.Duration)})
 			}
 			b = fallBack(b, candidates, locked, func(x Break) bool { return x.Duration < x.Every })
+			var then msg.Text
 			switch {
 			case b.Duration >= b.Every:
-				msg += "; the locked values stay as your administrator set them"
+				then = msg.L("prefs.cross.locked_stay", "the locked values stay as your administrator set them")
 			case anyLocked(c, prefix) || base.Breaks[kind] != def.Breaks[kind]:
-				msg += fmt.Sprintf("; using the administrator's values and the defaults for the unlocked keys of [breaks.%s]", kind)
+				then = msg.L("prefs.cross.using_admin", fmt.Sprintf("using the administrator's values and the defaults for the unlocked keys of [breaks.%s]", kind), msg.Args{"Kind": kind})
 			default:
-				msg += fmt.Sprintf("; using the defaults for [breaks.%s]", kind)
+				then = msg.L("prefs.cross.using_defaults", fmt.Sprintf("using the defaults for [breaks.%s]", kind), msg.Args{"Kind": kind})
 			}
-			probs = append(probs, Problem{Key: key, Msg: msg})
+			p := Problem{Key: key}.with(msg.L("prefs.cross.joined", what.English+"; "+then.English, msg.Args{"Problem": what, "Then": then}))
+			p.Short = what
+			probs = append(probs, p)
 			c.Breaks[kind] = b
 			if b.Duration >= b.Every {
 				continue
@@ -451,11 +520,13 @@ func crossCheck(c *Config, base Config) []Problem {
 					}
 				}
 			}
-			msg := fmt.Sprintf("%s is not shorter than every (%s); expected a shorter warning; using %s", fmtDur(was), fmtDur(b.Every), fmtDur(b.WarnBefore))
+			m := msg.L("prefs.cross.warn", fmt.Sprintf("%s is not shorter than every (%s); expected a shorter warning; using %s", fmtDur(was), fmtDur(b.Every), fmtDur(b.WarnBefore)), msg.Args{"Warn": fmtDur(was), "Every": fmtDur(b.Every), "Using": fmtDur(b.WarnBefore)})
 			if b.WarnBefore >= b.Every {
-				msg = fmt.Sprintf("%s is not shorter than every (%s); expected a shorter warning; the locked values stay as your administrator set them", fmtDur(was), fmtDur(b.Every))
+				m = msg.L("prefs.cross.warn_locked", fmt.Sprintf("%s is not shorter than every (%s); expected a shorter warning; the locked values stay as your administrator set them", fmtDur(was), fmtDur(b.Every)), msg.Args{"Warn": fmtDur(was), "Every": fmtDur(b.Every)})
 			}
-			probs = append(probs, Problem{Key: prefix + "warn_before", Msg: msg})
+			p := Problem{Key: prefix + "warn_before"}.with(m)
+			p.Short = msg.L("prefs.cross.warn_short", fmt.Sprintf("%s is not shorter than every (%s); expected a shorter warning", fmtDur(was), fmtDur(b.Every)), msg.Args{"Warn": fmtDur(was), "Every": fmtDur(b.Every)})
+			probs = append(probs, p)
 			c.Breaks[kind] = b
 		}
 	}

@@ -3,6 +3,8 @@ package recovery
 import (
 	"errors"
 	"fmt"
+
+	"github.com/limberapp/limber/msg"
 )
 
 // ErrEmergency means an emergency red flag was answered yes: no plan starts,
@@ -18,6 +20,8 @@ type FieldError struct {
 	Field string // since, pain, date, flag, function, sleep, answer, how
 	Got   string
 	Want  string
+	// GotText and WantText are Got and Want as messages; empty: as is.
+	GotText, WantText msg.Text
 }
 
 func (e *FieldError) Error() string {

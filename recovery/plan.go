@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/limberapp/limber/content"
+	"github.com/limberapp/limber/msg"
 )
 
 // Plan is one recovery plan: the strain, the intake answers and the daily
@@ -122,14 +123,18 @@ func Start(since, now time.Time, in Intake) (*Plan, Advice, error) {
 	since = DateOf(since)
 	if d := daysBetween(since, now); d < 0 {
 		return nil, Advice{}, &FieldError{Field: "since", Got: fmtDate(since) + " is in the future",
-			Want: "expected the date the strain happened, today (" + fmtDate(now) + ") or earlier"}
+			Want:     "expected the date the strain happened, today (" + fmtDate(now) + ") or earlier",
+			GotText:  msg.L("recovery.error.in_future", fmtDate(since)+" is in the future", msg.Args{"Date": fmtDate(since)}),
+			WantText: msg.L("recovery.error.want_since", "expected the date the strain happened, today ("+fmtDate(now)+") or earlier", msg.Args{"Today": fmtDate(now)})}
 	}
 	if in.Pain < -1 || in.Pain > 10 {
 		return nil, Advice{}, painError(in.Pain)
 	}
 	how := strings.TrimSpace(in.How)
 	if len(how) > maxHow {
-		return nil, Advice{}, &FieldError{Field: "how", Got: fmt.Sprintf("%d characters", len(how)), Want: fmt.Sprintf("expected a short description of at most %d characters", maxHow)}
+		return nil, Advice{}, &FieldError{Field: "how", Got: fmt.Sprintf("%d characters", len(how)), Want: fmt.Sprintf("expected a short description of at most %d characters", maxHow),
+			GotText:  msg.L("recovery.error.characters", fmt.Sprintf("%d characters", len(how)), msg.Args{"N": len(how)}),
+			WantText: msg.L("recovery.error.want_how", fmt.Sprintf("expected a short description of at most %d characters", maxHow), msg.Args{"Max": maxHow})}
 	}
 	flags, err := checkFlags(lib, in.Flags)
 	if err != nil {
@@ -156,10 +161,14 @@ func (p *Plan) CheckIn(c Checkin, now time.Time) (Advice, error) {
 	}
 	c.Date = DateOf(c.Date)
 	if daysBetween(c.Date, now) < 0 {
-		return Advice{}, &FieldError{Field: "date", Got: fmtDate(c.Date) + " is in the future", Want: "expected today (" + fmtDate(now) + ") or an earlier day"}
+		return Advice{}, &FieldError{Field: "date", Got: fmtDate(c.Date) + " is in the future", Want: "expected today (" + fmtDate(now) + ") or an earlier day",
+			GotText:  msg.L("recovery.error.in_future", fmtDate(c.Date)+" is in the future", msg.Args{"Date": fmtDate(c.Date)}),
+			WantText: msg.L("recovery.error.want_today", "expected today ("+fmtDate(now)+") or an earlier day", msg.Args{"Today": fmtDate(now)})}
 	}
 	if start := DateOf(p.Started); daysBetween(start, c.Date) < 0 {
-		return Advice{}, &FieldError{Field: "date", Got: fmtDate(c.Date) + " is before the plan started", Want: "expected " + fmtDate(start) + " or later"}
+		return Advice{}, &FieldError{Field: "date", Got: fmtDate(c.Date) + " is before the plan started", Want: "expected " + fmtDate(start) + " or later",
+			GotText:  msg.L("recovery.error.before_start", fmtDate(c.Date)+" is before the plan started", msg.Args{"Date": fmtDate(c.Date)}),
+			WantText: msg.L("recovery.error.want_from", "expected "+fmtDate(start)+" or later", msg.Args{"Start": fmtDate(start)})}
 	}
 	if c.Pain < 0 || c.Pain > 10 {
 		return Advice{}, painError(c.Pain)

@@ -24,5 +24,9 @@ func ErrorText(err error) msg.Text {
 	case errors.Is(err, ErrDisabled):
 		return msg.L("schedule.error.disabled", ErrDisabled.Error())
 	}
+	var ke *KindError
+	if errors.As(err, &ke) {
+		return msg.L("schedule.error.unknown_kind", ke.Error(), msg.Args{"Kind": ke.Got})
+	}
 	return msg.Plain(err.Error())
 }

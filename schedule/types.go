@@ -25,7 +25,14 @@ func ParseKind(s string) (Kind, error) {
 			return k, nil
 		}
 	}
-	return "", errors.New(`unknown break kind "` + s + `": expected posture, mobility or rest`)
+	return "", &KindError{Got: s}
+}
+
+// KindError is ParseKind's error: s names no break kind.
+type KindError struct{ Got string }
+
+func (e *KindError) Error() string {
+	return `unknown break kind "` + e.Got + `": expected posture, mobility or rest`
 }
 
 // BreakConfig is the configuration of one break kind.

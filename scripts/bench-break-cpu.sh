@@ -15,7 +15,8 @@
 #   limber-settings  `limber ui settings`: a static Fyne window, the floor
 #   workrave-rest  Workrave's rest break (ControlInterface.RestBreak)
 #   workrave-exercises  Workrave's animated exercises window (.Exercises)
-# Prints every round and the medians of ROUNDS rounds (default 3).
+# Prints every round and the medians of ROUNDS rounds (default 3); with
+# BENCH_RESULTS set, appends the medians there for bench-table.sh.
 #   scripts/bench-break-cpu.sh /path/to/limber
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -176,4 +177,5 @@ for s in $scenarios; do
 	ticks=$(echo "$vals" | awk '{print $2}' | median)
 	cs=$(echo "$vals" | awk '{print $3}' | median)
 	printf '| %s | %s | %s | %s |\n' "$s" "$(awk -v t="$ticks" -v hz="$hz" 'BEGIN{printf "%.2f", t/hz}')" "$cs" "$(awk -v k="$rss" 'BEGIN{printf "%.0f", k/1024}')"
+	[ -z "${BENCH_RESULTS:-}" ] || echo "cpu $s $(awk -v t="$ticks" -v hz="$hz" 'BEGIN{printf "%.2f", t/hz}') $cs $(awk -v k="$rss" 'BEGIN{printf "%.0f", k/1024}')" >>"$BENCH_RESULTS"
 done

@@ -5,43 +5,44 @@
 # break asked for over D-Bus (ControlInterface.RestBreak) in the same run.
 # Real parts: Xvfb, openbox (a real window manager maps the windows), a
 # private session bus, the tray watcher, dunst (`dunstctl action` is the
-# click) and xdotool, polled every 10 ms, to see the window mapped. Prints
-# the medians of ROUNDS runs. Wall time: a loaded machine makes it longer.
-#   scripts/bench-break-latency.sh /path/to/limber
+# click). scripts/winready runs the click (or the D-Bus call) and watches
+# the X server every 2 ms; one definition for both programs: "mapped" is
+# the window managed and viewable, "visible" is mapped AND its first frame
+# drawn (its pixels hold 16 colours or more). Prints the medians of ROUNDS
+# runs; with BENCH_RESULTS set, appends them there for bench-table.sh.
+# Wall time: a loaded machine makes it longer.
+#   scripts/bench-break-latency.sh /path/to/limber [/path/to/winready]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] || [ -z "${DISPLAY:-}" ]; then
 	exec "$here/desktop-session.sh" "$0" "$@"
 fi
-limber=${1:?usage: bench-break-latency.sh LIMBER_BINARY}
+limber=${1:?usage: bench-break-latency.sh LIMBER_BINARY [WINREADY_BINARY]}
+winready=${2:-$(dirname "$limber")/winready}
+[ -x "$winready" ] || { echo "bench-break-latency: no $winready (go build -o bin/winready ./scripts/winready)" >&2; exit 2; }
 rounds=${ROUNDS:-5}
 work=$(mktemp -d)
 openbox --sm-disable >/dev/null 2>&1 &
 wm=$!
 trap 'kill $wm 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 100); do xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id' && break; sleep 0.05; done
-now_ms() { date +%s%3N; }
-# mapped NAME: wait (up to 20 s) until a window whose title matches is
-# mapped, polling every 10 ms
-mapped() {
-	local end=$(($(now_ms) + 20000))
-	until xdotool search --onlyvisible --name "$1" >/dev/null 2>&1; do
-		[ "$(now_ms)" -lt "$end" ] || return 1
-		sleep 0.01
-	done
-}
 has_name() {
 	dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
 		org.freedesktop.DBus.NameHasOwner "string:$1" 2>/dev/null | grep -q 'boolean true'
 }
 
-one() { # $1 = prestart true|false → prints milliseconds
+one() { # $1 = prestart true|false → prints "mapped visible" milliseconds
 	local d="$work/$1-$2"
 	mkdir -p "$d"/{config/limber,state/limber,run,home}
 	chmod -R 700 "$d"
 	touch "$d/state/limber/welcome-shown"
 	printf '[breaks.posture]\nevery = "2m"\nwarn_before = "1m56s"\n[break_window]\nprestart = %s\n' "$1" >"$d/config/limber/config.toml"
 	export HOME="$d/home" XDG_CONFIG_HOME="$d/config" XDG_STATE_HOME="$d/state" XDG_RUNTIME_DIR="$d/run"
+	# One cache folder for every round, as a person's: Fyne's index of the
+	# system fonts is built once, not at every cold start (Mesa's shader
+	# cache goes by the passwd home, shared already).
+	mkdir -p "$work/cache" && chmod 700 "$work/cache"
+	export XDG_CACHE_HOME="$work/cache"
 	# The person is at the desk (no warning is shown to someone away):
 	# move the mouse now and then, as they would.
 	xdotool mousemove_relative -- 3 2
@@ -53,10 +54,8 @@ one() { # $1 = prestart true|false → prints milliseconds
 		sleep 0.05
 	done
 	sleep 2 # a person reads the notification before clicking
-	local t0 t1
-	t0=$(now_ms)
-	dunstctl action
-	if ! mapped "Posture break"; then
+	local out
+	if ! out=$("$winready" "Posture break" dunstctl action); then
 		echo "bench-break-latency: no break window within 20 s (prestart=$1); agent log:" >&2
 		cat "$d/log" >&2
 		"$limber" status >&2 || true
@@ -64,7 +63,6 @@ one() { # $1 = prestart true|false → prints milliseconds
 		cat "$d/state/limber/journal.jsonl" >&2 || true
 		exit 1
 	fi
-	t1=$(now_ms)
 	local views
 	views=$(ps -o pid= --ppid "$pid" 2>/dev/null || true)
 	"$limber" quit >/dev/null 2>&1 || kill "$pid"
@@ -77,44 +75,47 @@ one() { # $1 = prestart true|false → prints milliseconds
 		sleep 0.05
 	done
 	sleep 0.5
-	echo $((t1 - t0))
+	echo "$out"
 }
-workrave_one() { # → milliseconds from RestBreak to its window mapped
+workrave_one() { # → "mapped visible" milliseconds from RestBreak to its window
 	local d="$work/workrave-$1"
 	mkdir -p "$d/home"
 	HOME="$d/home" XDG_CONFIG_HOME="$d/home/.config" workrave >"$d/log" 2>&1 &
-	local pid=$! t0 t1
+	local pid=$!
 	for _ in $(seq 200); do has_name org.workrave.Workrave && break; sleep 0.05; done
 	sleep 3 # started and settled, as a pre-started window is
-	t0=$(now_ms)
-	gdbus call --session --dest org.workrave.Workrave --object-path /org/workrave/Workrave/UI \
-		--method org.workrave.ControlInterface.RestBreak >/dev/null
-	if ! mapped "Rest break"; then
+	local out
+	if ! out=$("$winready" "Rest break" gdbus call --session --dest org.workrave.Workrave --object-path /org/workrave/Workrave/UI \
+		--method org.workrave.ControlInterface.RestBreak); then
 		echo "bench-break-latency: no Workrave rest break window within 20 s" >&2
 		kill "$pid"; wait "$pid" 2>/dev/null || true
-		echo 0
 		return
 	fi
-	t1=$(now_ms)
 	kill "$pid" 2>/dev/null || true
 	wait "$pid" 2>/dev/null || true
 	for _ in $(seq 100); do
 		[ -z "$(xdotool search --onlyvisible --name "Rest break" 2>/dev/null)" ] && break
 		sleep 0.05
 	done
-	echo $((t1 - t0))
+	echo "$out"
 }
 median() { sort -n | awk '{a[NR]=$1} END{ if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2 }'; }
-cold=(); warm=(); wr=()
+declare -A runs
+rows="cold pre-started"
+command -v workrave >/dev/null && rows="$rows workrave"
 for r in $(seq "$rounds"); do
-	cold+=("$(one false "$r")")
-	warm+=("$(one true "$r")")
-	if command -v workrave >/dev/null; then wr+=("$(workrave_one "$r")"); fi
+	runs[cold]+="$(one false "$r")"$'\n'
+	runs[pre-started]+="$(one true "$r")"$'\n'
+	if command -v workrave >/dev/null; then runs[workrave]+="$(workrave_one "$r")"$'\n'; fi
 done
-printf '\nNotification click (Limber) or RestBreak call (Workrave) to a mapped break window, %d rounds each (ms, wall time on a loaded machine)\n\n' "$rounds"
-printf '| start | runs (ms) | median (ms) |\n|---|---|---|\n'
-printf '| cold | %s | %s |\n' "${cold[*]}" "$(printf '%s\n' "${cold[@]}" | median)"
-printf '| pre-started | %s | %s |\n' "${warm[*]}" "$(printf '%s\n' "${warm[@]}" | median)"
-if [ ${#wr[@]} -gt 0 ]; then
-	printf '| Workrave RestBreak (D-Bus) | %s | %s |\n' "${wr[*]}" "$(printf '%s\n' "${wr[@]}" | median)"
-fi
+printf '\nNotification click (Limber) or RestBreak call (Workrave) to the break window mapped, and visible (mapped and its first frame drawn), %d rounds each (ms, wall time on a loaded machine)\n\n' "$rounds"
+printf '| start | mapped, runs (ms) | visible, runs (ms) | mapped median (ms) | visible median (ms) |\n|---|---|---|---|---|\n'
+for k in $rows; do
+	v=$(printf '%s' "${runs[$k]}" | grep .)
+	m=$(echo "$v" | awk '{print $1}' | median)
+	f=$(echo "$v" | awk '{print $2}' | median)
+	name=$k
+	[ "$k" = workrave ] && name="Workrave RestBreak (D-Bus)"
+	printf '| %s | %s | %s | %s | %s |\n' "$name" "$(echo "$v" | awk '{print $1}' | paste -sd' ')" "$(echo "$v" | awk '{print $2}' | paste -sd' ')" "$m" "$f"
+	[ -z "${BENCH_RESULTS:-}" ] || echo "latency $k $m $f" >>"$BENCH_RESULTS"
+done

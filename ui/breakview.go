@@ -100,6 +100,10 @@ type BreakView struct {
 	// then nothing in it is redrawn. unwatch ends the watching.
 	minimised bool
 	unwatch   func()
+	// hook lets Prepare act inside Fyne's first Show; release, set once
+	// the window was made hidden, gives it back for Show to map.
+	hook    *createHook
+	release func()
 
 	title    *widget.Label
 	progress *widget.Label
@@ -338,7 +342,8 @@ func (v *BreakView) build() {
 	right := container.NewVScroll(container.NewVBox(v.lead, v.stepBox, widget.NewSeparator(), v.why))
 	body := container.NewBorder(nil, nil, left, nil, right)
 	top := container.NewBorder(nil, nil, nil, ring, container.NewVBox(v.title, v.progress))
-	v.win.SetContent(container.NewPadded(container.NewBorder(top, container.NewVBox(v.caution, v.message, buttons), nil, nil, body)))
+	v.hook = newCreateHook()
+	v.win.SetContent(container.NewPadded(v.hook, container.NewBorder(top, container.NewVBox(v.caution, v.message, buttons), nil, nil, body)))
 	v.win.Resize(fyne.NewSize(820, 560))
 	v.win.SetFullScreen(v.opt.Fullscreen)
 	v.win.Canvas().SetOnTypedKey(v.OnKey)
@@ -455,6 +460,42 @@ func (v *BreakView) highlight(i int) {
 // CurrentStep is the highlighted step (0-based).
 func (v *BreakView) CurrentStep() int { return v.step }
 
+// Prepare readies a pre-started window for Show without showing
+// anything: on X11 it makes the native window, its GL context and a first
+// frame (every text rasterised) now, where no one sees them, so that Show
+// has only the map and a frame from cached textures left (see
+// createHidden). Call it on Fyne's goroutine once the app runs. It
+// reports false where it could not (no X11, full screen, shown or
+// closed already): then Show makes the window as usual.
+func (v *BreakView) Prepare() bool {
+	if v.shown || v.closed || v.release != nil || v.win.FullScreen() {
+		return false
+	}
+	v.win.CenterOnScreen()
+	rel, ok := createHidden(v.win, v.hook)
+	if !ok {
+		return false
+	}
+	v.release = rel
+	v.keepTextures()
+	return true
+}
+
+// keepTextures redraws a prepared window, where no one sees it, every
+// 30 s until it is shown: Fyne frees a text texture not drawn for a
+// minute, and a pre-started window can wait longer than that.
+func (v *BreakView) keepTextures() {
+	time.AfterFunc(30*time.Second, func() {
+		fyne.Do(func() {
+			if v.shown || v.closed || v.release == nil {
+				return
+			}
+			v.win.Canvas().Refresh(v.hook) // marks the canvas dirty: a redraw, nothing freed
+			v.keepTextures()
+		})
+	})
+}
+
 // Show displays the window centred, focused, and starts the figure and
 // the countdown; until then a (pre-started) window does neither.
 func (v *BreakView) Show() {
@@ -463,9 +504,19 @@ func (v *BreakView) Show() {
 	}
 	v.shown = true
 	v.started = v.opt.Now()
+	prepared := v.release != nil
+	if prepared {
+		v.release()
+		v.release = nil
+	}
 	v.win.CenterOnScreen()
 	v.win.Show()
-	v.relayout()
+	if !prepared {
+		// A prepared window was laid out at this size already; refreshing
+		// its labels would only throw away the textures of its first
+		// frame.
+		v.relayout()
+	}
 	v.win.RequestFocus()
 	v.unwatch = watchMapped(v.win, v.setMapped)
 	if v.figure != nil && !v.ended {

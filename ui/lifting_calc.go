@@ -481,7 +481,7 @@ func (c *LiftCalc) Recompute() {
 		c.showProblem(i18n.L("lifting.fix_fields"))
 		return
 	case err != nil:
-		c.showProblem(capitalize(err.Error()) + ".")
+		c.showProblem(capitalize(liftErrText(err)) + ".")
 		return
 	}
 	c.valid = true
@@ -585,6 +585,15 @@ func (c *LiftCalc) showResult() {
 		}
 	}
 	c.advice.SetText(liftBullets(adv))
+}
+
+// liftErrText is a lifting error in the person's language.
+func liftErrText(err error) string {
+	var fe *lifting.FieldError
+	if errors.As(err, &fe) {
+		return i18n.Msg(fe.Text())
+	}
+	return err.Error()
 }
 
 // liftBullets joins lines as a bulleted list.

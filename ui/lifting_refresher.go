@@ -444,7 +444,7 @@ func (r *LiftRefresher) OnAnswer() {
 	if ok {
 		outcome = OutcomeRight
 		r.right++
-		r.verdict.SetText("Right.")
+		r.verdict.SetText(i18n.L("lifting.right"))
 		r.verdict.Importance = widget.SuccessImportance
 		r.choices.Mark(q.Answer, -1)
 	} else {

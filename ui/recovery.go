@@ -583,9 +583,16 @@ func recFieldMessage(err error) string {
 	if label == "" {
 		label = fe.Field
 	}
-	msg := fe.Want
-	if fe.Got != "" {
-		msg = fe.Got + "; " + fe.Want
+	want, got := fe.Want, fe.Got
+	if fe.WantText.Key != "" {
+		want = i18n.Msg(fe.WantText)
+	}
+	if fe.GotText.Key != "" {
+		got = i18n.Msg(fe.GotText)
+	}
+	msg := want
+	if got != "" {
+		msg = got + "; " + want
 	}
 	return label + ": " + strings.TrimSpace(msg) + "."
 }

@@ -26,6 +26,43 @@ var recCheckinRoutine = []string{"flag-leg-pain", "flag-leg-tingling", "flag-coo
 // The answers of the trend question and what Checkin.Function stores.
 var recTrend = map[string]string{"better": "better", "about the same": "same", "worse": "worse"}
 
+// recChoices are a question's choices (what is stored) and the labels the
+// window shows for them (Labels[i] names Choices[i]).
+type recChoices struct{ choices, labels []string }
+
+// newRecChoices reads q's choices and its labels (the choices themselves
+// where the library gives no label).
+func newRecChoices(q *content.Checkin) recChoices {
+	c := recChoices{choices: q.Choices, labels: make([]string, len(q.Choices))}
+	for i, ch := range q.Choices {
+		c.labels[i] = ch
+		if i < len(q.Labels) && q.Labels[i] != "" {
+			c.labels[i] = q.Labels[i]
+		}
+	}
+	return c
+}
+
+// choice is the choice a label shows ("" for none).
+func (c recChoices) choice(label string) string {
+	for i, l := range c.labels {
+		if l == label {
+			return c.choices[i]
+		}
+	}
+	return ""
+}
+
+// label is a choice's label ("" for none).
+func (c recChoices) label(choice string) string {
+	for i, ch := range c.choices {
+		if ch == choice {
+			return c.labels[i]
+		}
+	}
+	return ""
+}
+
 // CheckinOptions configure the check-in window.
 type CheckinOptions struct {
 	Library *content.Library
@@ -52,7 +89,10 @@ type CheckinView struct {
 	sleep     *widget.RadioGroup
 	walking   *widget.RadioGroup
 	sharp     *widget.RadioGroup
-	flags     *recFlagChecks
+	// trendC, limitsC and yesNoC name each group's choices (stored) by
+	// the labels it shows.
+	trendC, limitsC, yesNoC recChoices
+	flags                   *recFlagChecks
 
 	advice  *AdviceBox
 	chart   *PainChart
@@ -102,8 +142,9 @@ func NewCheckinView(a fyne.App, opt CheckinOptions) *CheckinView {
 		}
 		return &content.Checkin{ID: id, Question: id}
 	}
+	v.yesNoC = recChoices{choices: []string{"yes", "no"}, labels: []string{i18n.L("checkin.yes"), i18n.L("checkin.no")}}
 	yesNo := func() *widget.RadioGroup {
-		r := widget.NewRadioGroup([]string{"yes", "no"}, nil)
+		r := widget.NewRadioGroup(v.yesNoC.labels, nil)
 		r.Horizontal = true
 		return r
 	}
@@ -113,9 +154,10 @@ func NewCheckinView(a fyne.App, opt CheckinOptions) *CheckinView {
 	v.painValue = widget.NewLabel("")
 	v.pain.OnChanged = v.OnPain
 	v.pain.SetValue(float64(max(opt.Plan.Baseline(), 0)))
-	v.trend = widget.NewRadioGroup(question("trend").Choices, nil)
+	v.trendC, v.limitsC = newRecChoices(question("trend")), newRecChoices(question("function"))
+	v.trend = widget.NewRadioGroup(v.trendC.labels, nil)
 	v.trend.Horizontal = true
-	v.limits = widget.NewRadioGroup(question("function").Choices, nil)
+	v.limits = widget.NewRadioGroup(v.limitsC.labels, nil)
 	v.sleep, v.walking, v.sharp = yesNo(), yesNo(), yesNo()
 
 	var flags []*content.RedFlag
@@ -199,20 +241,20 @@ func (v *CheckinView) OnPain(f float64) {
 // fill shows an earlier check-in's answers.
 func (v *CheckinView) fill(c *recovery.Checkin) {
 	v.pain.SetValue(float64(c.Pain))
-	for label, val := range recTrend {
+	for choice, val := range recTrend {
 		if val == c.Function {
-			v.trend.SetSelected(label)
+			v.trend.SetSelected(v.trendC.label(choice))
 		}
 	}
-	v.limits.SetSelected(c.Answers["function"])
+	v.limits.SetSelected(v.limitsC.label(c.Answers["function"]))
 	switch c.Sleep {
 	case "poor":
-		v.sleep.SetSelected("yes")
+		v.sleep.SetSelected(v.yesNoC.label("yes"))
 	case "good":
-		v.sleep.SetSelected("no")
+		v.sleep.SetSelected(v.yesNoC.label("no"))
 	}
-	v.walking.SetSelected(c.Answers["walking"])
-	v.sharp.SetSelected(c.Answers["sharp-pain"])
+	v.walking.SetSelected(v.yesNoC.label(c.Answers["walking"]))
+	v.sharp.SetSelected(v.yesNoC.label(c.Answers["sharp-pain"]))
 	for i, f := range v.flags.flags {
 		for _, id := range c.Flags {
 			if id == f.ID {
@@ -224,16 +266,19 @@ func (v *CheckinView) fill(c *recovery.Checkin) {
 
 // Checkin is the check-in the form describes.
 func (v *CheckinView) Checkin() recovery.Checkin {
-	c := recovery.Checkin{Pain: int(v.pain.Value), Function: recTrend[v.trend.Selected], Flags: v.flags.yes(), Answers: map[string]string{}}
-	switch v.sleep.Selected { // "Did back pain wake you …?"
+	c := recovery.Checkin{Pain: int(v.pain.Value), Function: recTrend[v.trendC.choice(v.trend.Selected)], Flags: v.flags.yes(), Answers: map[string]string{}}
+	switch v.yesNoC.choice(v.sleep.Selected) { // "Did back pain wake you …?"
 	case "yes":
 		c.Sleep = "poor"
 	case "no":
 		c.Sleep = "good"
 	}
-	for id, r := range map[string]*widget.RadioGroup{"function": v.limits, "walking": v.walking, "sharp-pain": v.sharp} {
-		if r.Selected != "" {
-			c.Answers[id] = r.Selected
+	for id, r := range map[string]struct {
+		g *widget.RadioGroup
+		c recChoices
+	}{"function": {v.limits, v.limitsC}, "walking": {v.walking, v.yesNoC}, "sharp-pain": {v.sharp, v.yesNoC}} {
+		if r.g.Selected != "" {
+			c.Answers[id] = r.c.choice(r.g.Selected)
 		}
 	}
 	return c

@@ -128,7 +128,7 @@ func (v *SettingsView) build(probs []prefs.Problem) {
 				lines = append(lines, "• "+i18n.N("settings.problems.more", len(probs)-shown))
 				break
 			}
-			lines = append(lines, "• "+p.String())
+			lines = append(lines, "• "+p.Say(i18n.Msg))
 		}
 		v.problems.SetText(strings.Join(lines, "\n"))
 	} else {
@@ -307,7 +307,7 @@ func (v *SettingsView) onFieldChanged(f *settingsField) {
 	}
 	f.err = ""
 	if err := f.key.Set(&v.cfg, f.Raw()); err != nil {
-		f.err = settingsMessage(f.key.Name, err.Error())
+		f.err = capitalize(i18n.Msg(prefs.FieldText(err)))
 	}
 	v.revalidate()
 }
@@ -321,6 +321,9 @@ func (v *SettingsView) revalidate() {
 	for _, p := range prefs.Check(v.cfg) {
 		if f, ok := v.byName[p.Key]; ok && f.cross == "" {
 			f.cross = settingsMessage(p.Key, p.Msg)
+			if p.Short.Key != "" {
+				f.cross = capitalize(i18n.Msg(p.Short))
+			}
 		}
 	}
 	changed := false

@@ -32,7 +32,7 @@ func (v *WizardView) previous() (workstation.Check, bool) {
 
 // Report is the summary as an export would write it.
 func (v *WizardView) Report() workstation.Report {
-	r := workstation.Report{Check: v.currentCheck(), Items: v.opt.Items, Sources: v.opt.Sources}
+	r := workstation.Report{Check: v.currentCheck(), Items: v.opt.Items, Sources: v.opt.Sources, Say: i18n.Msg, Lang: i18n.Language()}
 	if p, ok := v.previous(); ok {
 		r.Previous = &p
 	}

@@ -4,6 +4,8 @@ import (
 	"sort"
 
 	"github.com/limberapp/limber/content"
+
+	"github.com/limberapp/limber/msg"
 )
 
 // Fix is one thing to change: an item answered "No", or to look at: an
@@ -22,6 +24,17 @@ func ImpactName(impact int) string {
 		return "medium impact"
 	}
 	return "low impact"
+}
+
+// impactText is ImpactName as a message.
+func impactText(impact int) msg.Text {
+	switch {
+	case impact >= 3:
+		return msg.L("workstation.impact.high", "high impact")
+	case impact == 2:
+		return msg.L("workstation.impact.medium", "medium impact")
+	}
+	return msg.L("workstation.impact.low", "low impact")
 }
 
 // Fixes returns the items answered want (No for fixes, Unsure for things to
