@@ -590,11 +590,11 @@ func printSeekCare(out io.Writer, flags []*content.RedFlag) {
 func everyText(d time.Duration) string {
 	switch {
 	case d == time.Hour:
-		return "hour"
+		return i18n.L("time.every_hour")
 	case d%time.Hour == 0:
-		return fmt.Sprintf("%d hours", int(d.Hours()))
+		return i18n.N("recovery.thermal.hours", int(d.Hours()))
 	}
-	return fmt.Sprintf("%d minutes", int(d.Minutes()))
+	return i18n.N("recovery.thermal.minutes", int(d.Minutes()))
 }
 
 // recoveryStatePath is the plan's file in the state directory.

@@ -368,8 +368,8 @@ func (v *RecoveryView) showOverview() {
 		left.Add(recWrapped(i18n.N("recovery.walk_every", int(ad.WalkEvery.Minutes())), true))
 	}
 
-	right := container.NewVBox(recHeading("Do", theme.SizeNameSubHeadingText), recWrapped(recBullets(ph.Do), false),
-		recHeading("Avoid", theme.SizeNameSubHeadingText), recWrapped(recBullets(ph.Avoid), false))
+	right := container.NewVBox(recHeading(i18n.L("recovery.heading.do"), theme.SizeNameSubHeadingText), recWrapped(recBullets(ph.Do), false),
+		recHeading(i18n.L("recovery.heading.avoid"), theme.SizeNameSubHeadingText), recWrapped(recBullets(ph.Avoid), false))
 	right.Add(recHeading(i18n.L("recovery.heading.thermal"), theme.SizeNameSubHeadingText))
 	if len(ad.Thermal) == 0 {
 		right.Add(recWrapped(i18n.L("recovery.no_ice_or_heat_in"), false))
