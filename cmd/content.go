@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/limberapp/limber/content"
+	"github.com/limberapp/limber/i18n"
 )
 
 // contentOpts holds the flags of one `content` command tree.
@@ -138,7 +139,7 @@ func (o *contentOpts) runShow(cmd *cobra.Command, args []string) error {
 		p("Why: %s", x.Why)
 		p("Steps:")
 		for i, s := range x.Steps {
-			p("  %d. %s (%s)", i+1, s.Text, x.StepTiming(i))
+			p("  %d. %s (%s)", i+1, s.Text, i18n.Msg(x.StepTimingText(i)))
 		}
 		cautions := slices.Clone(x.Cautions)
 		for _, c := range lib.GeneralCautions() {

@@ -251,7 +251,7 @@ func TestStepTiming(t *testing.T) {
 	if got := e.StepTiming(1); got != "hold 2 min" {
 		t.Errorf("walk %q", got)
 	}
-	if humanDuration(90*time.Second) != "1 min 30 s" {
+	if humanDuration(90*time.Second).English != "1 min 30 s" {
 		t.Error(humanDuration(90 * time.Second))
 	}
 }

@@ -3,6 +3,8 @@ package content
 import (
 	"fmt"
 	"time"
+
+	"github.com/limberapp/limber/msg"
 )
 
 // Duration is a Go duration written as a string in the data files ("30s",
@@ -155,40 +157,51 @@ func (e *Exercise) Suits(kind string) bool {
 	return false
 }
 
-// StepTiming is the timing to show for step i: "hold 15 s", "10 times",
-// "hold 15 s, then switch sides".
-func (e *Exercise) StepTiming(i int) string {
+// StepTiming is the timing to show for step i, in English: "hold 15 s",
+// "10 times", "hold 15 s, then switch sides".
+func (e *Exercise) StepTiming(i int) string { return e.StepTimingText(i).English }
+
+// StepTimingText is StepTiming as a message, for the person's language.
+func (e *Exercise) StepTimingText(i int) msg.Text {
 	s := e.Steps[i]
-	var t string
+	var t msg.Text
 	if s.Hold > 0 {
-		t = "hold " + humanDuration(s.Hold.D())
+		d := humanDuration(s.Hold.D())
+		t = msg.L("content.step.hold", "hold "+d.English, msg.Args{"Duration": d})
+	} else if s.Reps == 1 {
+		t = msg.N("content.step.reps", s.Reps, "1 time")
 	} else {
-		t = fmt.Sprintf("%d times", s.Reps)
+		t = msg.N("content.step.reps", s.Reps, fmt.Sprintf("%d times", s.Reps))
+	}
+	side := func(key, english string) msg.Text {
+		return msg.L(key, fmt.Sprintf(english, t.English), msg.Args{"Timing": t})
 	}
 	switch s.Side {
 	case "left", "right":
 		if i+1 < len(e.Steps) && e.Steps[i+1].Side != "" && e.Steps[i+1].Side != "both" && e.Steps[i+1].Side != s.Side {
-			t += ", then switch sides"
+			t = side("content.step.switch", "%s, then switch sides")
+		} else if s.Side == "left" {
+			t = side("content.step.left", "%s on the left")
 		} else {
-			t += " on the " + s.Side
+			t = side("content.step.right", "%s on the right")
 		}
 	case "each":
-		t += " each side"
+		t = side("content.step.each", "%s each side")
 	}
 	return t
 }
 
 // humanDuration writes 15 s, 2 min, 1 min 30 s.
-func humanDuration(d time.Duration) string {
+func humanDuration(d time.Duration) msg.Text {
 	d = d.Round(time.Second)
 	m, s := int(d/time.Minute), int((d%time.Minute)/time.Second)
 	switch {
 	case m == 0:
-		return fmt.Sprintf("%d s", s)
+		return msg.L("time.s", fmt.Sprintf("%d s", s), msg.Args{"Seconds": s})
 	case s == 0:
-		return fmt.Sprintf("%d min", m)
+		return msg.L("time.min", fmt.Sprintf("%d min", m), msg.Args{"Minutes": m})
 	}
-	return fmt.Sprintf("%d min %d s", m, s)
+	return msg.L("time.min_s", fmt.Sprintf("%d min %d s", m, s), msg.Args{"Minutes": m, "Seconds": s})
 }
 
 // Source is a reference behind the library's text.

@@ -391,7 +391,7 @@ func (v *BreakView) setExercise(ex *content.Exercise) {
 	v.title.SetText(name + " · " + ex.Name)
 	v.win.SetTitle(i18n.L("breakview.window_title.item", i18n.Args{"Break": name, "Item": ex.Name}))
 	for i := range ex.Steps {
-		l := widget.NewLabel(i18n.L("breakview.step", i18n.Args{"Number": i + 1, "Text": ex.Steps[i].Text, "Timing": ex.StepTiming(i)}))
+		l := widget.NewLabel(i18n.L("breakview.step", i18n.Args{"Number": i + 1, "Text": ex.Steps[i].Text, "Timing": i18n.Msg(ex.StepTimingText(i))}))
 		l.Wrapping = fyne.TextWrapWord
 		v.steps = append(v.steps, l)
 		v.stepBox.Add(l)
