@@ -18,7 +18,6 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -371,39 +370,6 @@ func xGeometry(t *testing.T, id string) image.Rectangle {
 	return image.Rect(v["X"], v["Y"], v["X"]+v["WIDTH"], v["Y"]+v["HEIGHT"])
 }
 
-// wineShot saves the screen, or the part crop ("WxH+X+Y", "" for all), as
-// name in $LIMBER_SHOTS (default /tmp/limber-e2e-shots) and returns its
-// path and image.
-func wineShot(t *testing.T, name, crop string) (string, image.Image) {
-	t.Helper()
-	dir := os.Getenv("LIMBER_SHOTS")
-	if dir == "" {
-		dir = filepath.Join(os.TempDir(), "limber-e2e-shots")
-	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(dir, name)
-	args := []string{"-window", "root"}
-	if crop != "" {
-		args = append(args, "-crop", crop, "+repage")
-	}
-	if out, err := exec.Command("import", append(args, path)...).CombinedOutput(); err != nil {
-		t.Fatalf("import: %v %s", err, out)
-	}
-	os.Chmod(path, 0o600)
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	return path, img
-}
-
 // colours counts the distinct colours (to 4 bits a channel) in r.
 func colours(img image.Image, r image.Rectangle) int {
 	seen := map[uint32]bool{}
@@ -427,7 +393,7 @@ func TestWineAgent(t *testing.T) {
 	// The first run opens the welcome; closing it leaves the marker.
 	id := xWindow(t, "Welcome to Limber", time.Minute)
 	time.Sleep(time.Second) // let it draw before the screenshot
-	path, img := wineShot(t, "wine-welcome.png", "")
+	path, img := screenshot(t, "wine-welcome.png", "")
 	if n := colours(img, xGeometry(t, id)); n < 8 {
 		t.Fatalf("the welcome window is nearly blank (%d colours): %s", n, path)
 	}
@@ -466,11 +432,11 @@ func TestWineAgent(t *testing.T) {
 	tg := xGeometry(t, trayWin)
 	// The window with its title bar, and the balloon below it.
 	crop := image.Rect(max(tg.Min.X-10, 0), max(tg.Min.Y-40, 0), tg.Max.X+180, tg.Max.Y+70)
-	_, img = wineShot(t, "wine-tray.png", fmt.Sprintf("%dx%d+%d+%d", crop.Dx(), crop.Dy(), crop.Min.X, crop.Min.Y))
+	_, img = screenshot(t, "wine-tray.png", fmt.Sprintf("%dx%d+%d+%d", crop.Dx(), crop.Dy(), crop.Min.X, crop.Min.Y))
 	if n := colours(img, img.Bounds()); n < 6 {
 		t.Fatalf("the Wine System Tray window shows no icon (%d colours)", n)
 	}
-	path, img = wineShot(t, "wine-break.png", "")
+	path, img = screenshot(t, "wine-break.png", "")
 	geo := xGeometry(t, id)
 	if geo.Dx() < 300 || geo.Dy() < 200 {
 		t.Fatalf("the break window is %v: too small (%s)", geo, path)
@@ -543,11 +509,11 @@ func TestWineDesktopShots(t *testing.T) {
 	// desktop to fill with the window's many colours.
 	var img image.Image
 	eventuallyW(t, "the settings window draws in the virtual desktop", 60*time.Second, func() bool {
-		_, img = wineShot(t, "wine-settings.png", "")
+		_, img = screenshot(t, "wine-settings.png", "")
 		return colours(img, image.Rect(200, 150, 1080, 650)) >= 12
 	})
 	time.Sleep(2 * time.Second)
-	wineShot(t, "wine-settings.png", "")
+	screenshot(t, "wine-settings.png", "")
 }
 
 // installed lists the files under the prefix's drive_c, with the churn
