@@ -78,6 +78,9 @@ func TestAgentModel(t *testing.T) {
 			t.Fatal(err)
 		}
 		seed, runs = v, 1
+		if n, err := strconv.Atoi(os.Getenv("LIMBER_MODEL_RUNS")); err == nil {
+			runs = n
+		}
 	}
 	if testing.Short() {
 		runs = min(runs, 200)
@@ -160,7 +163,7 @@ func runModel(t *testing.T, seed uint64) {
 	}
 	m.checkJournal(true)
 	if t.Failed() {
-		t.Logf("config %q; steps:\n  %s", c.name, strings.Join(m.log, "\n  "))
+		t.Logf("failing sequence: LIMBER_MODEL_SEED=%d go test -run TestAgentModel ./agent/\nconfig %q; steps:\n  %s", seed, c.name, strings.Join(m.log, "\n  "))
 	}
 }
 

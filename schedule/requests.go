@@ -16,6 +16,9 @@ func (e *Engine) StartNow(k Kind, now time.Time) (Action, error) {
 		return Action{}, ErrDisabled
 	}
 	e.syncUser(now)
+	// A Due this accounting just produced is superseded: the caller starts
+	// the break it asked for itself (the same kind, or in place of it).
+	e.dropPendingDues()
 	if e.inBreak == k {
 		return e.dueAction(i, e.breakStart), nil
 	}
@@ -223,4 +226,15 @@ func (e *Engine) Absent(now time.Time, d time.Duration) {
 		}
 		e.reset(i, e.last)
 	}
+}
+
+// dropPendingDues removes the Due actions not yet delivered.
+func (e *Engine) dropPendingDues() {
+	kept := e.pending[:0]
+	for _, a := range e.pending {
+		if a.Type != Due {
+			kept = append(kept, a)
+		}
+	}
+	e.pending = kept
 }

@@ -362,3 +362,31 @@ func TestPauseUntilTomorrow(t *testing.T) {
 		t.Errorf("the autumn night lasts %v", got)
 	}
 }
+
+// A break asked for at the moment another falls due supersedes it: the
+// Due that StartNow's own accounting produced is not delivered later (the
+// agent journaled a start of that other kind while the engine stood in
+// the break asked for, found by the agent's model test), and a Due of the
+// very kind asked for is not delivered a second time.
+func TestStartNowSupersedesADueThatFellInItsAccounting(t *testing.T) {
+	start := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	cfg := utcConfig()
+	every := cfg.Breaks[Posture].Every
+	for _, ask := range []Kind{Rest, Posture} {
+		e := New(cfg, start)
+		e.Advance(start.Add(every-2*time.Second), Inputs{})
+		at := start.Add(every + time.Second)
+		a, err := e.StartNow(ask, at)
+		if err != nil || a.Kind != ask {
+			t.Fatalf("StartNow(%s) = %v, %v", ask, a, err)
+		}
+		for _, x := range e.Advance(at, Inputs{}) {
+			if x.Type == Due {
+				t.Errorf("asked for %s: a %s Due delivered after StartNow", ask, x.Kind)
+			}
+		}
+		if st := e.Status(at); st.State != InBreak || st.InBreak != ask {
+			t.Errorf("asked for %s: status %+v", ask, st)
+		}
+	}
+}
