@@ -30,12 +30,12 @@ const MsgImportPath = "github.com/limberapp/limber/msg"
 // or placeholders that differ from English's.
 func Check(c *Catalog) []string {
 	var out []string
-	en := c.raw[i18n.English]
+	en := c.Texts(i18n.English)
 	for _, lang := range c.langs {
 		if lang == i18n.English {
 			continue
 		}
-		texts, file := c.raw[lang], lang+".json"
+		texts, file := c.Texts(lang), lang+".json"
 		for _, key := range sortedKeys(en) {
 			t, ok := texts[key]
 			if !ok {
@@ -179,7 +179,7 @@ func Uses(root string) (uses []Call, dynamic []string, err error) {
 // names differ from the message's placeholders ({{.Count}} comes from N).
 func CheckUses(c *Catalog, uses []Call) []string {
 	var out []string
-	en := c.raw[i18n.English]
+	en := c.Texts(i18n.English)
 	for _, u := range uses {
 		t, ok := en[u.Key]
 		if !ok {

@@ -41,10 +41,18 @@ var embedded embed.FS
 type Args = map[string]any
 
 // Catalog is a set of languages' messages with English as the source.
+// A language's messages are parsed the first time something asks for
+// them: the resident agent speaks one language all day and holds only
+// that one (and English, its fallback), not every file.
 type Catalog struct {
-	bundle *goi18n.Bundle
-	langs  []string                   // languages with a file, "en" first
-	raw    map[string]map[string]Text // language → key → text
+	fsys  fs.FS
+	dir   string
+	langs []string // languages with a file, "en" first
+
+	mu      sync.Mutex
+	bundles map[string]*goi18n.Bundle  // language → English plus that language
+	raw     map[string]map[string]Text // language → key → text, for the check
+	enKeys  map[string]bool
 }
 
 // Text is one message as its file writes it: Other alone for a plain
@@ -53,42 +61,48 @@ type Text struct {
 	Forms map[string]string // plural category → template; "other" for a plain message
 }
 
-// Load reads the catalogs in dir of fsys: one <language>.json per
-// language, en.json required. A file whose name is not a language, that is
-// not JSON of strings and plural-form objects, or whose templates do not
-// parse, is an error naming the file and the key.
+// Load reads and checks the catalogs in dir of fsys: one <language>.json
+// per language, en.json required. A file whose name is not a language,
+// that is not JSON of strings and plural-form objects, or whose templates
+// do not parse, is an error naming the file and the key.
 func Load(fsys fs.FS, dir string) (*Catalog, error) {
+	c, err := open(fsys, dir)
+	if err != nil {
+		return nil, err
+	}
+	for _, tag := range c.langs {
+		if _, err := c.texts(tag); err != nil {
+			return nil, err
+		}
+		if _, err := c.bundleFor(tag); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+// open lists the catalogs in dir and reads English's keys; each other
+// language is read when first used.
+func open(fsys fs.FS, dir string) (*Catalog, error) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		return nil, err
 	}
-	c := &Catalog{bundle: goi18n.NewBundle(language.English), raw: map[string]map[string]Text{}}
-	c.bundle.RegisterUnmarshalFunc("json", json.Unmarshal)
+	c := &Catalog{fsys: fsys, dir: dir, bundles: map[string]*goi18n.Bundle{}, raw: map[string]map[string]Text{}}
+	hasEnglish := false
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || !strings.HasSuffix(name, ".json") {
 			continue
 		}
-		p := path.Join(dir, name)
 		tag, ok := i18n.Normalize(strings.TrimSuffix(name, ".json"))
 		if !ok || tag != strings.TrimSuffix(name, ".json") {
-			return nil, fmt.Errorf("%s: the file name is not a language tag such as de.json or pt-BR.json", p)
+			return nil, fmt.Errorf("%s: the file name is not a language tag such as de.json or pt-BR.json", path.Join(dir, name))
 		}
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return nil, err
-		}
-		texts, err := parseFile(p, data)
-		if err != nil {
-			return nil, err
-		}
-		if _, err := c.bundle.ParseMessageFileBytes(data, tag+".json"); err != nil {
-			return nil, fmt.Errorf("%s: %v", p, err)
-		}
-		c.raw[tag] = texts
+		hasEnglish = hasEnglish || tag == i18n.English
 		c.langs = append(c.langs, tag)
 	}
-	if c.raw[i18n.English] == nil {
+	if !hasEnglish {
 		return nil, fmt.Errorf("%s: no en.json, the English source catalog", dir)
 	}
 	sort.Slice(c.langs, func(i, j int) bool {
@@ -97,7 +111,78 @@ func Load(fsys fs.FS, dir string) (*Catalog, error) {
 		}
 		return c.langs[i] < c.langs[j]
 	})
+	data, err := c.read(i18n.English)
+	if err != nil {
+		return nil, err
+	}
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(data, &top); err != nil {
+		return nil, fmt.Errorf("%s: not a JSON object of messages: %v", path.Join(dir, "en.json"), err)
+	}
+	c.enKeys = make(map[string]bool, len(top))
+	for k := range top {
+		c.enKeys[k] = true
+	}
 	return c, nil
+}
+
+func (c *Catalog) read(tag string) ([]byte, error) {
+	return fs.ReadFile(c.fsys, path.Join(c.dir, tag+".json"))
+}
+
+func (c *Catalog) has(tag string) bool {
+	for _, l := range c.langs {
+		if l == tag {
+			return true
+		}
+	}
+	return false
+}
+
+// texts parses a language's file into its messages by key.
+func (c *Catalog) texts(tag string) (map[string]Text, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if t := c.raw[tag]; t != nil {
+		return t, nil
+	}
+	data, err := c.read(tag)
+	if err != nil {
+		return nil, err
+	}
+	t, err := parseFile(path.Join(c.dir, tag+".json"), data)
+	if err != nil {
+		return nil, err
+	}
+	c.raw[tag] = t
+	return t, nil
+}
+
+// bundleFor is go-i18n's bundle of English and tag, made once; a bundle
+// is not changed after it is made, so localizers may read it from any
+// goroutine.
+func (c *Catalog) bundleFor(tag string) (*goi18n.Bundle, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if b := c.bundles[tag]; b != nil {
+		return b, nil
+	}
+	b := goi18n.NewBundle(language.English)
+	b.RegisterUnmarshalFunc("json", json.Unmarshal)
+	for _, l := range []string{i18n.English, tag} {
+		data, err := c.read(l)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := b.ParseMessageFileBytes(data, l+".json"); err != nil {
+			return nil, fmt.Errorf("%s: %v", path.Join(c.dir, l+".json"), err)
+		}
+		if l == tag {
+			break
+		}
+	}
+	c.bundles[tag] = b
+	return b, nil
 }
 
 // pluralForms are the CLDR plural categories a message may give.
@@ -143,8 +228,15 @@ func parseFile(p string, data []byte) (map[string]Text, error) {
 // Languages lists the languages with a catalog, English first.
 func (c *Catalog) Languages() []string { return append([]string(nil), c.langs...) }
 
-// Texts returns a language's messages by key (nil: no such language).
-func (c *Catalog) Texts(lang string) map[string]Text { return c.raw[lang] }
+// Texts returns a language's messages by key (nil: no such language, or
+// a file that does not parse).
+func (c *Catalog) Texts(lang string) map[string]Text {
+	if !c.has(lang) {
+		return nil
+	}
+	t, _ := c.texts(lang)
+	return t
+}
 
 // Localizer speaks one catalog language.
 type Localizer struct {
@@ -164,13 +256,20 @@ func (c *Catalog) For(prefs []string) *Localizer {
 pick:
 	for _, p := range prefs {
 		for _, t := range []string{p, i18n.Base(p)} {
-			if c.raw[t] != nil {
+			if c.has(t) {
 				lang, number = t, p
 				break pick
 			}
 		}
 	}
-	return &Localizer{cat: c, lang: lang, number: number, loc: goi18n.NewLocalizer(c.bundle, lang)}
+	b, err := c.bundleFor(lang)
+	if err != nil { // a file that does not parse (the check fails on it): English
+		lang, number = i18n.English, i18n.English
+		if b, err = c.bundleFor(lang); err != nil {
+			panic("i18n: the English catalog: " + err.Error())
+		}
+	}
+	return &Localizer{cat: c, lang: lang, number: number, loc: goi18n.NewLocalizer(b, lang)}
 }
 
 // Language is the catalog language this localizer speaks.
@@ -222,7 +321,7 @@ var (
 // the check tests it, so that is a build defect.
 func Default() *Catalog {
 	defaultOnce.Do(func() {
-		c, err := Load(embedded, "translations")
+		c, err := open(embedded, "translations")
 		if err != nil {
 			panic("i18n: the embedded catalog: " + err.Error())
 		}
@@ -277,8 +376,7 @@ var Names = []struct{ Tag, Name string }{
 // data (a state, a kind) asks first and shows the data itself otherwise,
 // so a person never reads a key name.
 func Has(key string) bool {
-	_, ok := Default().raw[i18n.English][key]
-	return ok
+	return Default().enKeys[key]
 }
 
 // Replace makes c the catalog Use and Current draw on, for tests that
