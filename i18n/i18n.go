@@ -25,8 +25,9 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing/fstest"
+	"text/template"
 
-	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+	cldr "golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 
 	"github.com/limberapp/limber/internal/i18n"
@@ -49,10 +50,10 @@ type Catalog struct {
 	dir   string
 	langs []string // languages with a file, "en" first
 
-	mu      sync.Mutex
-	bundles map[string]*goi18n.Bundle  // language → English plus that language
-	raw     map[string]map[string]Text // language → key → text, for the check
-	enKeys  map[string]bool
+	mu     sync.Mutex
+	msgs   map[string]map[string]entry // language → key → templates, for speaking
+	raw    map[string]map[string]Text  // language → key → text, for the check
+	enKeys map[string]bool
 }
 
 // Text is one message as its file writes it: Other alone for a plain
@@ -74,7 +75,7 @@ func Load(fsys fs.FS, dir string) (*Catalog, error) {
 		if _, err := c.texts(tag); err != nil {
 			return nil, err
 		}
-		if _, err := c.bundleFor(tag); err != nil {
+		if _, err := c.messages(tag); err != nil {
 			return nil, err
 		}
 	}
@@ -88,7 +89,7 @@ func open(fsys fs.FS, dir string) (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Catalog{fsys: fsys, dir: dir, bundles: map[string]*goi18n.Bundle{}, raw: map[string]map[string]Text{}}
+	c := &Catalog{fsys: fsys, dir: dir, msgs: map[string]map[string]entry{}, raw: map[string]map[string]Text{}}
 	hasEnglish := false
 	for _, e := range entries {
 		name := e.Name()
@@ -158,31 +159,40 @@ func (c *Catalog) texts(tag string) (map[string]Text, error) {
 	return t, nil
 }
 
-// bundleFor is go-i18n's bundle of English and tag, made once; a bundle
-// is not changed after it is made, so localizers may read it from any
-// goroutine.
-func (c *Catalog) bundleFor(tag string) (*goi18n.Bundle, error) {
+// entry is one message as spoken: its "other" template, and the plural
+// forms when it has them.
+type entry struct {
+	other string
+	forms map[string]string
+}
+
+// messages is a language's messages as spoken, read once. They are kept
+// compact (a struct per key, no parsed templates: a template is parsed
+// the first time it is used), since the agent holds them all day.
+func (c *Catalog) messages(tag string) (map[string]entry, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if b := c.bundles[tag]; b != nil {
-		return b, nil
+	if m := c.msgs[tag]; m != nil {
+		return m, nil
 	}
-	b := goi18n.NewBundle(language.English)
-	b.RegisterUnmarshalFunc("json", json.Unmarshal)
-	for _, l := range []string{i18n.English, tag} {
-		data, err := c.read(l)
-		if err != nil {
-			return nil, err
-		}
-		if _, err := b.ParseMessageFileBytes(data, l+".json"); err != nil {
-			return nil, fmt.Errorf("%s: %v", path.Join(c.dir, l+".json"), err)
-		}
-		if l == tag {
-			break
-		}
+	data, err := c.read(tag)
+	if err != nil {
+		return nil, err
 	}
-	c.bundles[tag] = b
-	return b, nil
+	t, err := parseFile(path.Join(c.dir, tag+".json"), data)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]entry, len(t))
+	for k, v := range t {
+		e := entry{other: v.Forms["other"]}
+		if len(v.Forms) > 1 {
+			e.forms = v.Forms
+		}
+		m[k] = e
+	}
+	c.msgs[tag] = m
+	return m, nil
 }
 
 // pluralForms are the CLDR plural categories a message may give.
@@ -220,6 +230,9 @@ func parseFile(p string, data []byte) (map[string]Text, error) {
 			if _, err := i18n.Placeholders(t); err != nil {
 				return nil, fmt.Errorf("%s: key %q: %v", p, key, err)
 			}
+			if _, err := template.New("").Parse(t); err != nil {
+				return nil, fmt.Errorf("%s: key %q: the %s form is not a template: %v", p, key, f, err)
+			}
 		}
 	}
 	return out, nil
@@ -241,9 +254,11 @@ func (c *Catalog) Texts(lang string) map[string]Text {
 // Localizer speaks one catalog language.
 type Localizer struct {
 	cat    *Catalog
-	lang   string // the catalog language used: "de"
-	number string // the tag numbers are written for: "de-AT"
-	loc    *goi18n.Localizer
+	lang   string           // the catalog language used: "de"
+	number string           // the tag numbers are written for: "de-AT"
+	msgs   map[string]entry // lang's messages
+	en     map[string]entry // English's, the fallback
+	plural language.Tag     // whose plural rules pick a form
 }
 
 // For picks, from an ordered preference list such as internal/i18n's
@@ -262,14 +277,15 @@ pick:
 			}
 		}
 	}
-	b, err := c.bundleFor(lang)
-	if err != nil { // a file that does not parse (the check fails on it): English
-		lang, number = i18n.English, i18n.English
-		if b, err = c.bundleFor(lang); err != nil {
-			panic("i18n: the English catalog: " + err.Error())
-		}
+	en, err := c.messages(i18n.English)
+	if err != nil {
+		panic("i18n: the English catalog: " + err.Error())
 	}
-	return &Localizer{cat: c, lang: lang, number: number, loc: goi18n.NewLocalizer(b, lang)}
+	m, err := c.messages(lang)
+	if err != nil { // a file that does not parse (the check fails on it): English
+		lang, number, m = i18n.English, i18n.English, en
+	}
+	return &Localizer{cat: c, lang: lang, number: number, msgs: m, en: en, plural: language.Make(lang)}
 }
 
 // Language is the catalog language this localizer speaks.
@@ -300,11 +316,67 @@ func (l *Localizer) localize(key string, count any, args []Args) string {
 	if len(args) > 0 {
 		data = args[0]
 	}
-	msg, err := l.loc.Localize(&goi18n.LocalizeConfig{MessageID: key, TemplateData: data, PluralCount: count})
-	if msg == "" && err != nil {
-		return key
+	e, ok := l.msgs[key]
+	tag := l.plural
+	if !ok {
+		if e, ok = l.en[key]; !ok {
+			return key
+		}
+		tag = language.English
 	}
-	return msg
+	src := e.other
+	if n, isInt := count.(int); isInt && e.forms != nil {
+		if f := e.forms[pluralForm(tag, n)]; f != "" {
+			src = f
+		}
+	}
+	return render(src, data)
+}
+
+// pluralForm is the CLDR plural category of the whole number n in tag.
+func pluralForm(tag language.Tag, n int) string {
+	if n < 0 {
+		n = -n
+	}
+	switch cldr.Cardinal.MatchPlural(tag, n, 0, 0, 0, 0) {
+	case cldr.Zero:
+		return "zero"
+	case cldr.One:
+		return "one"
+	case cldr.Two:
+		return "two"
+	case cldr.Few:
+		return "few"
+	case cldr.Many:
+		return "many"
+	}
+	return "other"
+}
+
+// templates caches the parsed templates by their source.
+var templates sync.Map // string → *template.Template
+
+// render fills a message template's placeholders from data.
+func render(src string, data Args) string {
+	if !strings.Contains(src, "{{") {
+		return src
+	}
+	var t *template.Template
+	if v, ok := templates.Load(src); ok {
+		t = v.(*template.Template)
+	} else {
+		p, err := template.New("").Parse(src)
+		if err != nil {
+			return src // the check parses every template: a defect it catches
+		}
+		v, _ := templates.LoadOrStore(src, p)
+		t = v.(*template.Template)
+	}
+	var b strings.Builder
+	if err := t.Execute(&b, data); err != nil {
+		return src
+	}
+	return b.String()
 }
 
 // Decimal writes v with prec digits after the decimal separator this

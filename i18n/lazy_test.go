@@ -17,14 +17,14 @@ func TestCatalogParsesOnlyTheLanguagesUsed(t *testing.T) {
 	if got := l.L("tray.pause"); got != "Pause" {
 		t.Fatalf("English tray.pause = %q", got)
 	}
-	if len(c.bundles) != 1 || c.bundles["en"] == nil || len(c.raw) != 0 {
-		t.Fatalf("after English: bundles %v, raw %d", keys(c.bundles), len(c.raw))
+	if len(c.msgs) != 1 || c.msgs["en"] == nil || len(c.raw) != 0 {
+		t.Fatalf("after English: bundles %v, raw %d", keys(c.msgs), len(c.raw))
 	}
 	if l := c.For([]string{"de-DE"}); l.Language() != "de" || l.L("tray.pause") == "Pause" {
 		t.Fatalf("German: %s %q", l.Language(), l.L("tray.pause"))
 	}
-	if len(c.bundles) != 2 || c.bundles["es"] != nil {
-		t.Fatalf("after German: bundles %v", keys(c.bundles))
+	if len(c.msgs) != 2 || c.msgs["es"] != nil {
+		t.Fatalf("after German: bundles %v", keys(c.msgs))
 	}
 	if !c.enKeys["tray.pause"] || c.enKeys["no.such.key"] {
 		t.Fatal("English keys")
