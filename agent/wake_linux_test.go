@@ -36,6 +36,11 @@ func TestAlarmWakeIsQuiet(t *testing.T) {
 	if testing.Short() {
 		t.Skip("sleeps 6 s")
 	}
+	if raceEnabled {
+		// The race detector's runtime wakes on its own; `make model` runs
+		// this without it.
+		t.Skip("counts the runtime's wakes: run without -race")
+	}
 	cmd := exec.Command(os.Args[0], "-test.run=^TestAlarmWakeIsQuiet$", "-test.count=1")
 	cmd.Env = append(os.Environ(), alarmChild+"=6s")
 	in, err := cmd.StdinPipe()
@@ -64,8 +69,8 @@ func TestAlarmWakeIsQuiet(t *testing.T) {
 	await("woke")
 	n := contextSwitches(t, cmd.Process.Pid) - before
 	t.Logf("%d context switches from arming the alarm to its wake after 6 s", n)
-	if n > 15 {
-		t.Errorf("the alarm's wake cost %d context switches, want at most 15", n)
+	if n > 20 { // a runtime timer's wake cost 28 here, the timerfd 4–8
+		t.Errorf("the alarm's wake cost %d context switches, want at most 20", n)
 	}
 }
 
