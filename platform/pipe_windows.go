@@ -293,6 +293,11 @@ func (c *pipeConn) Close() error {
 	c.once.Do(func() {
 		windows.SetEvent(c.close)
 		c.ops.Wait()
+		// What was written reaches the other end before the handle goes:
+		// the agent answers "quit" and exits at once (a CI run under Wine
+		// saw `limber quit` fail once). It returns at once when the other
+		// end has closed.
+		windows.FlushFileBuffers(c.h)
 		windows.CloseHandle(c.h)
 		windows.CloseHandle(c.close)
 	})
