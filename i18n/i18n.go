@@ -140,6 +140,15 @@ func (c *Catalog) has(tag string) bool {
 	return false
 }
 
+// parse reads and parses a language's file.
+func (c *Catalog) parse(tag string) (map[string]Text, error) {
+	data, err := c.read(tag)
+	if err != nil {
+		return nil, err
+	}
+	return parseFile(path.Join(c.dir, tag+".json"), data)
+}
+
 // texts parses a language's file into its messages by key.
 func (c *Catalog) texts(tag string) (map[string]Text, error) {
 	c.mu.Lock()
@@ -147,11 +156,7 @@ func (c *Catalog) texts(tag string) (map[string]Text, error) {
 	if t := c.raw[tag]; t != nil {
 		return t, nil
 	}
-	data, err := c.read(tag)
-	if err != nil {
-		return nil, err
-	}
-	t, err := parseFile(path.Join(c.dir, tag+".json"), data)
+	t, err := c.parse(tag)
 	if err != nil {
 		return nil, err
 	}
@@ -175,11 +180,7 @@ func (c *Catalog) messages(tag string) (map[string]entry, error) {
 	if m := c.msgs[tag]; m != nil {
 		return m, nil
 	}
-	data, err := c.read(tag)
-	if err != nil {
-		return nil, err
-	}
-	t, err := parseFile(path.Join(c.dir, tag+".json"), data)
+	t, err := c.parse(tag)
 	if err != nil {
 		return nil, err
 	}
