@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
-	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -126,7 +125,7 @@ func Main(configPath string, withViews bool) error {
 	a = New(opt)
 	// Start-up (package inits, the settings, the journal's tail) leaves
 	// heap pages the idle agent never uses again: hand them back once.
-	time.AfterFunc(releaseAfter, debug.FreeOSMemory)
+	time.AfterFunc(releaseAfter, releaseStartup)
 	a.ReportProblems()
 	a.FirstRun()
 

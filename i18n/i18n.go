@@ -50,10 +50,9 @@ type Catalog struct {
 	dir   string
 	langs []string // languages with a file, "en" first
 
-	mu     sync.Mutex
-	msgs   map[string]map[string]entry // language → key → templates, for speaking
-	raw    map[string]map[string]Text  // language → key → text, for the check
-	enKeys map[string]bool
+	mu   sync.Mutex
+	msgs map[string]map[string]entry // language → key → templates, for speaking
+	raw  map[string]map[string]Text  // language → key → text, for the check
 }
 
 // Text is one message as its file writes it: Other alone for a plain
@@ -112,18 +111,6 @@ func open(fsys fs.FS, dir string) (*Catalog, error) {
 		}
 		return c.langs[i] < c.langs[j]
 	})
-	data, err := c.read(i18n.English)
-	if err != nil {
-		return nil, err
-	}
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(data, &top); err != nil {
-		return nil, fmt.Errorf("%s: not a JSON object of messages: %v", path.Join(dir, "en.json"), err)
-	}
-	c.enKeys = make(map[string]bool, len(top))
-	for k := range top {
-		c.enKeys[k] = true
-	}
 	return c, nil
 }
 
@@ -140,23 +127,19 @@ func (c *Catalog) has(tag string) bool {
 	return false
 }
 
-// parse reads and parses a language's file.
-func (c *Catalog) parse(tag string) (map[string]Text, error) {
-	data, err := c.read(tag)
-	if err != nil {
-		return nil, err
-	}
-	return parseFile(path.Join(c.dir, tag+".json"), data)
-}
-
-// texts parses a language's file into its messages by key.
+// texts reads a language's file and checks it strictly (every template
+// parsed): its messages by key, for the check.
 func (c *Catalog) texts(tag string) (map[string]Text, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if t := c.raw[tag]; t != nil {
 		return t, nil
 	}
-	t, err := c.parse(tag)
+	data, err := c.read(tag)
+	if err != nil {
+		return nil, err
+	}
+	t, err := parseFile(path.Join(c.dir, tag+".json"), data)
 	if err != nil {
 		return nil, err
 	}
@@ -172,28 +155,48 @@ type entry struct {
 }
 
 // messages is a language's messages as spoken, read once. They are kept
-// compact (a struct per key, no parsed templates: a template is parsed
-// the first time it is used), since the agent holds them all day.
+// compact (a struct per key), and no template is parsed here: render
+// parses one the first time it is spoken, and a message whose template
+// does not parse is spoken in English. (The agent holds its messages all
+// day; parsing every template at start left it about 1 MB more resident
+// memory. The check, through texts, still parses them all.)
 func (c *Catalog) messages(tag string) (map[string]entry, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if m := c.msgs[tag]; m != nil {
 		return m, nil
 	}
-	t, err := c.parse(tag)
+	data, err := c.read(tag)
 	if err != nil {
 		return nil, err
 	}
-	m := make(map[string]entry, len(t))
-	for k, v := range t {
-		e := entry{other: v.Forms["other"]}
-		if len(v.Forms) > 1 {
-			e.forms = v.Forms
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(data, &top); err != nil {
+		return nil, fmt.Errorf("%s: not a JSON object of messages: %v", path.Join(c.dir, tag+".json"), err)
+	}
+	m := make(map[string]entry, len(top))
+	for k, v := range top {
+		var e entry
+		if json.Unmarshal(v, &e.other) != nil {
+			if json.Unmarshal(v, &e.forms) != nil || e.forms["other"] == "" {
+				continue // the check names it; English speaks for it
+			}
+			e.other = e.forms["other"]
 		}
 		m[k] = e
 	}
 	c.msgs[tag] = m
 	return m, nil
+}
+
+// hasKey reports whether English has the key.
+func (c *Catalog) hasKey(key string) bool {
+	en, err := c.messages(i18n.English)
+	if err != nil {
+		return false
+	}
+	_, ok := en[key]
+	return ok
 }
 
 // pluralForms are the CLDR plural categories a message may give.
@@ -317,14 +320,23 @@ func (l *Localizer) localize(key string, count any, args []Args) string {
 	if len(args) > 0 {
 		data = args[0]
 	}
-	e, ok := l.msgs[key]
-	tag := l.plural
-	if !ok {
-		if e, ok = l.en[key]; !ok {
-			return key
+	// The language's message; English's when it lacks the key or its
+	// template does not parse; the key when English lacks it too.
+	if e, ok := l.msgs[key]; ok {
+		if s, ok := e.speak(l.plural, count, data); ok {
+			return s
 		}
-		tag = language.English
 	}
+	if e, ok := l.en[key]; ok {
+		s, _ := e.speak(language.English, count, data)
+		return s
+	}
+	return key
+}
+
+// speak is the message for count (nil: not a plural), filled from data;
+// false when its template does not parse or run.
+func (e entry) speak(tag language.Tag, count any, data Args) (string, bool) {
 	src := e.other
 	if n, isInt := count.(int); isInt && e.forms != nil {
 		if f := e.forms[pluralForm(tag, n)]; f != "" {
@@ -357,10 +369,11 @@ func pluralForm(tag language.Tag, n int) string {
 // templates caches the parsed templates by their source.
 var templates sync.Map // string → *template.Template
 
-// render fills a message template's placeholders from data.
-func render(src string, data Args) string {
+// render fills a message template's placeholders from data; false
+// (and src) when the template does not parse or run.
+func render(src string, data Args) (string, bool) {
 	if !strings.Contains(src, "{{") {
-		return src
+		return src, true
 	}
 	var t *template.Template
 	if v, ok := templates.Load(src); ok {
@@ -368,16 +381,16 @@ func render(src string, data Args) string {
 	} else {
 		p, err := template.New("").Parse(src)
 		if err != nil {
-			return src // the check parses every template: a defect it catches
+			return src, false // the check parses every template: a defect it catches
 		}
 		v, _ := templates.LoadOrStore(src, p)
 		t = v.(*template.Template)
 	}
 	var b strings.Builder
 	if err := t.Execute(&b, data); err != nil {
-		return src
+		return src, false
 	}
-	return b.String()
+	return b.String(), true
 }
 
 // Decimal writes v with prec digits after the decimal separator this
@@ -449,7 +462,7 @@ var Names = []struct{ Tag, Name string }{
 // data (a state, a kind) asks first and shows the data itself otherwise,
 // so a person never reads a key name.
 func Has(key string) bool {
-	return Default().enKeys[key]
+	return Default().hasKey(key)
 }
 
 // Replace makes c the catalog Use and Current draw on, for tests that
