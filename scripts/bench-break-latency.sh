@@ -4,14 +4,18 @@
 # (started hidden when the warning went out), next to Workrave 1.10's rest
 # break asked for over D-Bus (ControlInterface.RestBreak) in the same run.
 # Real parts: Xvfb, openbox (a real window manager maps the windows), a
-# private session bus, the tray watcher, dunst (`dunstctl action` is the
+# private session bus, the tray watcher, dunst (its NotificationAction
+# method, what `dunstctl action` calls, is the
 # click). scripts/winready runs the click (or the D-Bus call) and watches
 # the X server every 2 ms; one definition for both programs: "mapped" is
 # the window managed and viewable, "visible" is mapped AND its first frame
 # drawn (its pixels hold 16 colours or more). Prints the medians of ROUNDS
 # runs; with BENCH_RESULTS set, appends them there for bench-table.sh.
 # Wall time: a loaded machine makes it longer.
-#   scripts/bench-break-latency.sh /path/to/limber [/path/to/winready]
+# A last row, "smallest Fyne window", is scripts/fynefloor started cold
+# (exec to its first frame, under winready): what any Fyne window costs
+# here, the floor under the cold row.
+#   scripts/bench-break-latency.sh /path/to/limber [/path/to/winready [/path/to/fynefloor]]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] || [ -z "${DISPLAY:-}" ]; then
@@ -20,6 +24,7 @@ fi
 limber=${1:?usage: bench-break-latency.sh LIMBER_BINARY [WINREADY_BINARY]}
 winready=${2:-$(dirname "$limber")/winready}
 [ -x "$winready" ] || { echo "bench-break-latency: no $winready (go build -o bin/winready ./scripts/winready)" >&2; exit 2; }
+fynefloor=${3:-$(dirname "$limber")/fynefloor}
 rounds=${ROUNDS:-5}
 work=$(mktemp -d)
 openbox --sm-disable >/dev/null 2>&1 &
@@ -55,7 +60,11 @@ one() { # $1 = prestart true|false → prints "mapped visible" milliseconds
 	done
 	sleep 2 # a person reads the notification before clicking
 	local out
-	if ! out=$("$winready" "Posture break" dunstctl action); then
+	# The click is dunst's own NotificationAction method, called with
+	# gdbus as Workrave's RestBreak is below: one trigger program for
+	# both (dunstctl is a shell script around dbus-send, a few ms more).
+	if ! out=$("$winready" "Posture break" gdbus call --session --dest org.freedesktop.Notifications \
+		--object-path /org/freedesktop/Notifications --method org.dunstproject.cmd0.NotificationAction 0); then
 		echo "bench-break-latency: no break window within 20 s (prestart=$1); agent log:" >&2
 		cat "$d/log" >&2
 		"$limber" status >&2 || true
@@ -99,14 +108,32 @@ workrave_one() { # → "mapped visible" milliseconds from RestBreak to its windo
 	done
 	echo "$out"
 }
+floor_one() { # → "mapped visible" milliseconds from exec to the smallest Fyne window
+	local d="$work/floor-$1"
+	mkdir -p "$d"/{config,home}
+	chmod -R 700 "$d"
+	local out
+	# It quits by itself a second after it shows.
+	if ! out=$(HOME="$d/home" XDG_CONFIG_HOME="$d/config" XDG_CACHE_HOME="$work/cache" "$winready" "Smallest Fyne window" "$fynefloor"); then
+		echo "bench-break-latency: the smallest Fyne window did not show within 20 s" >&2
+		return
+	fi
+	for _ in $(seq 100); do
+		[ -z "$(xdotool search --onlyvisible --name "Smallest Fyne window" 2>/dev/null)" ] && break
+		sleep 0.05
+	done
+	echo "$out"
+}
 median() { sort -n | awk '{a[NR]=$1} END{ if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2 }'; }
 declare -A runs
 rows="cold pre-started"
 command -v workrave >/dev/null && rows="$rows workrave"
+[ -x "$fynefloor" ] && rows="$rows floor"
 for r in $(seq "$rounds"); do
 	runs[cold]+="$(one false "$r")"$'\n'
 	runs[pre-started]+="$(one true "$r")"$'\n'
 	if command -v workrave >/dev/null; then runs[workrave]+="$(workrave_one "$r")"$'\n'; fi
+	if [ -x "$fynefloor" ]; then runs[floor]+="$(floor_one "$r")"$'\n'; fi
 done
 printf '\nNotification click (Limber) or RestBreak call (Workrave) to the break window mapped, and visible (mapped and its first frame drawn), %d rounds each (ms, wall time on a loaded machine)\n\n' "$rounds"
 printf '| start | mapped, runs (ms) | visible, runs (ms) | mapped median (ms) | visible median (ms) |\n|---|---|---|---|---|\n'
@@ -116,6 +143,7 @@ for k in $rows; do
 	f=$(echo "$v" | awk '{print $2}' | median)
 	name=$k
 	[ "$k" = workrave ] && name="Workrave RestBreak (D-Bus)"
+	[ "$k" = floor ] && name="smallest Fyne window, cold (exec)"
 	printf '| %s | %s | %s | %s | %s |\n' "$name" "$(echo "$v" | awk '{print $1}' | paste -sd' ')" "$(echo "$v" | awk '{print $2}' | paste -sd' ')" "$m" "$f"
 	[ -z "${BENCH_RESULTS:-}" ] || echo "latency $k $m $f" >>"$BENCH_RESULTS"
 done

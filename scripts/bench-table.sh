@@ -20,3 +20,5 @@ printf '| "break now" → window visible (mapped, first frame drawn), pre-starte
 	"$(get latency pre-started 2)" "$(get latency pre-started 1)" "$wr" "$(get latency workrave 1)"
 printf '| the same, cold (the window process starts at the click), median | %s ms (mapped %s ms) | | ≤ 2× Workrave: %s ms |\n' \
 	"$(get latency cold 2)" "$(get latency cold 1)" "$(awk -v w="$wr" 'BEGIN{print (w=="?" ? "?" : 2*w)}')"
+printf '| the smallest Fyne window (one label), cold, exec → visible, median | %s ms (mapped %s ms) | | the floor under "cold" |\n' \
+	"$(get latency floor 2)" "$(get latency floor 1)"
