@@ -13,6 +13,7 @@
 # (MiB, as RSS is counted in kB), 0.00 s CPU, ≤ 30 context switches per
 # 60 s, with the desktop's own idle source active (a round with another
 # source, or none, misses the row).
+# DESKTOPS limits the run to some of them ("xfce gnome").
 #   scripts/bench-idle-desktops.sh /path/to/limber
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -73,7 +74,7 @@ declare -A want=([session]='^x11-' [xfce]='^x11-' [sway]='^(kde-idle|ext-idle-no
 median() { sort -n | awk '{a[NR]=$1} END{ if (NR==0) {print ""} else if (NR%2) {print a[(NR+1)/2]} else {print (a[NR/2]+a[NR/2+1])/2} }'; }
 mark() { if [ "$1" = 1 ]; then echo met; else echo "**missed**"; fi; }
 rows=()
-for name in session xfce sway kwin gnome; do
+for name in ${DESKTOPS:-session xfce sway kwin gnome}; do
 	script="$here/desktop-$name.sh"
 	[ -x "$script" ] || continue
 	rss=() ticks=() cs=() sources=() real=1
