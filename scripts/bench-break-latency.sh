@@ -5,7 +5,7 @@
 # break asked for over D-Bus (ControlInterface.RestBreak) in the same run.
 # Real parts: Xvfb, openbox (a real window manager maps the windows), a
 # private session bus, the tray watcher, dunst (its NotificationAction
-# method, what `dunstctl action` calls, is the
+# method, what `dunstctl action` calls, sent with dbus-send, is the
 # click). scripts/winready runs the click (or the D-Bus call) and watches
 # the X server every 2 ms; one definition for both programs: "mapped" is
 # the window managed and viewable, "visible" is mapped AND its first frame
@@ -60,11 +60,14 @@ one() { # $1 = prestart true|false → prints "mapped visible" milliseconds
 	done
 	sleep 2 # a person reads the notification before clicking
 	local out
-	# The click is dunst's own NotificationAction method, called with
-	# gdbus as Workrave's RestBreak is below: one trigger program for
-	# both (dunstctl is a shell script around dbus-send, a few ms more).
-	if ! out=$("$winready" "Posture break" gdbus call --session --dest org.freedesktop.Notifications \
-		--object-path /org/freedesktop/Notifications --method org.dunstproject.cmd0.NotificationAction 0); then
+	# The click is dunst's own NotificationAction method, sent with
+	# dbus-send as Workrave's RestBreak is below: one trigger program for
+	# both, the lightest there is, which sends and exits without waiting
+	# for a reply. (dunstctl is a shell script around dbus-send; gdbus
+	# starts GLib and, exiting, competed with the window's first frame for
+	# the two cores: both made the click's cost part of what was timed.)
+	if ! out=$("$winready" "Posture break" dbus-send --session --type=method_call --dest=org.freedesktop.Notifications \
+		/org/freedesktop/Notifications org.dunstproject.cmd0.NotificationAction uint32:0); then
 		echo "bench-break-latency: no break window within 20 s (prestart=$1); agent log:" >&2
 		cat "$d/log" >&2
 		"$limber" status >&2 || true
@@ -94,8 +97,8 @@ workrave_one() { # → "mapped visible" milliseconds from RestBreak to its windo
 	for _ in $(seq 200); do has_name org.workrave.Workrave && break; sleep 0.05; done
 	sleep 3 # started and settled, as a pre-started window is
 	local out
-	if ! out=$("$winready" "Rest break" gdbus call --session --dest org.workrave.Workrave --object-path /org/workrave/Workrave/UI \
-		--method org.workrave.ControlInterface.RestBreak); then
+	if ! out=$("$winready" "Rest break" dbus-send --session --type=method_call --dest=org.workrave.Workrave \
+		/org/workrave/Workrave/UI org.workrave.ControlInterface.RestBreak); then
 		echo "bench-break-latency: no Workrave rest break window within 20 s" >&2
 		kill "$pid"; wait "$pid" 2>/dev/null || true
 		return
