@@ -22,24 +22,26 @@ type span struct{ start, end uintptr }
 
 // cleanFileSpans lists, from a /proc/PID/smaps text, the mappings whose
 // pages can be dropped and read again from their file unchanged: mapped
-// from a file (an absolute path, not deleted), not writable, and with no
-// page of their own (Anonymous: 0 kB; the read-only relocations a dynamic
-// linker wrote hold the only copy of what it wrote). Dropping the rest
-// would lose data.
+// privately and read-only from a file (an absolute path, not deleted, not
+// a device), with no page of their own, resident or swapped out
+// ("Anonymous: 0 kB" and "Swap: 0 kB", both seen: the read-only
+// relocations a dynamic linker wrote hold the only copy of what it
+// wrote), and no I/O, PFN, mixed or locked mapping (VmFlags io, pf, mm,
+// lo). Dropping anything else could lose data, so an entry that lacks a
+// field, or a text that does not read to its end, drops nothing.
 func cleanFileSpans(smaps []byte) []span {
 	var out []span
 	var cur span
-	ok := false
+	candidate, anonZero, swapZero, bad := false, false, false, false
 	flush := func() {
-		if ok {
+		if candidate && anonZero && swapZero && !bad {
 			out = append(out, cur)
 		}
-		ok = false
+		candidate, anonZero, swapZero, bad = false, false, false, false
 	}
 	sc := bufio.NewScanner(bytes.NewReader(smaps))
 	for sc.Scan() {
-		line := sc.Text()
-		f := strings.Fields(line)
+		f := strings.Fields(sc.Text())
 		if len(f) == 0 {
 			continue
 		}
@@ -50,14 +52,32 @@ func cleanFileSpans(smaps []byte) []span {
 				path = strings.Join(f[5:], " ")
 			}
 			perms := f[1]
-			ok = len(perms) == 4 && perms[0] == 'r' && perms[1] == '-' && perms[3] == 'p' &&
-				strings.HasPrefix(path, "/") && !strings.HasSuffix(path, "(deleted)")
+			candidate = len(perms) == 4 && perms[0] == 'r' && perms[1] == '-' && perms[3] == 'p' &&
+				strings.HasPrefix(path, "/") && !strings.HasPrefix(path, "/dev/") && !strings.HasSuffix(path, "(deleted)")
 			cur = r
 			continue
 		}
-		if ok && f[0] == "Anonymous:" && (len(f) < 2 || f[1] != "0") {
-			ok = false
+		if !candidate {
+			continue
 		}
+		switch f[0] {
+		case "Anonymous:":
+			anonZero = len(f) >= 2 && f[1] == "0"
+			bad = bad || !anonZero
+		case "Swap:":
+			swapZero = len(f) >= 2 && f[1] == "0"
+			bad = bad || !swapZero
+		case "VmFlags:":
+			for _, fl := range f[1:] {
+				switch fl {
+				case "io", "pf", "mm", "lo":
+					bad = true
+				}
+			}
+		}
+	}
+	if sc.Err() != nil {
+		return nil
 	}
 	flush()
 	return out

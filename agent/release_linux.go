@@ -11,6 +11,11 @@ import (
 // the idle agent never runs again, and the kernel maps 64 KB around each
 // page it faults in, so the program alone held some 16 MB. What the
 // agent runs later is read back from the page cache at its first use.
+// (The pages stay in the page cache, as memory the kernel may reclaim at
+// any time; what falls is the agent's resident set, the number a task
+// manager shows.) Between reading the mappings and dropping them another
+// thread could in principle unmap a file and map memory in its place;
+// nothing in the agent maps or unmaps files after start-up.
 func dropCleanFilePages() {
 	smaps, err := os.ReadFile("/proc/self/smaps")
 	if err != nil {

@@ -81,8 +81,8 @@ func Load(fsys fs.FS, dir string) (*Catalog, error) {
 	return c, nil
 }
 
-// open lists the catalogs in dir and reads English's keys; each other
-// language is read when first used.
+// open lists the catalogs in dir; each language is read when first
+// used.
 func open(fsys fs.FS, dir string) (*Catalog, error) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
@@ -178,10 +178,13 @@ func (c *Catalog) messages(tag string) (map[string]entry, error) {
 	for k, v := range top {
 		var e entry
 		if json.Unmarshal(v, &e.other) != nil {
-			if json.Unmarshal(v, &e.forms) != nil || e.forms["other"] == "" {
+			if json.Unmarshal(v, &e.forms) != nil {
 				continue // the check names it; English speaks for it
 			}
 			e.other = e.forms["other"]
+		}
+		if strings.TrimSpace(e.other) == "" {
+			continue // empty or null: the same
 		}
 		m[k] = e
 	}

@@ -51,8 +51,8 @@ func keys[V any](m map[string]V) []string {
 // about 1 MB of resident memory all day.)
 func TestABrokenTemplateCostsOnlyItsMessage(t *testing.T) {
 	fsys := fstest.MapFS{
-		"t/en.json": {Data: []byte(`{"hello": "Hello, {{.Name}}", "bye": "Bye", "n": {"one": "{{.Count}} day", "other": "{{.Count}} days"}}`)},
-		"t/de.json": {Data: []byte(`{"hello": "Hallo, {{.Name", "bye": "Tschüss", "n": {"one": "{{.Count}} Tag", "other": "{{.Count}} Tage"}}`)},
+		"t/en.json": {Data: []byte(`{"hello": "Hello, {{.Name}}", "bye": "Bye", "n": {"one": "{{.Count}} day", "other": "{{.Count}} days"}, "empty": "Empty", "nil": "Nil"}`)},
+		"t/de.json": {Data: []byte(`{"hello": "Hallo, {{.Name", "bye": "Tschüss", "n": {"one": "{{.Count}} Tag", "other": "{{.Count}} Tage"}, "empty": "", "nil": null}`)},
 	}
 	c, err := open(fsys, "t")
 	if err != nil {
@@ -66,6 +66,8 @@ func TestABrokenTemplateCostsOnlyItsMessage(t *testing.T) {
 		{de.L("bye"), "Tschüss"},
 		{de.N("n", 3), "3 Tage"},
 		{de.L("hello", Args{"Name": "Ana"}), "Hello, Ana"},
+		{de.L("empty"), "Empty"}, // an empty or null message: English's
+		{de.L("nil"), "Nil"},
 	} {
 		if x.got != x.want {
 			t.Errorf("got %q, want %q", x.got, x.want)
