@@ -124,7 +124,8 @@ func Main(configPath string, withViews bool) error {
 	}
 	a = New(opt)
 	// Start-up (package inits, the settings, the journal's tail) leaves
-	// heap pages the idle agent never uses again: hand them back once.
+	// heap pages, and pages of the program and its libraries, that the
+	// idle agent never uses again: hand them back once (releaseStartup).
 	time.AfterFunc(releaseAfter, releaseStartup)
 	a.ReportProblems()
 	a.FirstRun()
